@@ -1,0 +1,132 @@
+/**
+ * Typed errors of sagemaker-workflow. Every error carries a stable `code`, and each class has an
+ * `isXxxError()` guard that checks a `Symbol.for` brand, so guards work across duplicated copies of
+ * the package (two bundles, CJS and ESM side by side) where `instanceof` would not.
+ */
+
+const BRAND = Symbol.for('sagemaker-workflow.error');
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === undefined) return 'undefined';
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** Base class of every error this library throws on purpose. */
+export abstract class SageMakerWorkflowError extends Error {
+  abstract readonly code: string;
+  readonly [BRAND] = true;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** True when `error` is any error thrown on purpose by this library. */
+export function isSageMakerWorkflowError(error: unknown): error is SageMakerWorkflowError {
+  return typeof error === 'object' && error !== null && BRAND in error;
+}
+
+function hasCode<T extends SageMakerWorkflowError>(error: unknown, code: string): error is T {
+  return isSageMakerWorkflowError(error) && error.code === code;
+}
+
+/**
+ * An option has a value that is refused (Python's `ValueError` on the compatible path).
+ * `accepted` says in words what would be accepted.
+ */
+export class ValidationError extends SageMakerWorkflowError {
+  override readonly name = 'ValidationError';
+  readonly code = 'VALIDATION_ERROR';
+
+  constructor(
+    readonly option: string,
+    readonly value: unknown,
+    readonly accepted: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`Invalid ${option}: ${describe(value)}. Accepted: ${accepted}`, options);
+  }
+}
+/** Guard for {@link ValidationError}. */
+export const isValidationError = (e: unknown): e is ValidationError =>
+  hasCode(e, 'VALIDATION_ERROR');
+
+/** An option names a value outside a closed set (an enum, a framework, a region). */
+export class UnsupportedOptionError extends SageMakerWorkflowError {
+  override readonly name = 'UnsupportedOptionError';
+  readonly code = 'UNSUPPORTED_OPTION';
+
+  constructor(
+    readonly option: string,
+    readonly value: unknown,
+    readonly supported: readonly string[],
+    options?: { cause?: unknown; detail?: string },
+  ) {
+    super(
+      `Unsupported ${option}: ${describe(value)}.${options?.detail ? ` ${options.detail}.` : ''} Supported: ${supported.length ? supported.join(', ') : '(none)'}`,
+      options,
+    );
+  }
+}
+/** Guard for {@link UnsupportedOptionError}. */
+export const isUnsupportedOptionError = (e: unknown): e is UnsupportedOptionError =>
+  hasCode(e, 'UNSUPPORTED_OPTION');
+
+/** An option has the wrong type (Python's `TypeError`; a JavaScript caller's wrong type). */
+export class OptionTypeError extends SageMakerWorkflowError {
+  override readonly name = 'OptionTypeError';
+  readonly code = 'OPTION_TYPE';
+
+  constructor(
+    readonly option: string,
+    readonly value: unknown,
+    readonly expected: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`Invalid type for ${option}: ${describe(value)}. Expected ${expected}`, options);
+  }
+}
+/** Guard for {@link OptionTypeError}. */
+export const isOptionTypeError = (e: unknown): e is OptionTypeError => hasCode(e, 'OPTION_TYPE');
+
+/** A required option is missing, or a step that must come first has not happened. */
+export class MissingOptionError extends SageMakerWorkflowError {
+  override readonly name = 'MissingOptionError';
+  readonly code = 'MISSING_OPTION';
+
+  constructor(
+    readonly option: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`Missing ${option}: ${reason}`, options);
+  }
+}
+/** Guard for {@link MissingOptionError}. */
+export const isMissingOptionError = (e: unknown): e is MissingOptionError =>
+  hasCode(e, 'MISSING_OPTION');
+
+/** A local path named by an option (entry point, source dir, dependency) does not exist. */
+export class LocalPathNotFoundError extends SageMakerWorkflowError {
+  override readonly name = 'LocalPathNotFoundError';
+  readonly code = 'LOCAL_PATH_NOT_FOUND';
+
+  constructor(
+    readonly option: string,
+    readonly path: string,
+    options?: { cause?: unknown; detail?: string },
+  ) {
+    super(
+      `${option} ${JSON.stringify(path)} does not exist${options?.detail ? ` ${options.detail}` : ''}`,
+      options,
+    );
+  }
+}
+/** Guard for {@link LocalPathNotFoundError}. */
+export const isLocalPathNotFoundError = (e: unknown): e is LocalPathNotFoundError =>
+  hasCode(e, 'LOCAL_PATH_NOT_FOUND');
