@@ -1,0 +1,6 @@
+/**
+ * `sagemaker-workflow/testing`: arbitraries for property tests of pipelines, and local endpoints
+ * that speak the AWS protocols the operators use, for offline tests. Nothing under `src/` outside
+ * this folder imports it.
+ */
+export {};
