@@ -16,3 +16,17 @@ const PLACEHOLDER = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/;
 export function isPlaceholder(value: unknown): value is Placeholder {
   return typeof value === 'string' && PLACEHOLDER.test(value);
 }
+
+/**
+ * A request type of the AWS SDK widened so that any scalar member may also be a template, as in
+ * the configs Airflow users write (`InstanceCount: "{{ n }}"`).
+ */
+export type Templatable<T> = T extends string | number | boolean
+  ? T | Placeholder
+  : T extends Date
+    ? T | Placeholder
+    : T extends readonly (infer U)[]
+      ? Templatable<U>[]
+      : T extends object
+        ? { [K in keyof T]: Templatable<T[K]> }
+        : T;

@@ -1,4 +1,5 @@
 /** The contract between the parity runner and the per-area call handlers. */
+import type { Session } from '../../../src/session.js';
 
 /** The case's session, as written in the case file. */
 export interface CaseSession {
@@ -12,10 +13,19 @@ export interface CaseContext {
   /** The folder of the case file; relative fixture paths resolve against it. */
   readonly cwd: string;
   readonly session: CaseSession | null;
+  /** Our session made from `session` (frozen clock), or null. */
+  readonly sagemakerSession: Session | null;
   /** Seconds since the epoch that the clock reads, or null. */
   readonly now: number | null;
   /** Turns a raw case value (with `$ref`, `$new`, `$float`, ... forms) into our API's value. */
   readonly decode: (raw: unknown) => unknown;
+  /** The objects built so far, by name. */
+  readonly refs: Map<string, unknown>;
+  /**
+   * State Python keeps on built objects between calls (the last training run of an estimator),
+   * which our API takes explicitly.
+   */
+  readonly memory: WeakMap<object, Record<string, unknown>>;
 }
 
 /**
@@ -32,3 +42,16 @@ export type CallHandler = (
 
 /** Python call name (as in the case's `call`) to its handler. */
 export type CallHandlers = Readonly<Record<string, CallHandler>>;
+
+/** Constructs a build entry's object; `args`/`kwargs` are decoded; the session is in `ctx`. */
+export type BuildHandler = (
+  args: readonly unknown[],
+  kwargs: Readonly<Record<string, unknown>>,
+  ctx: CaseContext,
+) => object;
+
+/** A build entry's `then` step (`set_hyperparameters`, or an attribute set). */
+export type ThenHandler = (target: object, step: Readonly<Record<string, unknown>>, ctx: CaseContext) => void;
+
+/** Python class name (as in `build[].class` and `$new`) to its constructor. */
+export type BuildHandlers = Readonly<Record<string, BuildHandler>>;

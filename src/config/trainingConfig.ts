@@ -1,0 +1,289 @@
+/**
+ * `trainingBaseConfig` and `trainingConfig`: the CreateTrainingJob request Python's
+ * `sagemaker.workflow.airflow.training_config` returns, and `prepareTrainingJob`, which also hands
+ * back the state Python keeps on the estimator (job name, output path, uploaded code) so that the
+ * `*FromEstimator` builders can take it explicitly.
+ */
+import type { CreateTrainingJobRequest } from '@aws-sdk/client-sagemaker';
+import { ValidationError } from '../errors.js';
+import type { Estimator } from '../estimators/Estimator.js';
+import type { ResolvedEstimatorBase } from '../estimators/EstimatorBase.js';
+import type { PyValue } from '../estimators/types.js';
+import { defined } from '../internal/defined.js';
+import { jsonDumps } from '../pythonCompat/jsonDumps.js';
+import { baseNameFromImage, nameFromBase } from '../pythonCompat/names.js';
+import { pyStr } from '../pythonCompat/pyStr.js';
+import { parseS3Url, posixBasename, s3PathJoin } from '../pythonCompat/s3.js';
+import { pyTruthy } from '../pythonCompat/truthy.js';
+import type { Session } from '../session.js';
+import type { Templatable } from '../templates.js';
+import { extraChannel, formatInputs, type ChannelRequest, type TrainingInputs } from './channels.js';
+import { checkCodeToPack, isS3Uri, validateSourceDir } from './localCode.js';
+import type { S3Operations, S3Upload } from './s3Operations.js';
+
+/** Any estimator the training builders accept. */
+export type AnyEstimator = Estimator;
+
+/** Options of the training builders (Python's `inputs`, `job_name`, `mini_batch_size`). */
+export interface TrainingJobOptions {
+  /** Training data. @default - no input channels */
+  readonly inputs?: TrainingInputs | null;
+  /** Training job name. @default - `<base job name>-<timestamp>` */
+  readonly jobName?: string | null;
+  /** Mini-batch size, read by the built-in algorithms only. @default - none */
+  readonly miniBatchSize?: unknown;
+}
+
+/** Code packed and uploaded for a job: where it lies and the script to run. */
+export interface UploadedCode {
+  readonly s3Prefix: string;
+  readonly scriptName: string;
+}
+
+/**
+ * What Python remembers on the estimator after building a training config; pass it to the
+ * `*FromEstimator` builders as `trainingRun` where Python would read it from the estimator.
+ */
+export interface TrainingRun {
+  readonly jobName: string;
+  readonly outputPath: string;
+  readonly baseJobName: string;
+  readonly uploadedCode: UploadedCode | undefined;
+  /** The hyperparameters after the job-specific additions (script mode, framework keys). */
+  readonly hyperparameters: Readonly<Record<string, PyValue>>;
+}
+
+/** The training config without `TrainingJobName`, `Tags` and metric definitions. */
+export type TrainingBaseConfig = Omit<Templatable<CreateTrainingJobRequest>, 'TrainingJobName'> & {
+  S3Operations?: S3Operations;
+};
+
+/** The full training config Airflow's SageMakerTrainingOperator takes. */
+export type TrainingConfig = Templatable<CreateTrainingJobRequest> & { S3Operations?: S3Operations };
+
+/** A training config and the state that goes with it. */
+export interface PreparedTrainingJob {
+  readonly config: TrainingBaseConfig;
+  readonly run: TrainingRun;
+  /**
+   * Uploads Python performs while building the config (script mode of the generic estimator) and
+   * therefore does not list in `S3Operations`; an operator must perform them too.
+   */
+  readonly uploads: readonly S3Upload[];
+}
+
+/** Path of the code tarball inside the container when network isolation is on. */
+const CONTAINER_CODE_PATH = '/opt/ml/input/data/code/sourcedir.tar.gz';
+
+/** Python's default output path: `s3://<default bucket>/<default prefix>/`. */
+export function defaultOutputPath(session: Session, suffix?: string): string {
+  return s3PathJoin(['s3://', session.defaultBucket(), session.defaultBucketPrefix, suffix], {
+    withEndSlash: suffix === undefined,
+  });
+}
+
+/** `base_job_name`, or the repository name of the training image. */
+export function resolveBaseJobName(estimator: AnyEstimator): string {
+  return estimator.options.baseJobName || baseNameFromImage(String(estimator.trainingImageUri()));
+}
+
+interface ScriptModeResult {
+  readonly uploadedCode: UploadedCode;
+  readonly upload: S3Upload | undefined;
+  readonly codeChannelUri: string | undefined;
+  readonly hyperparameters: Record<string, string>;
+}
+
+/** Python's `EstimatorBase._prepare_for_training` script-mode branch for the generic estimator. */
+function prepareByoScriptMode(
+  o: ResolvedEstimatorBase,
+  session: Session,
+  jobName: string,
+  outputPath: string,
+  outputPathFromDefault: boolean,
+): ScriptModeResult {
+  validateSourceDir('Estimator', o.entryPoint, o.sourceDir);
+  let uploadedCode: UploadedCode;
+  let upload: S3Upload | undefined;
+  if (o.sourceDir && isS3Uri(o.sourceDir)) {
+    uploadedCode = { s3Prefix: o.sourceDir, scriptName: o.entryPoint ?? '' };
+  } else {
+    let bucket: string;
+    let prefix: string;
+    if (o.codeLocation === undefined) {
+      const parsed = parseS3Url(String(outputPath), 'Estimator.outputPath');
+      bucket = parsed.bucket;
+      prefix = s3PathJoin([outputPathFromDefault ? parsed.key : undefined, jobName, 'source']);
+    } else {
+      const parsed = parseS3Url(o.codeLocation, 'Estimator.codeLocation');
+      parseS3Url(String(outputPath), 'Estimator.outputPath');
+      bucket = parsed.bucket;
+      prefix = s3PathJoin([parsed.key, jobName, 'source']);
+    }
+    checkCodeToPack('Estimator', o.entryPoint, o.sourceDir, o.dependencies);
+    const key = `${prefix}/sourcedir.tar.gz`;
+    const script = o.entryPoint ?? '';
+    uploadedCode = { s3Prefix: `s3://${bucket}/${key}`, scriptName: o.sourceDir ? script : posixBasename(script) };
+    upload = { Path: o.sourceDir ?? script, Bucket: bucket, Key: key, Tar: true };
+  }
+  const isolated = pyTruthy(o.enableNetworkIsolation) && Boolean(o.entryPoint);
+  const hyperparameters = {
+    sagemaker_submit_directory: jsonDumps(isolated ? CONTAINER_CODE_PATH : uploadedCode.s3Prefix),
+    sagemaker_program: jsonDumps(uploadedCode.scriptName),
+    sagemaker_container_log_level: jsonDumps(o.containerLogLevel),
+    sagemaker_job_name: jsonDumps(jobName),
+    sagemaker_region: jsonDumps(session.region),
+  };
+  return { uploadedCode, upload, codeChannelUri: isolated ? uploadedCode.s3Prefix : undefined, hyperparameters };
+}
+
+/**
+ * Builds the training config and returns it with the state Python would keep on the estimator.
+ * @throws the typed errors of the estimator's checks, {@link ValidationError} for inputs Python
+ * refuses (unknown forms, duplicate channels, instance groups mixed with count and type).
+ */
+export function prepareTrainingJob(estimator: AnyEstimator, options: TrainingJobOptions = {}): PreparedTrainingJob {
+  const o = estimator.options;
+  const session = estimator.session;
+  const baseJobName = resolveBaseJobName(estimator);
+  const generated = nameFromBase(baseJobName, session);
+  const jobName = options.jobName ?? generated;
+  // Python's `_prepare_for_training` names the job with `job_name or <generated>` before the
+  // Airflow code assigns `job_name` itself, so an empty name still gets a generated one there.
+  const preparedName = options.jobName || generated;
+  const outputPathFromDefault = o.outputPath === undefined;
+  const outputPath = o.outputPath ?? defaultOutputPath(session);
+
+  let hyperparameters: Record<string, PyValue> = { ...estimator.hyperparameters() };
+  let uploadedCode: UploadedCode | undefined;
+  let codeChannelUri: string | undefined;
+  const uploads: S3Upload[] = [];
+  const s3Operations: S3Operations = {};
+
+  switch (estimator.kind) {
+    case 'byo': {
+      if (o.sourceDir || o.entryPoint || o.dependencies.length > 0) {
+        const script = prepareByoScriptMode(o, session, preparedName, String(outputPath), outputPathFromDefault);
+        uploadedCode = script.uploadedCode;
+        codeChannelUri = script.codeChannelUri;
+        if (script.upload) uploads.push(script.upload);
+        hyperparameters = { ...hyperparameters, ...script.hyperparameters };
+      }
+      break;
+    }
+  }
+
+  let inputConfig = formatInputs(options.inputs);
+  const modelChannel = extraChannel(inputConfig, o.modelUri, o.modelChannelName, 'Estimator.modelChannelName', {
+    contentType: 'application/x-sagemaker-model',
+    inputMode: 'File',
+  });
+  if (modelChannel) inputConfig = [...(inputConfig ?? []), modelChannel];
+  const codeChannel = extraChannel(inputConfig, codeChannelUri, 'code', 'Estimator code channel');
+  if (codeChannel) inputConfig = [...(inputConfig ?? []), codeChannel];
+
+  const renderedHyperparameters = Object.fromEntries(
+    Object.entries(hyperparameters).map(([k, v]) => [k, pyStr(v)]),
+  );
+  const config = defined({
+    AlgorithmSpecification: {
+      TrainingImage: estimator.trainingImageUri(),
+      TrainingInputMode: o.inputMode,
+    },
+    OutputDataConfig: outputDataConfig(o, outputPath),
+    StoppingCondition: pyTruthy(o.maxWait)
+      ? { MaxRuntimeInSeconds: o.maxRun, MaxWaitTimeInSeconds: o.maxWait }
+      : { MaxRuntimeInSeconds: o.maxRun },
+    ResourceConfig: resourceConfig(o),
+    RoleArn: o.role,
+    InputDataConfig: inputConfig as ChannelRequest[] | undefined,
+    VpcConfig:
+      o.subnets !== undefined && o.securityGroupIds !== undefined
+        ? { Subnets: o.subnets, SecurityGroupIds: o.securityGroupIds }
+        : undefined,
+    EnableManagedSpotTraining: pyTruthy(o.useSpotInstances) ? o.useSpotInstances : undefined,
+    HyperParameters: Object.keys(renderedHyperparameters).length > 0 ? renderedHyperparameters : undefined,
+    S3Operations: Object.keys(s3Operations).length > 0 ? s3Operations : undefined,
+    CheckpointConfig:
+      o.checkpointLocalPath !== undefined && o.checkpointS3Uri !== undefined
+        ? { LocalPath: o.checkpointLocalPath, S3Uri: o.checkpointS3Uri }
+        : undefined,
+  }) as unknown as TrainingBaseConfig;
+
+  return {
+    config,
+    run: { jobName, outputPath: String(outputPath), baseJobName, uploadedCode, hyperparameters },
+    uploads,
+  };
+}
+
+function outputDataConfig(o: ResolvedEstimatorBase, outputPath: string): Record<string, unknown> {
+  return defined({
+    S3OutputPath: outputPath,
+    KmsKeyId: o.outputKmsKey,
+    CompressionType: o.disableOutputCompression ? 'NONE' : undefined,
+  });
+}
+
+function resourceConfig(o: ResolvedEstimatorBase): Record<string, unknown> {
+  let instances: Record<string, unknown>;
+  if (o.instanceGroups !== undefined) {
+    if (o.instanceCount !== undefined || o.instanceType !== undefined) {
+      throw new ValidationError('Estimator.instanceGroups', 'instanceGroups', 'instanceGroups alone, without instanceCount and instanceType');
+    }
+    instances = { InstanceGroups: o.instanceGroups.map((g) => g.toRequest()) };
+  } else {
+    if (o.instanceCount === undefined || o.instanceType === undefined) {
+      throw new ValidationError(
+        o.instanceCount === undefined ? 'Estimator.instanceCount' : 'Estimator.instanceType',
+        undefined,
+        'instanceCount and instanceType, unless instanceGroups is set',
+      );
+    }
+    instances = { InstanceCount: o.instanceCount, InstanceType: o.instanceType };
+  }
+  return defined({
+    VolumeSizeInGB: o.volumeSize,
+    VolumeKmsKeyId: o.volumeKmsKey,
+    KeepAlivePeriodInSeconds: o.keepAlivePeriodInSeconds,
+    ...instances,
+    TrainingPlanArn: o.trainingPlan,
+    InstancePlacementConfig: o.instancePlacementConfig,
+  });
+}
+
+/**
+ * Python's `training_base_config`: the training request without its name, tags and metric
+ * definitions (the tuning builder's base).
+ * @example
+ * const config = trainingBaseConfig(est, { inputs: 's3://bucket/train' });
+ */
+export function trainingBaseConfig(estimator: AnyEstimator, options: TrainingJobOptions = {}): TrainingBaseConfig {
+  return prepareTrainingJob(estimator, options).config;
+}
+
+/** Adds what `training_config` adds to the base config: the job name, tags and metrics. */
+export function completeTrainingConfig(estimator: AnyEstimator, prepared: PreparedTrainingJob): TrainingConfig {
+  const o = estimator.options;
+  const base = prepared.config;
+  return defined({
+    ...base,
+    AlgorithmSpecification: defined({
+      ...base.AlgorithmSpecification,
+      MetricDefinitions: o.metricDefinitions as never,
+    }),
+    TrainingJobName: prepared.run.jobName,
+    Tags: o.tags as never,
+  }) as unknown as TrainingConfig;
+}
+
+/**
+ * Python's `training_config`: the CreateTrainingJob request for Airflow's SageMakerTrainingOperator,
+ * identical to the Python SDK's (v2.257.6) for the same inputs and clock.
+ * @example
+ * const config = trainingConfig(est, { inputs: { train: 's3://bucket/train' } });
+ * @throws the typed errors of {@link prepareTrainingJob}.
+ */
+export function trainingConfig(estimator: AnyEstimator, options: TrainingJobOptions = {}): TrainingConfig {
+  return completeTrainingConfig(estimator, prepareTrainingJob(estimator, options));
+}

@@ -1,0 +1,75 @@
+/**
+ * The generic, bring-your-own-image estimator (Python's `sagemaker.estimator.Estimator`).
+ */
+import { MissingOptionError, OptionTypeError } from '../errors.js';
+import { checkRecord } from '../internal/check.js';
+import { jsonDumps } from '../pythonCompat/jsonDumps.js';
+import type { Session } from '../session.js';
+import type { Templated } from '../templates.js';
+import {
+  resolveEstimatorBase,
+  type EstimatorBaseProps,
+  type ResolvedEstimatorBase,
+} from './EstimatorBase.js';
+import type { Hyperparameters, PyValue } from './types.js';
+
+/** Options of {@link Estimator}. */
+export interface EstimatorProps extends EstimatorBaseProps {
+  /** The training image. */
+  readonly imageUri: Templated<string>;
+}
+
+/**
+ * A training job on any image.
+ * @example
+ * const est = new Estimator({ session, role, imageUri: 'my-algo:1', instanceCount: 1, instanceType: 'ml.m5.large' });
+ * est.setHyperparameters({ epochs: 10 });
+ */
+export class Estimator {
+  readonly kind = 'byo' as const;
+  readonly session: Session;
+  readonly imageUri: Templated<string>;
+  readonly options: ResolvedEstimatorBase;
+  #hyperparameters: Record<string, PyValue> = {};
+
+  /**
+   * @throws {@link MissingOptionError} without `imageUri` or `role`, and the errors of
+   * {@link resolveEstimatorBase}.
+   */
+  constructor(props: EstimatorProps) {
+    this.options = resolveEstimatorBase(props, 'Estimator');
+    this.session = props.session;
+    if (typeof props.imageUri !== 'string') {
+      if (props.imageUri === undefined || props.imageUri === null) {
+        throw new MissingOptionError('Estimator.imageUri', 'the training image URI is required');
+      }
+      throw new OptionTypeError('Estimator.imageUri', props.imageUri, 'an image URI string');
+    }
+    this.imageUri = props.imageUri;
+    if (props.hyperparameters !== undefined && props.hyperparameters !== null) {
+      this.setHyperparameters(props.hyperparameters);
+    }
+  }
+
+  /** The image the training job runs. */
+  trainingImageUri(): Templated<string> {
+    return this.imageUri;
+  }
+
+  /**
+   * Adds or replaces hyperparameters. With a `sourceDir` Python JSON-encodes them on the way in
+   * (so `"adam"` is later written as `"\"adam\""`); so does this.
+   */
+  setHyperparameters(values: Hyperparameters): this {
+    const record = checkRecord('Estimator.hyperparameters', values);
+    for (const [key, value] of Object.entries(record)) {
+      this.#hyperparameters[key] = this.options.sourceDir ? jsonDumps(value) : (value as PyValue);
+    }
+    return this;
+  }
+
+  /** The hyperparameters as set, before any job-specific additions. */
+  hyperparameters(): Readonly<Record<string, PyValue>> {
+    return { ...this.#hyperparameters };
+  }
+}

@@ -1,0 +1,231 @@
+/**
+ * What every estimator shares: the options the Airflow config path reads (Python's
+ * `EstimatorBase.__init__`, v2.257.6), checked and resolved once at construction.
+ */
+import { MissingOptionError, OptionTypeError, ValidationError } from '../errors.js';
+import {
+  checkNumber,
+  checkOneOf,
+  optionalBoolean,
+  optionalNumber,
+  optionalString,
+  optionalStringList,
+} from '../internal/check.js';
+import type { Session } from '../session.js';
+import { isPlaceholder, type Templated } from '../templates.js';
+import type { InstanceGroup } from './inputs.js';
+import { formatTags } from './tags.js';
+import type { Hyperparameters, MetricDefinition, PyValue, Tags } from './types.js';
+
+/** Training input modes. */
+export const INPUT_MODES = ['File', 'Pipe', 'FastFile'] as const;
+/** A training input mode. */
+export type InputMode = (typeof INPUT_MODES)[number];
+
+/** Options every estimator takes. */
+export interface EstimatorBaseProps {
+  /** Region, default bucket and clock. */
+  readonly session: Session;
+  /** IAM role ARN (or name) the job runs as; never expanded by the builders. */
+  readonly role: Templated<string>;
+  /** Number of training instances. @default - none: required unless `instanceGroups` */
+  readonly instanceCount?: Templated<number>;
+  /** Training instance type, e.g. `ml.m5.large`. @default - none: required unless `instanceGroups` */
+  readonly instanceType?: Templated<string>;
+  /** Warm-pool keep-alive period. @default - none */
+  readonly keepAlivePeriodInSeconds?: Templated<number>;
+  /** Storage volume size in GB. @default 30 */
+  readonly volumeSize?: Templated<number>;
+  /** KMS key of the storage volume. @default - none */
+  readonly volumeKmsKey?: Templated<string>;
+  /** Max training time in seconds. @default 86400 */
+  readonly maxRun?: Templated<number>;
+  /** `File`, `Pipe` or `FastFile`. @default 'File' */
+  readonly inputMode?: Templated<InputMode>;
+  /** S3 prefix for the model artifacts. @default - `s3://<default bucket>/<default prefix>/` */
+  readonly outputPath?: Templated<string>;
+  /** KMS key for the output. @default - none */
+  readonly outputKmsKey?: Templated<string>;
+  /** Prefix of generated job names. @default - the repository name of the training image */
+  readonly baseJobName?: string;
+  /** Tags of the training job. @default - none */
+  readonly tags?: Tags;
+  /** VPC subnets; requires `securityGroupIds`. @default - none */
+  readonly subnets?: readonly string[];
+  /** VPC security groups; requires `subnets`. @default - none */
+  readonly securityGroupIds?: readonly string[];
+  /** S3 URI of a model to fine-tune, added as a channel. @default - none */
+  readonly modelUri?: Templated<string>;
+  /** Channel name of `modelUri`. @default 'model' */
+  readonly modelChannelName?: string;
+  /** Metrics the container prints. @default - none */
+  readonly metricDefinitions?: readonly MetricDefinition[];
+  /** Accepted for Python compatibility; the Airflow path does not emit it. @default false */
+  readonly encryptInterContainerTraffic?: Templated<boolean>;
+  /** Managed spot training. @default false */
+  readonly useSpotInstances?: Templated<boolean>;
+  /** Max wait for spot capacity, in seconds. @default - none */
+  readonly maxWait?: Templated<number>;
+  /** S3 URI for checkpoints; emitted only with `checkpointLocalPath`. @default - none */
+  readonly checkpointS3Uri?: Templated<string>;
+  /** Local checkpoint path; emitted only with `checkpointS3Uri`. @default - none */
+  readonly checkpointLocalPath?: Templated<string>;
+  /** Accepted for Python compatibility; the Airflow path does not emit it. @default - none */
+  readonly enableSagemakerMetrics?: Templated<boolean>;
+  /** Network isolation; with an entry point it adds a `code` channel. @default false */
+  readonly enableNetworkIsolation?: Templated<boolean>;
+  /** Accepted for Python compatibility; the Airflow path does not emit it. @default false */
+  readonly disableProfiler?: boolean;
+  /** Accepted for Python compatibility; the Airflow path does not emit it. @default - none */
+  readonly environment?: Readonly<Record<string, string>>;
+  /** Accepted for Python compatibility; the Airflow path does not emit it. @default - none */
+  readonly maxRetryAttempts?: Templated<number>;
+  /** Local directory (or `s3://` tarball) with the training code. @default - none */
+  readonly sourceDir?: string;
+  /** Script to run; relative to `sourceDir` when that is given. @default - none */
+  readonly entryPoint?: string;
+  /** Extra local paths packed with the code. @default - none */
+  readonly dependencies?: readonly string[];
+  /** S3 prefix for the uploaded code. @default - the output path */
+  readonly codeLocation?: string;
+  /** Log level of the training container (Python `logging` levels). @default 20 */
+  readonly containerLogLevel?: Templated<number>;
+  /** Hyperparameters. @default - none */
+  readonly hyperparameters?: Hyperparameters;
+  /** Heterogeneous cluster groups, instead of `instanceCount` and `instanceType`. @default - none */
+  readonly instanceGroups?: readonly InstanceGroup[];
+  /** Writes the model uncompressed (`CompressionType: NONE`). @default false */
+  readonly disableOutputCompression?: boolean;
+  /** Training plan ARN (reserved capacity). @default - none */
+  readonly trainingPlan?: Templated<string>;
+  /** Instance placement configuration, passed through. @default - none */
+  readonly instancePlacementConfig?: Readonly<Record<string, PyValue>>;
+}
+
+const DEFAULTS = {
+  volumeSize: 30,
+  maxRun: 86_400,
+  inputMode: 'File',
+  modelChannelName: 'model',
+  containerLogLevel: 20,
+  useSpotInstances: false,
+  enableNetworkIsolation: false,
+  disableOutputCompression: false,
+} as const satisfies Partial<Record<keyof EstimatorBaseProps, unknown>>;
+
+/** The options after defaults and checks. */
+export interface ResolvedEstimatorBase {
+  readonly role: Templated<string>;
+  readonly instanceCount: Templated<number> | undefined;
+  readonly instanceType: Templated<string> | undefined;
+  readonly keepAlivePeriodInSeconds: Templated<number> | undefined;
+  readonly volumeSize: Templated<number>;
+  readonly volumeKmsKey: Templated<string> | undefined;
+  readonly maxRun: Templated<number>;
+  readonly inputMode: Templated<InputMode>;
+  readonly outputPath: Templated<string> | undefined;
+  readonly outputKmsKey: Templated<string> | undefined;
+  readonly baseJobName: string | undefined;
+  readonly tags: Record<string, string>[] | undefined;
+  readonly subnets: string[] | undefined;
+  readonly securityGroupIds: string[] | undefined;
+  readonly modelUri: Templated<string> | undefined;
+  readonly modelChannelName: string | undefined;
+  readonly metricDefinitions: readonly MetricDefinition[] | undefined;
+  readonly useSpotInstances: Templated<boolean>;
+  readonly maxWait: Templated<number> | undefined;
+  readonly checkpointS3Uri: Templated<string> | undefined;
+  readonly checkpointLocalPath: Templated<string> | undefined;
+  readonly enableNetworkIsolation: Templated<boolean>;
+  readonly sourceDir: string | undefined;
+  readonly entryPoint: string | undefined;
+  readonly dependencies: readonly string[];
+  readonly codeLocation: string | undefined;
+  readonly containerLogLevel: Templated<number>;
+  readonly instanceGroups: readonly InstanceGroup[] | undefined;
+  readonly disableOutputCompression: boolean;
+  readonly trainingPlan: Templated<string> | undefined;
+  readonly instancePlacementConfig: Readonly<Record<string, PyValue>> | undefined;
+}
+
+/**
+ * Checks and resolves the shared options, refusing what Python's constructor refuses.
+ * @throws {@link MissingOptionError} without a role; {@link ValidationError} for subnets without
+ * security groups (or the reverse), a `file://` output path or a local instance type.
+ */
+export function resolveEstimatorBase(props: EstimatorBaseProps, owner: string): ResolvedEstimatorBase {
+  const opt = (name: string): string => `${owner}.${name}`;
+  if (props === null || typeof props !== 'object') {
+    throw new OptionTypeError(owner, props, 'an options object');
+  }
+  if (!props.session || typeof props.session.defaultBucket !== 'function') {
+    throw new MissingOptionError(opt('session'), 'create one with createSession({ region, defaultBucket })');
+  }
+  const subnets = optionalStringList(opt('subnets'), props.subnets);
+  const securityGroupIds = optionalStringList(opt('securityGroupIds'), props.securityGroupIds);
+  if ((subnets === undefined) !== (securityGroupIds === undefined)) {
+    throw new ValidationError(
+      opt(subnets === undefined ? 'securityGroupIds' : 'subnets'),
+      subnets ?? securityGroupIds,
+      'subnets and securityGroupIds together (a custom VPC needs both), or neither',
+    );
+  }
+  const instanceType = optionalString(opt('instanceType'), props.instanceType);
+  if (instanceType === 'local' || instanceType === 'local_gpu') {
+    throw new ValidationError(opt('instanceType'), instanceType, 'an ml.* instance type (local mode is not supported)');
+  }
+  const outputPath = optionalString(opt('outputPath'), props.outputPath);
+  if (outputPath !== undefined && !isPlaceholder(outputPath) && outputPath.startsWith('file://')) {
+    throw new ValidationError(opt('outputPath'), outputPath, 'an s3:// path (file:// output needs local mode)');
+  }
+  // Python tests the role for truthiness, so an empty string is refused too.
+  if (typeof props.role !== 'string' || props.role === '') {
+    if (props.role !== undefined && props.role !== null && typeof props.role !== 'string') {
+      throw new OptionTypeError(opt('role'), props.role, 'an IAM role ARN or name');
+    }
+    throw new MissingOptionError(opt('role'), 'an IAM role is required to create an estimator');
+  }
+  if (props.metricDefinitions !== undefined && props.metricDefinitions !== null && !Array.isArray(props.metricDefinitions)) {
+    throw new OptionTypeError(opt('metricDefinitions'), props.metricDefinitions, 'a list of { Name, Regex }');
+  }
+  if (props.instanceGroups !== undefined && props.instanceGroups !== null && !Array.isArray(props.instanceGroups)) {
+    throw new OptionTypeError(opt('instanceGroups'), props.instanceGroups, 'a list of InstanceGroup');
+  }
+  return {
+    role: props.role,
+    instanceCount: optionalNumber(opt('instanceCount'), props.instanceCount),
+    instanceType,
+    keepAlivePeriodInSeconds: optionalNumber(opt('keepAlivePeriodInSeconds'), props.keepAlivePeriodInSeconds),
+    volumeSize: checkNumber(opt('volumeSize'), props.volumeSize ?? DEFAULTS.volumeSize),
+    volumeKmsKey: optionalString(opt('volumeKmsKey'), props.volumeKmsKey),
+    maxRun: checkNumber(opt('maxRun'), props.maxRun ?? DEFAULTS.maxRun),
+    inputMode: checkOneOf(opt('inputMode'), props.inputMode ?? DEFAULTS.inputMode, INPUT_MODES),
+    outputPath,
+    outputKmsKey: optionalString(opt('outputKmsKey'), props.outputKmsKey),
+    baseJobName: optionalString(opt('baseJobName'), props.baseJobName),
+    tags: formatTags(props.tags, opt('tags')),
+    subnets,
+    securityGroupIds,
+    modelUri: optionalString(opt('modelUri'), props.modelUri),
+    modelChannelName:
+      props.modelChannelName === undefined
+        ? DEFAULTS.modelChannelName
+        : optionalString(opt('modelChannelName'), props.modelChannelName),
+    metricDefinitions: props.metricDefinitions ?? undefined,
+    useSpotInstances: optionalBoolean(opt('useSpotInstances'), props.useSpotInstances) ?? DEFAULTS.useSpotInstances,
+    maxWait: optionalNumber(opt('maxWait'), props.maxWait),
+    checkpointS3Uri: optionalString(opt('checkpointS3Uri'), props.checkpointS3Uri),
+    checkpointLocalPath: optionalString(opt('checkpointLocalPath'), props.checkpointLocalPath),
+    enableNetworkIsolation:
+      optionalBoolean(opt('enableNetworkIsolation'), props.enableNetworkIsolation) ?? DEFAULTS.enableNetworkIsolation,
+    sourceDir: optionalString(opt('sourceDir'), props.sourceDir),
+    entryPoint: optionalString(opt('entryPoint'), props.entryPoint),
+    dependencies: optionalStringList(opt('dependencies'), props.dependencies) ?? [],
+    codeLocation: optionalString(opt('codeLocation'), props.codeLocation),
+    containerLogLevel: checkNumber(opt('containerLogLevel'), props.containerLogLevel ?? DEFAULTS.containerLogLevel),
+    instanceGroups: props.instanceGroups ?? undefined,
+    disableOutputCompression: props.disableOutputCompression ?? DEFAULTS.disableOutputCompression,
+    trainingPlan: optionalString(opt('trainingPlan'), props.trainingPlan),
+    instancePlacementConfig: props.instancePlacementConfig ?? undefined,
+  };
+}

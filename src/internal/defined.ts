@@ -1,0 +1,14 @@
+/**
+ * Drops the keys whose value is `undefined`, so optional request members are absent rather than
+ * present-and-undefined (with `exactOptionalPropertyTypes` the two differ, and JSON drops them).
+ * @internal
+ */
+export function defined<T extends Record<string, unknown>>(
+  record: T,
+): { [K in keyof T]: Exclude<T[K], undefined> } {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (value !== undefined) out[key] = value;
+  }
+  return out as { [K in keyof T]: Exclude<T[K], undefined> };
+}

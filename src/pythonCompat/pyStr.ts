@@ -1,0 +1,93 @@
+/**
+ * Python's `str()` and `repr()` of the values a config can hold, so that hyperparameters and
+ * tuning ranges come out as the same strings the Python SDK writes.
+ * See https://docs.python.org/3/library/functions.html#repr
+ */
+import { isPyFloat } from './pyFloat.js';
+
+/** Python `repr(float)`: the shortest round-tripping digits, in Python's layout. */
+export function pyFloatRepr(value: number): string {
+  if (Number.isNaN(value)) return 'nan';
+  if (value === Infinity) return 'inf';
+  if (value === -Infinity) return '-inf';
+  if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
+  // JavaScript and Python agree on the shortest digits; they differ only in when to switch to
+  // exponent notation (Python: exponent < -4 or >= 16, `float_repr_style` 'short').
+  const [mantissa = '', expText = '0'] = value.toExponential().split('e');
+  const exponent = Number(expText);
+  const negative = mantissa.startsWith('-');
+  const digits = mantissa.replace('-', '').replace('.', '');
+  const sign = negative ? '-' : '';
+  if (exponent < -4 || exponent >= 16) {
+    const frac = digits.slice(1);
+    const expSign = exponent < 0 ? '-' : '+';
+    const expAbs = String(Math.abs(exponent)).padStart(2, '0');
+    return `${sign}${digits[0] ?? ''}${frac ? `.${frac}` : ''}e${expSign}${expAbs}`;
+  }
+  if (exponent < 0) return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
+  const intPart = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
+  const fracPart = digits.slice(exponent + 1);
+  return `${sign}${intPart}.${fracPart || '0'}`;
+}
+
+/** Python `str(int)` for a JavaScript integer, exact beyond 2**53 as far as the double holds it. */
+export function pyIntStr(value: number): string {
+  return Math.abs(value) < 1e21 ? String(value) : BigInt(value).toString();
+}
+
+/** Python `str()` of a number: an integer prints as an int, anything else as a float. */
+export function pyNumberStr(value: number): string {
+  return Number.isInteger(value) ? pyIntStr(value) : pyFloatRepr(value);
+}
+
+// Characters Python's str.isprintable() rejects: categories Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs but space.
+const NON_PRINTABLE = /[\p{C}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+function escapeNonPrintable(ch: string): string {
+  const code = ch.codePointAt(0) ?? 0;
+  if (code < 0x100) return `\\x${code.toString(16).padStart(2, '0')}`;
+  if (code < 0x10000) return `\\u${code.toString(16).padStart(4, '0')}`;
+  return `\\U${code.toString(16).padStart(8, '0')}`;
+}
+
+/** Python `repr(str)`: single quotes unless the text holds `'` and no `"`. */
+export function pyStrRepr(value: string): string {
+  const quote = value.includes("'") && !value.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of value) {
+    if (ch === quote || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (ch !== ' ' && NON_PRINTABLE.test(ch)) out += escapeNonPrintable(ch);
+    else out += ch;
+  }
+  return out + quote;
+}
+
+/** Python `repr()` of a JSON-like value (with {@link PyFloat} for integral floats). */
+export function pyRepr(value: unknown): string {
+  if (typeof value === 'string') return pyStrRepr(value);
+  return pyStrOrRepr(value, pyRepr);
+}
+
+/** Python `str()` of a JSON-like value (with {@link PyFloat} for integral floats). */
+export function pyStr(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return pyStrOrRepr(value, pyRepr);
+}
+
+function pyStrOrRepr(value: unknown, inner: (v: unknown) => string): string {
+  if (value === null || value === undefined) return 'None';
+  if (value === true) return 'True';
+  if (value === false) return 'False';
+  if (typeof value === 'number') return pyNumberStr(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (isPyFloat(value)) return pyFloatRepr(value.value);
+  if (Array.isArray(value)) return `[${value.map(inner).join(', ')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    return `{${entries.map(([k, v]) => `${pyStrRepr(k)}: ${inner(v)}`).join(', ')}}`;
+  }
+  return String(value);
+}

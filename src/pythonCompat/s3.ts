@@ -1,0 +1,72 @@
+/** S3 path helpers with the SDK's exact joining rules (`sagemaker.s3_utils`, v2.257.6). */
+import { ValidationError } from '../errors.js';
+
+/**
+ * Joins S3 path parts: skips `undefined`, `null` and `""`; adds `/` only where neither side has
+ * one; collapses runs of `/` (after an `s3://` scheme); strips leading `/`, and trailing `/`
+ * unless `withEndSlash`.
+ */
+export function s3PathJoin(
+  parts: readonly (string | null | undefined)[],
+  options: { readonly withEndSlash?: boolean } = {},
+): string {
+  const present = parts.filter((p): p is string => p !== undefined && p !== null && p !== '');
+  let merged = '';
+  present.forEach((part, index) => {
+    if (index === 0 || merged.endsWith('/') || part.startsWith('/')) merged += part;
+    else merged += `/${part}`;
+  });
+  if (options.withEndSlash && merged && !merged.endsWith('/')) merged += '/';
+  if (merged) {
+    const head = merged.startsWith('s3://') ? 's3://' : (merged[0] ?? '');
+    const rest = merged.slice(head.length);
+    let collapsed = head;
+    for (const ch of rest) {
+      if (!(ch === '/' && collapsed.endsWith('/'))) collapsed += ch;
+    }
+    merged = collapsed;
+  }
+  merged = merged.replace(/^\/+/, '');
+  if (!options.withEndSlash && merged !== 's3://') merged = merged.replace(/\/+$/, '');
+  return merged;
+}
+
+const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
+
+/**
+ * Splits `s3://bucket/key` into bucket and key the way Python's `urlparse` does (query and
+ * fragment dropped, leading `/` of the key removed).
+ * @throws {@link ValidationError} when the URL's scheme is not `s3`.
+ */
+export function parseS3Url(url: string, option = 'S3 URL'): { bucket: string; key: string } {
+  const schemeMatch = SCHEME.exec(url);
+  const scheme = schemeMatch?.[1]?.toLowerCase() ?? '';
+  if (scheme !== 's3') {
+    throw new ValidationError(option, url, `an s3:// URL (got scheme ${JSON.stringify(scheme)})`);
+  }
+  let rest = url.slice((schemeMatch?.[0] ?? '').length);
+  let netloc = '';
+  if (rest.startsWith('//')) {
+    rest = rest.slice(2);
+    const end = rest.search(/[/?#]/);
+    netloc = end === -1 ? rest : rest.slice(0, end);
+    rest = end === -1 ? '' : rest.slice(end);
+  }
+  const pathEnd = rest.search(/[?#]/);
+  const path = pathEnd === -1 ? rest : rest.slice(0, pathEnd);
+  return { bucket: netloc, key: path.replace(/^\/+/, '') };
+}
+
+/** Python's `os.path.join` on POSIX: a part starting with `/` restarts the path. */
+export function posixPathJoin(...parts: readonly string[]): string {
+  let path = '';
+  parts.forEach((part, index) => {
+    if (part.startsWith('/')) path = part;
+    else if (index === 0 || path === '' || path.endsWith('/')) path += part;
+    else path += `/${part}`;
+  });
+  return path;
+}
+
+/** Python's `os.path.basename` on POSIX. */
+export const posixBasename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
