@@ -4,6 +4,18 @@
  * adapter keeps it in `ctx.memory` and hands it to our builders explicitly.
  */
 import { Estimator } from '../../../src/estimators/Estimator.js';
+import { FrameworkModel, Model } from '../../../src/estimators/Model.js';
+import { NetworkConfig } from '../../../src/estimators/NetworkConfig.js';
+import { ProcessingInput, ProcessingOutput } from '../../../src/estimators/processingIO.js';
+import { Processor, ScriptProcessor } from '../../../src/estimators/Processor.js';
+import { Transformer } from '../../../src/estimators/Transformer.js';
+import { deployConfig } from '../../../src/config/deployConfig.js';
+import { deployConfigFromEstimator } from '../../../src/config/deployConfigFromEstimator.js';
+import { modelConfig } from '../../../src/config/modelConfig.js';
+import { modelConfigFromEstimator } from '../../../src/config/modelConfigFromEstimator.js';
+import { processingConfig } from '../../../src/config/processingConfig.js';
+import { transformConfig } from '../../../src/config/transformConfig.js';
+import { transformConfigFromEstimator } from '../../../src/config/transformConfigFromEstimator.js';
 import { FileSystemInput, InstanceGroup, ShuffleConfig, TrainingInput } from '../../../src/estimators/inputs.js';
 import {
   completeTrainingConfig,
@@ -43,14 +55,47 @@ export const valueClasses: Record<string, ValueFactory> = {
     new InstanceGroup(
       toProps(withPositional(args, kwargs, ['instance_group_name', 'instance_type', 'instance_count'], 'InstanceGroup')),
     ),
+  ProcessingInput: (args, kwargs) =>
+    new ProcessingInput(toProps(withPositional(args, kwargs, ['source', 'destination', 'input_name'], 'ProcessingInput'))),
+  ProcessingOutput: (args, kwargs) =>
+    new ProcessingOutput(toProps(withPositional(args, kwargs, ['source', 'destination', 'output_name'], 'ProcessingOutput'))),
+  NetworkConfig: (args, kwargs) =>
+    new NetworkConfig(
+      toProps(
+        withPositional(
+          args,
+          kwargs,
+          ['enable_network_isolation', 'security_group_ids', 'subnets', 'encrypt_inter_container_traffic'],
+          'NetworkConfig',
+        ),
+      ),
+    ),
 };
 
+
+/** A build class: Python's positional parameter names, renames, and our constructor. */
+function buildClass(
+  positional: readonly string[],
+  make: (props: Record<string, unknown>) => object,
+  renames: Readonly<Record<string, string>> = {},
+): BuildHandlers[string] {
+  return (args, kwargs, ctx) =>
+    make({ ...toProps(withPositional(args, kwargs, positional, 'build'), renames), session: session(ctx) });
+}
+
+const PROCESSOR_RENAMES = { volume_size_in_gb: 'volumeSizeInGB' };
+
 export const airflowBuilds: BuildHandlers = {
-  Estimator: (args, kwargs, ctx) =>
-    new Estimator({
-      ...toProps(withPositional(args, kwargs, ['image_uri', 'role', 'instance_count', 'instance_type'], 'Estimator')),
-      session: session(ctx),
-    } as never),
+  Estimator: buildClass(['image_uri', 'role', 'instance_count', 'instance_type'], (p) => new Estimator(p as never)),
+  Model: buildClass(['image_uri', 'model_data', 'role'], (p) => new Model(p as never)),
+  FrameworkModel: buildClass(['model_data', 'image_uri', 'role', 'entry_point', 'source_dir'], (p) => new FrameworkModel(p as never)),
+  Transformer: buildClass(['model_name', 'instance_count', 'instance_type'], (p) => new Transformer(p as never)),
+  Processor: buildClass(['role', 'image_uri', 'instance_count', 'instance_type'], (p) => new Processor(p as never), PROCESSOR_RENAMES),
+  ScriptProcessor: buildClass(
+    ['role', 'image_uri', 'command', 'instance_count', 'instance_type'],
+    (p) => new ScriptProcessor(p as never),
+    PROCESSOR_RENAMES,
+  ),
 };
 
 export const airflowThen: ThenHandler = (target, step) => {
@@ -84,7 +129,78 @@ const decodeAll = (ctx: CaseContext, args: readonly unknown[], kwargs: Readonly<
   kwargs: Object.fromEntries(Object.entries(kwargs).map(([k, v]) => [k, ctx.decode(v)])),
 });
 
+/** Call arguments by Python name, positional ones placed by the signature. */
+function callArgs(
+  ctx: CaseContext,
+  rawArgs: readonly unknown[],
+  rawKwargs: Readonly<Record<string, unknown>>,
+  signature: readonly string[],
+  what: string,
+): Record<string, unknown> {
+  const { args, kwargs } = decodeAll(ctx, rawArgs, rawKwargs);
+  return withPositional(args, kwargs, signature, what);
+}
+
+/** Our options from Python arguments; `keepNull` lists those where `None` differs from absent. */
+function options(all: Record<string, unknown>, skip: readonly string[], keepNull: readonly string[] = []): Record<string, unknown> {
+  const rest = Object.fromEntries(Object.entries(all).filter(([k]) => !skip.includes(k)));
+  return toProps(rest, {}, keepNull);
+}
+
+function withRun(ctx: CaseContext, estimator: unknown, opts: Record<string, unknown>): Record<string, unknown> {
+  const run = recallRun(ctx, estimator);
+  return run ? { ...opts, trainingRun: run } : opts;
+}
+
 export const airflowCalls: CallHandlers = {
+  model_config: (a, k, ctx) => {
+    const all = callArgs(ctx, a, k, ['model', 'instance_type', 'role', 'image_uri'], 'model_config');
+    return modelConfig(all.model as Model, options(all, ['model']));
+  },
+  model_config_from_estimator: (a, k, ctx) => {
+    const all = callArgs(ctx, a, k, ['estimator', 'task_id', 'task_type'], 'model_config_from_estimator');
+    return modelConfigFromEstimator(
+      all.estimator as Estimator,
+      withRun(ctx, all.estimator, options(all, ['estimator'], ['vpc_config_override'])) as never,
+    );
+  },
+  transform_config: (a, k, ctx) => {
+    const all = callArgs(
+      ctx,
+      a,
+      k,
+      ['transformer', 'data', 'data_type', 'content_type', 'compression_type', 'split_type', 'job_name', 'input_filter', 'output_filter', 'join_source'],
+      'transform_config',
+    );
+    return transformConfig(all.transformer as Transformer, options(all, ['transformer']) as never);
+  },
+  transform_config_from_estimator: (a, k, ctx) => {
+    const all = callArgs(ctx, a, k, ['estimator', 'task_id', 'task_type', 'instance_count', 'instance_type', 'data'], 'transform_config_from_estimator');
+    return transformConfigFromEstimator(
+      all.estimator as Estimator,
+      withRun(ctx, all.estimator, options(all, ['estimator'], ['vpc_config_override'])) as never,
+    );
+  },
+  deploy_config: (a, k, ctx) => {
+    const all = callArgs(ctx, a, k, ['model', 'initial_instance_count', 'instance_type', 'endpoint_name', 'tags'], 'deploy_config');
+    return deployConfig(all.model as Model, options(all, ['model'], ['initial_instance_count']) as never);
+  },
+  deploy_config_from_estimator: (a, k, ctx) => {
+    const signature = ['estimator', 'task_id', 'task_type', 'initial_instance_count', 'instance_type', 'model_name', 'endpoint_name', 'tags'];
+    const all = callArgs(ctx, a, k, signature, 'deploy_config_from_estimator');
+    const modelOptions = options(all, signature);
+    return deployConfigFromEstimator(
+      all.estimator as Estimator,
+      withRun(ctx, all.estimator, {
+        ...options(all, ['estimator', ...Object.keys(all).filter((n) => !signature.includes(n))], ['initial_instance_count']),
+        modelOptions,
+      }) as never,
+    );
+  },
+  processing_config: (a, k, ctx) => {
+    const all = callArgs(ctx, a, k, ['processor', 'inputs', 'outputs', 'job_name'], 'processing_config');
+    return processingConfig(all.processor as Processor, options(all, ['processor']) as never);
+  },
   training_base_config: (rawArgs, rawKwargs, ctx) => {
     const { args, kwargs } = decodeAll(ctx, rawArgs, rawKwargs);
     const { estimator, options } = trainingOptions(args, kwargs, 'training_base_config');

@@ -1,0 +1,138 @@
+/**
+ * What the `*FromEstimator` builders share: the Airflow task templates that stand for the training
+ * job (Python's `update_estimator_from_task`), the estimator's VPC, and the model an estimator
+ * creates (`create_model`).
+ */
+import { MissingOptionError, OptionTypeError, ValidationError } from '../errors.js';
+import { Model } from '../estimators/Model.js';
+import type { VpcConfig } from '../estimators/types.js';
+import { posixPathJoin } from '../pythonCompat/s3.js';
+import type { Templated } from '../templates.js';
+import type { AnyEstimator, TrainingRun } from './trainingConfig.js';
+
+/** The kind of Airflow task that ran the training: `training`, `tuning` (any case), or none. */
+export type TaskType = 'training' | 'tuning' | (string & {}) | null;
+
+/** Options every `*FromEstimator` builder takes. */
+export interface FromEstimatorOptions {
+  /** Airflow task id of the training or tuning operator. */
+  readonly taskId: string;
+  /** `training`, `tuning` (case-insensitive), or `null` for a job not run by a task. */
+  readonly taskType: TaskType | undefined;
+  /**
+   * The run returned by `prepareTrainingJob` for this estimator, where Python would read the job
+   * name and output path it kept on the estimator. @default - none: only the task templates and
+   * the estimator's own output path are known
+   */
+  readonly trainingRun?: TrainingRun;
+}
+
+/** The job the model comes from, as Airflow templates or from the training run. */
+export interface TaskJob {
+  /** The training job name (a template with a task type). */
+  readonly trainingJobName: string | undefined;
+  /** The job name in the code's S3 path (differs for tuning: read from the static hyperparameters). */
+  readonly submitJobName: string | undefined;
+}
+
+/**
+ * The training job name templates of Python's `update_estimator_from_task`.
+ * @throws {@link ValidationError} for a task type other than training, tuning or none.
+ */
+export function taskJob(taskId: string, taskType: TaskType | undefined, run: TrainingRun | undefined): TaskJob {
+  if (taskType === undefined || taskType === null) {
+    return { trainingJobName: run?.jobName, submitJobName: undefined };
+  }
+  if (typeof taskType !== 'string') throw new OptionTypeError('taskType', taskType, "'training', 'tuning' or null");
+  switch (taskType.toLowerCase()) {
+    case 'training': {
+      const name = `{{ ti.xcom_pull(task_ids='${taskId}')['Training']['TrainingJobName'] }}`;
+      return { trainingJobName: name, submitJobName: name };
+    }
+    case 'tuning':
+      return {
+        trainingJobName: `{{ ti.xcom_pull(task_ids='${taskId}')['Tuning']['BestTrainingJob']['TrainingJobName'] }}`,
+        // The static hyperparameter holds the JSON-quoted name, hence the strip of '"'.
+        submitJobName:
+          `{{ ti.xcom_pull(task_ids='${taskId}')['Tuning']['TrainingJobDefinition']` +
+          `['StaticHyperParameters']['sagemaker_job_name'].strip('"') }}`,
+      };
+    default:
+      throw new ValidationError('taskType', taskType, "'training', 'tuning' or null (any case)");
+  }
+}
+
+/** Sentinel-free VPC choice: `undefined` uses the estimator's, `null` means none. */
+export type VpcConfigOverride = VpcConfig | null | undefined;
+
+/**
+ * Python's `get_vpc_config(vpc_config_override)`, with `sanitize`'s checks of an override.
+ * @throws {@link ValidationError} for an override Python's `sanitize` refuses.
+ */
+export function estimatorVpcConfig(estimator: AnyEstimator, override: VpcConfigOverride): VpcConfig | undefined {
+  if (override === undefined) {
+    const { subnets, securityGroupIds } = estimator.options;
+    return subnets !== undefined && securityGroupIds !== undefined
+      ? { Subnets: subnets, SecurityGroupIds: securityGroupIds }
+      : undefined;
+  }
+  if (override === null) return undefined;
+  const option = 'vpcConfigOverride';
+  if (typeof override !== 'object' || Array.isArray(override)) {
+    throw new ValidationError(option, override, 'an object with Subnets and SecurityGroupIds');
+  }
+  if (Object.keys(override).length === 0) throw new ValidationError(option, override, 'a non-empty object');
+  for (const key of ['Subnets', 'SecurityGroupIds'] as const) {
+    const list: unknown = override[key];
+    if (list === undefined || list === null) throw new ValidationError(`${option}.${key}`, list, 'a list of ids');
+    if (!Array.isArray(list)) throw new ValidationError(`${option}.${key}`, list, 'a list of ids');
+    if (list.length === 0) throw new ValidationError(`${option}.${key}`, list, 'a non-empty list of ids');
+  }
+  return { Subnets: override.Subnets, SecurityGroupIds: override.SecurityGroupIds };
+}
+
+/**
+ * `<output path>/<job>/output/model.tar.gz`, as Python's `EstimatorBase.model_data` computes it
+ * for a job it did not run itself.
+ * @throws {@link MissingOptionError} when the output path or the job name is unknown.
+ */
+export function estimatorModelData(estimator: AnyEstimator, job: TaskJob, run: TrainingRun | undefined): string {
+  const outputPath = estimator.options.outputPath ?? run?.outputPath;
+  if (outputPath === undefined) {
+    throw new MissingOptionError(
+      'trainingRun',
+      'the model artifacts are unknown: give the estimator an outputPath, or pass the run from prepareTrainingJob',
+    );
+  }
+  if (job.trainingJobName === undefined) {
+    throw new MissingOptionError('taskType', 'the training job is unknown: give a task type, or pass the run from prepareTrainingJob');
+  }
+  return posixPathJoin(String(outputPath), job.trainingJobName, 'output', 'model.tar.gz');
+}
+
+/** Options of the model an estimator creates. */
+export interface EstimatorModelOptions {
+  readonly role?: Templated<string> | null;
+  readonly imageUri?: Templated<string> | null;
+  readonly vpcConfigOverride?: VpcConfigOverride;
+}
+
+/** The model an estimator creates after training (Python's `create_model`). */
+export function estimatorModel(
+  estimator: AnyEstimator,
+  job: TaskJob,
+  run: TrainingRun | undefined,
+  options: EstimatorModelOptions,
+): Model {
+  switch (estimator.kind) {
+    case 'byo':
+      return new Model({
+        session: estimator.session,
+        imageUri: options.imageUri || estimator.trainingImageUri(),
+        modelData: estimatorModelData(estimator, job, run),
+        role: options.role || estimator.options.role,
+        vpcConfig: estimatorVpcConfig(estimator, options.vpcConfigOverride) ?? null,
+        enableNetworkIsolation: estimator.options.enableNetworkIsolation,
+      });
+  }
+}

@@ -1,0 +1,61 @@
+/** `modelConfigFromEstimator`: Python's `model_config_from_estimator`. */
+import type { Templated } from '../templates.js';
+import {
+  estimatorModel,
+  taskJob,
+  type FromEstimatorOptions,
+  type VpcConfigOverride,
+} from './fromEstimator.js';
+import { buildModelConfig, type BuiltModelConfig, type ModelConfig } from './modelConfig.js';
+import type { AnyEstimator } from './trainingConfig.js';
+
+/** Options of {@link modelConfigFromEstimator}. */
+export interface ModelConfigFromEstimatorOptions extends FromEstimatorOptions {
+  /** Instance type the model will serve on. @default - none */
+  readonly instanceType?: Templated<string> | null;
+  /** Execution role. @default - the estimator's */
+  readonly role?: Templated<string> | null;
+  /** Inference image. @default - the training image (generic estimator) */
+  readonly imageUri?: Templated<string> | null;
+  /** Model name. @default - `<image repository>-<timestamp>` */
+  readonly name?: string | null;
+  /** Model server workers (framework estimators). @default - one per vCPU */
+  readonly modelServerWorkers?: Templated<number> | null;
+  /** VPC of the model: `undefined` keeps the estimator's, `null` removes it. @default - the estimator's */
+  readonly vpcConfigOverride?: VpcConfigOverride;
+}
+
+/** The model config and the name it used. @internal */
+export function buildModelConfigFromEstimator(
+  estimator: AnyEstimator,
+  options: ModelConfigFromEstimatorOptions,
+): BuiltModelConfig {
+  const job = taskJob(options.taskId, options.taskType, options.trainingRun);
+  const model = estimatorModel(estimator, job, options.trainingRun, {
+    role: options.role ?? null,
+    imageUri: options.imageUri ?? null,
+    vpcConfigOverride: options.vpcConfigOverride,
+  });
+  // Python assigns `name` (even None) to the model before building its config.
+  const named = model.withName(options.name ?? undefined);
+  return buildModelConfig(named, {
+    instanceType: options.instanceType ?? null,
+    role: options.role ?? null,
+    imageUri: options.imageUri ?? null,
+  });
+}
+
+/**
+ * Python's `model_config_from_estimator`: the model of a trained estimator, its artifacts named by
+ * the Airflow task that trained it.
+ * @example
+ * const config = modelConfigFromEstimator(est, { taskId: 'train', taskType: 'training', instanceType: 'ml.m5.large' });
+ * @throws {@link ValidationError} for an unknown task type; {@link MissingOptionError} when the
+ * model artifacts cannot be located.
+ */
+export function modelConfigFromEstimator(
+  estimator: AnyEstimator,
+  options: ModelConfigFromEstimatorOptions,
+): ModelConfig {
+  return buildModelConfigFromEstimator(estimator, options).config;
+}

@@ -1,0 +1,80 @@
+/** `transformConfig`: the CreateTransformJob request of Python's `transform_config`. */
+import type { CreateTransformJobRequest } from '@aws-sdk/client-sagemaker';
+import type { Transformer } from '../estimators/Transformer.js';
+import { defined } from '../internal/defined.js';
+import { nameFromBase } from '../pythonCompat/names.js';
+import { s3PathJoin } from '../pythonCompat/s3.js';
+import type { Templatable, Templated } from '../templates.js';
+
+/** Options of {@link transformConfig}. */
+export interface TransformConfigOptions {
+  /** S3 location of the input. */
+  readonly data: Templated<string>;
+  /** `S3Prefix` or `ManifestFile`. @default 'S3Prefix' */
+  readonly dataType?: Templated<string> | null;
+  /** MIME type of the input. @default - none */
+  readonly contentType?: Templated<string> | null;
+  /** `Gzip` or `None`. @default - none */
+  readonly compressionType?: Templated<string> | null;
+  /** `None`, `Line`, `RecordIO` or `TFRecord`. @default - none */
+  readonly splitType?: Templated<string> | null;
+  /** Job name. @default - `<base name>-<timestamp>`, or the model name without a base name */
+  readonly jobName?: string | null;
+  /** JSONPath selecting the input passed to the model. @default - none */
+  readonly inputFilter?: Templated<string> | null;
+  /** JSONPath selecting the output kept. @default - none */
+  readonly outputFilter?: Templated<string> | null;
+  /** `Input` joins the input record to the result. @default - none */
+  readonly joinSource?: Templated<string> | null;
+}
+
+/** The transform config Airflow's SageMakerTransformOperator takes (inside `Transform`). */
+export type TransformConfig = Templatable<CreateTransformJobRequest>;
+
+/**
+ * Python's `transform_config`.
+ * @example
+ * const config = transformConfig(transformer, { data: 's3://bucket/batch', splitType: 'Line', contentType: 'text/csv' });
+ */
+export function transformConfig(transformer: Transformer, options: TransformConfigOptions): TransformConfig {
+  const jobName =
+    options.jobName ??
+    (transformer.baseTransformJobName !== undefined
+      ? nameFromBase(transformer.baseTransformJobName, transformer.session)
+      : transformer.modelName);
+  const outputPath =
+    transformer.outputPath ??
+    s3PathJoin(['s3://', transformer.session.defaultBucket(), transformer.session.defaultBucketPrefix, jobName]);
+  const dataProcessing = defined({
+    InputFilter: options.inputFilter ?? undefined,
+    OutputFilter: options.outputFilter ?? undefined,
+    JoinSource: options.joinSource ?? undefined,
+  });
+  return defined({
+    TransformJobName: jobName,
+    ModelName: transformer.modelName,
+    TransformInput: defined({
+      DataSource: { S3DataSource: { S3DataType: options.dataType ?? 'S3Prefix', S3Uri: options.data } },
+      ContentType: options.contentType ?? undefined,
+      CompressionType: options.compressionType ?? undefined,
+      SplitType: options.splitType ?? undefined,
+    }),
+    TransformOutput: defined({
+      S3OutputPath: outputPath,
+      KmsKeyId: transformer.outputKmsKey,
+      AssembleWith: transformer.assembleWith,
+      Accept: transformer.accept,
+    }),
+    TransformResources: defined({
+      InstanceCount: transformer.instanceCount ?? null,
+      InstanceType: transformer.instanceType ?? null,
+      VolumeKmsKeyId: transformer.volumeKmsKey,
+    }),
+    DataProcessing: Object.keys(dataProcessing).length > 0 ? dataProcessing : undefined,
+    BatchStrategy: transformer.strategy,
+    MaxConcurrentTransforms: transformer.maxConcurrentTransforms,
+    MaxPayloadInMB: transformer.maxPayload,
+    Environment: transformer.env,
+    Tags: transformer.tags,
+  }) as unknown as TransformConfig;
+}

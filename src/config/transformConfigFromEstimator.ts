@@ -1,0 +1,91 @@
+/** `transformConfigFromEstimator`: Python's `transform_config_from_estimator`. */
+import type { Tags } from '../estimators/types.js';
+import { formatTags } from '../estimators/tags.js';
+import { Transformer } from '../estimators/Transformer.js';
+import type { Templated } from '../templates.js';
+import type { FromEstimatorOptions, VpcConfigOverride } from './fromEstimator.js';
+import type { ModelConfig } from './modelConfig.js';
+import { buildModelConfigFromEstimator } from './modelConfigFromEstimator.js';
+import { transformConfig, type TransformConfig, type TransformConfigOptions } from './transformConfig.js';
+import { resolveBaseJobName, type AnyEstimator } from './trainingConfig.js';
+
+/** Options of {@link transformConfigFromEstimator}. */
+export interface TransformConfigFromEstimatorOptions extends FromEstimatorOptions, TransformConfigOptions {
+  readonly instanceCount: Templated<number>;
+  readonly instanceType: Templated<string>;
+  /** Model name. @default - `<image repository>-<timestamp>` */
+  readonly modelName?: string | null;
+  readonly strategy?: Templated<string> | null;
+  readonly assembleWith?: Templated<string> | null;
+  readonly outputPath?: Templated<string> | null;
+  readonly outputKmsKey?: Templated<string> | null;
+  readonly accept?: Templated<string> | null;
+  readonly env?: Readonly<Record<string, Templated<string>>> | null;
+  readonly maxConcurrentTransforms?: Templated<number> | null;
+  readonly maxPayload?: Templated<number> | null;
+  /** Tags of the transform job. @default - the estimator's tags */
+  readonly tags?: Tags | null;
+  /** Execution role of the model. @default - the estimator's */
+  readonly role?: Templated<string> | null;
+  readonly volumeKmsKey?: Templated<string> | null;
+  readonly modelServerWorkers?: Templated<number> | null;
+  readonly imageUri?: Templated<string> | null;
+  /** VPC of the model. Unlike `modelConfigFromEstimator`, Python's default here is none. @default null */
+  readonly vpcConfigOverride?: VpcConfigOverride;
+}
+
+/** The `{ Model, Transform }` config Airflow's SageMakerTransformOperator takes. */
+export interface TransformConfigFromEstimator {
+  Model: ModelConfig;
+  Transform: TransformConfig;
+}
+
+/** Python's `estimator.transformer(...)` as the Airflow path calls it (no model is created). */
+function estimatorTransformer(estimator: AnyEstimator, o: TransformConfigFromEstimatorOptions, modelName: string): Transformer {
+  const given = formatTags(o.tags ?? undefined, 'tags');
+  // Python: `format_tags(tags) or self.tags`, so an empty list falls back too.
+  const tags = given && given.length > 0 ? given : estimator.options.tags;
+  const env = o.env ?? undefined;
+  return new Transformer({
+    session: estimator.session,
+    modelName,
+    instanceCount: o.instanceCount,
+    instanceType: o.instanceType,
+    ...(o.strategy != null && { strategy: o.strategy }),
+    ...(o.assembleWith != null && { assembleWith: o.assembleWith }),
+    ...(o.outputPath != null && { outputPath: o.outputPath }),
+    ...(o.outputKmsKey != null && { outputKmsKey: o.outputKmsKey }),
+    ...(o.accept != null && { accept: o.accept }),
+    ...(o.maxConcurrentTransforms != null && { maxConcurrentTransforms: o.maxConcurrentTransforms }),
+    ...(o.maxPayload != null && { maxPayload: o.maxPayload }),
+    ...(o.volumeKmsKey != null && { volumeKmsKey: o.volumeKmsKey }),
+    ...(tags !== undefined && { tags }),
+    ...(env !== undefined && { env }),
+    baseTransformJobName: resolveBaseJobName(estimator),
+  });
+}
+
+/**
+ * Python's `transform_config_from_estimator`: the model of a trained estimator and a batch
+ * transform job that runs it.
+ * @example
+ * const config = transformConfigFromEstimator(est, { taskId: 'train', taskType: 'training', instanceCount: 1, instanceType: 'ml.m5.large', data: 's3://bucket/batch' });
+ */
+export function transformConfigFromEstimator(
+  estimator: AnyEstimator,
+  options: TransformConfigFromEstimatorOptions,
+): TransformConfigFromEstimator {
+  const model = buildModelConfigFromEstimator(estimator, {
+    taskId: options.taskId,
+    taskType: options.taskType,
+    ...(options.trainingRun && { trainingRun: options.trainingRun }),
+    instanceType: options.instanceType,
+    role: options.role ?? null,
+    imageUri: options.imageUri ?? null,
+    name: options.modelName ?? null,
+    modelServerWorkers: options.modelServerWorkers ?? null,
+    vpcConfigOverride: options.vpcConfigOverride ?? null,
+  });
+  const transformer = estimatorTransformer(estimator, options, model.modelName);
+  return { Model: model.config, Transform: transformConfig(transformer, options) };
+}

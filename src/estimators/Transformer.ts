@@ -1,0 +1,83 @@
+/** Batch transform settings (Python's `sagemaker.transformer.Transformer`). */
+import { OptionTypeError } from '../errors.js';
+import { optionalNumber, optionalString } from '../internal/check.js';
+import type { Session } from '../session.js';
+import type { Templated } from '../templates.js';
+import { formatTags } from './tags.js';
+import type { Tags } from './types.js';
+
+/** Options of {@link Transformer}. */
+export interface TransformerProps {
+  readonly session: Session;
+  /** The model to run. */
+  readonly modelName: Templated<string>;
+  readonly instanceCount: Templated<number>;
+  readonly instanceType: Templated<string>;
+  /** `MultiRecord` or `SingleRecord`. @default - none */
+  readonly strategy?: Templated<string>;
+  /** `Line` or `None`. @default - none */
+  readonly assembleWith?: Templated<string>;
+  /** S3 prefix for the results. @default - `s3://<default bucket>/<prefix>/<job name>` */
+  readonly outputPath?: Templated<string>;
+  readonly outputKmsKey?: Templated<string>;
+  /** Accept header of the requests, the output format. @default - none */
+  readonly accept?: Templated<string>;
+  readonly maxConcurrentTransforms?: Templated<number>;
+  /** Max payload per request, in MB. @default - none */
+  readonly maxPayload?: Templated<number>;
+  readonly tags?: Tags;
+  /** Environment of the transform containers. @default - none */
+  readonly env?: Readonly<Record<string, Templated<string>>>;
+  /** Prefix of generated job names. @default - none: the model name is the job name */
+  readonly baseTransformJobName?: string;
+  readonly volumeKmsKey?: Templated<string>;
+}
+
+/** A batch transform job's settings. */
+export class Transformer {
+  readonly session: Session;
+  readonly modelName: Templated<string>;
+  readonly instanceCount: Templated<number> | undefined;
+  readonly instanceType: Templated<string> | undefined;
+  readonly strategy: Templated<string> | undefined;
+  readonly assembleWith: Templated<string> | undefined;
+  readonly outputPath: Templated<string> | undefined;
+  readonly outputKmsKey: Templated<string> | undefined;
+  readonly accept: Templated<string> | undefined;
+  readonly maxConcurrentTransforms: Templated<number> | undefined;
+  readonly maxPayload: Templated<number> | undefined;
+  readonly tags: Record<string, string>[] | undefined;
+  readonly env: Readonly<Record<string, Templated<string>>> | undefined;
+  readonly baseTransformJobName: string | undefined;
+  readonly volumeKmsKey: Templated<string> | undefined;
+
+  constructor(props: TransformerProps) {
+    if (props === null || typeof props !== 'object') throw new OptionTypeError('Transformer', props, 'an options object');
+    const opt = (n: string): string => `Transformer.${n}`;
+    this.session = props.session;
+    this.modelName = props.modelName;
+    this.instanceCount = optionalNumber(opt('instanceCount'), props.instanceCount);
+    this.instanceType = optionalString(opt('instanceType'), props.instanceType);
+    this.strategy = optionalString(opt('strategy'), props.strategy);
+    this.assembleWith = optionalString(opt('assembleWith'), props.assembleWith);
+    this.outputPath = optionalString(opt('outputPath'), props.outputPath);
+    this.outputKmsKey = optionalString(opt('outputKmsKey'), props.outputKmsKey);
+    this.accept = optionalString(opt('accept'), props.accept);
+    this.maxConcurrentTransforms = optionalNumber(opt('maxConcurrentTransforms'), props.maxConcurrentTransforms);
+    this.maxPayload = optionalNumber(opt('maxPayload'), props.maxPayload);
+    this.tags = formatTags(props.tags, opt('tags'));
+    if (props.env !== undefined && props.env !== null && (typeof props.env !== 'object' || Array.isArray(props.env))) {
+      throw new OptionTypeError(opt('env'), props.env, 'an object of environment variables');
+    }
+    this.env = props.env ?? undefined;
+    this.baseTransformJobName = optionalString(opt('baseTransformJobName'), props.baseTransformJobName);
+    this.volumeKmsKey = optionalString(opt('volumeKmsKey'), props.volumeKmsKey);
+  }
+
+  /** A copy with another model name (the from-estimator path names the model after building it). */
+  withModelName(modelName: Templated<string>): Transformer {
+    const copy = Object.create(Transformer.prototype) as Transformer;
+    Object.assign(copy, this, { modelName });
+    return copy;
+  }
+}
