@@ -1,0 +1,23 @@
+/** Estimators, models, transformers, processors and their value objects. */
+export { Estimator, type EstimatorProps } from './Estimator.js';
+export { INPUT_MODES, type InputMode, type EstimatorBaseProps } from './EstimatorBase.js';
+export {
+  TrainingInput,
+  FileSystemInput,
+  ShuffleConfig,
+  InstanceGroup,
+  type TrainingInputProps,
+  type FileSystemInputProps,
+  type InstanceGroupProps,
+} from './inputs.js';
+export { Model, FrameworkModel, type ModelProps, type FrameworkModelProps, type ModelData, type AnyModel } from './Model.js';
+export { Transformer, type TransformerProps } from './Transformer.js';
+export { Processor, ScriptProcessor, type ProcessorProps, type ScriptProcessorProps } from './Processor.js';
+export {
+  ProcessingInput,
+  ProcessingOutput,
+  type ProcessingInputProps,
+  type ProcessingOutputProps,
+} from './processingIO.js';
+export { NetworkConfig, type NetworkConfigProps } from './NetworkConfig.js';
+export type { PyValue, Hyperparameters, Tag, Tags, MetricDefinition, VpcConfig } from './types.js';

@@ -1,0 +1,124 @@
+/**
+ * sagemaker-workflow: SageMaker job configs identical to the Python SDK's
+ * `sagemaker.workflow.airflow`, for TypeScript.
+ *
+ * - Estimators, models, transformers, processors: `./estimators`
+ * - Config builders: `./config`
+ * - Python-compatible formatting and naming: `./pythonCompat`
+ * - Image URIs: `sagemaker-workflow/image-uris`; operators: `sagemaker-workflow/operators`
+ */
+export {
+  Estimator,
+  INPUT_MODES,
+  TrainingInput,
+  FileSystemInput,
+  ShuffleConfig,
+  InstanceGroup,
+  Model,
+  FrameworkModel,
+  Transformer,
+  Processor,
+  ScriptProcessor,
+  ProcessingInput,
+  ProcessingOutput,
+  NetworkConfig,
+} from './estimators/index.js';
+export type {
+  EstimatorProps,
+  EstimatorBaseProps,
+  InputMode,
+  TrainingInputProps,
+  FileSystemInputProps,
+  InstanceGroupProps,
+  ModelProps,
+  FrameworkModelProps,
+  ModelData,
+  AnyModel,
+  TransformerProps,
+  ProcessorProps,
+  ScriptProcessorProps,
+  ProcessingInputProps,
+  ProcessingOutputProps,
+  NetworkConfigProps,
+  PyValue,
+  Hyperparameters,
+  Tag,
+  Tags,
+  MetricDefinition,
+  VpcConfig,
+} from './estimators/index.js';
+export {
+  trainingConfig,
+  trainingBaseConfig,
+  prepareTrainingJob,
+  defaultOutputPath,
+  modelConfig,
+  modelConfigFromEstimator,
+  transformConfig,
+  transformConfigFromEstimator,
+  deployConfig,
+  deployConfigFromEstimator,
+  processingConfig,
+  mergeS3Operations,
+} from './config/index.js';
+export type {
+  AnyEstimator,
+  TrainingJobOptions,
+  TrainingRun,
+  TrainingConfig,
+  TrainingBaseConfig,
+  PreparedTrainingJob,
+  UploadedCode,
+  ModelConfig,
+  ModelConfigOptions,
+  ModelConfigFromEstimatorOptions,
+  TransformConfig,
+  TransformConfigOptions,
+  TransformConfigFromEstimator,
+  TransformConfigFromEstimatorOptions,
+  DeployConfig,
+  DeployConfigOptions,
+  DeployConfigFromEstimatorOptions,
+  ProcessingConfig,
+  ProcessingConfigOptions,
+  S3Operations,
+  S3Upload,
+  S3CreateBucket,
+  TaskType,
+  FromEstimatorOptions,
+  VpcConfigOverride,
+  TrainingInputs,
+  ChannelSource,
+  RecordSetChannel,
+} from './config/index.js';
+export { createSession, type Session, type SessionOptions } from './session.js';
+export { isPlaceholder, type Placeholder, type Templated, type Templatable } from './templates.js';
+export {
+  PyFloat,
+  pyFloat,
+  isPyFloat,
+  pyStr,
+  pyRepr,
+  jsonDumps,
+  sagemakerTimestamp,
+  sagemakerShortTimestamp,
+  nameFromBase,
+  baseNameFromImage,
+  s3PathJoin,
+  parseS3Url,
+} from './pythonCompat/index.js';
+export type { PyNumber, TimeZoneMode, NameClock } from './pythonCompat/index.js';
+export {
+  SageMakerWorkflowError,
+  ValidationError,
+  UnsupportedOptionError,
+  OptionTypeError,
+  MissingOptionError,
+  LocalPathNotFoundError,
+  isSageMakerWorkflowError,
+  isValidationError,
+  isUnsupportedOptionError,
+  isOptionTypeError,
+  isMissingOptionError,
+  isLocalPathNotFoundError,
+} from './errors.js';
