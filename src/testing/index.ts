@@ -3,4 +3,13 @@
  * that speak the AWS protocols the operators use, for offline tests. Nothing under `src/` outside
  * this folder imports it.
  */
-export {};
+export {
+  placeholderArb,
+  regionArb,
+  nowArb,
+  sessionArb,
+  pyValueArb,
+  hyperparametersArb,
+  estimatorPropsArb,
+  trainingInputsArb,
+} from './arbitraries.js';
