@@ -51,6 +51,7 @@ export {
   trainingConfig,
   trainingBaseConfig,
   prepareTrainingJob,
+  completeTrainingConfigFor,
   defaultOutputPath,
   modelConfig,
   modelConfigFromEstimator,

@@ -3,6 +3,7 @@ export {
   trainingConfig,
   trainingBaseConfig,
   prepareTrainingJob,
+  completeTrainingConfigFor,
   defaultOutputPath,
   type AnyEstimator,
   type TrainingJobOptions,

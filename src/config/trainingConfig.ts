@@ -262,8 +262,11 @@ export function trainingBaseConfig(estimator: AnyEstimator, options: TrainingJob
   return prepareTrainingJob(estimator, options).config;
 }
 
-/** Adds what `training_config` adds to the base config: the job name, tags and metrics. */
-export function completeTrainingConfig(estimator: AnyEstimator, prepared: PreparedTrainingJob): TrainingConfig {
+/**
+ * Completes a prepared job into the full training config (what `training_config` adds to the base
+ * config: the job name, tags and metric definitions), keeping the run for the later builders.
+ */
+export function completeTrainingConfigFor(estimator: AnyEstimator, prepared: PreparedTrainingJob): TrainingConfig {
   const o = estimator.options;
   const base = prepared.config;
   return defined({
@@ -285,5 +288,5 @@ export function completeTrainingConfig(estimator: AnyEstimator, prepared: Prepar
  * @throws the typed errors of {@link prepareTrainingJob}.
  */
 export function trainingConfig(estimator: AnyEstimator, options: TrainingJobOptions = {}): TrainingConfig {
-  return completeTrainingConfig(estimator, prepareTrainingJob(estimator, options));
+  return completeTrainingConfigFor(estimator, prepareTrainingJob(estimator, options));
 }

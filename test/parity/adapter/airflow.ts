@@ -18,7 +18,7 @@ import { transformConfig } from '../../../src/config/transformConfig.js';
 import { transformConfigFromEstimator } from '../../../src/config/transformConfigFromEstimator.js';
 import { FileSystemInput, InstanceGroup, ShuffleConfig, TrainingInput } from '../../../src/estimators/inputs.js';
 import {
-  completeTrainingConfig,
+  completeTrainingConfigFor,
   prepareTrainingJob,
   type TrainingJobOptions,
   type TrainingRun,
@@ -213,6 +213,6 @@ export const airflowCalls: CallHandlers = {
     const { estimator, options } = trainingOptions(args, kwargs, 'training_config');
     const prepared = prepareTrainingJob(estimator as Estimator, options);
     rememberRun(ctx, estimator as object, prepared.run);
-    return completeTrainingConfig(estimator as Estimator, prepared);
+    return completeTrainingConfigFor(estimator as Estimator, prepared);
   },
 };
