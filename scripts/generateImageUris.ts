@@ -12,7 +12,7 @@
  * - `registries/<framework>.ts`: one module per framework whose tree is built on first use, with
  *   key order kept (it decides the "latest" version) and repeated sub-trees shared;
  * - `partitions.ts`: the partitions' DNS suffixes and region patterns (the ECR host name);
- * - `index.ts`: every registry by name.
+ * - `index.ts`: every registry by name; `registries.ts`: each as a named export.
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -275,7 +275,7 @@ function main(): void {
     join(outDir, 'index.ts'),
     `${HEADER}import type { ImageRegistry } from '../registryData.js';\n` +
       names.map(([f, c]) => `import { ${c} } from './registries/${f}.js';`).join('\n') +
-      `\n\nexport {\n${names.map(([, c]) => `  ${c},`).join('\n')}\n};\n\n` +
+      `\n\n` +
       `/** Every framework name that has a registry, in file-name order. */\n` +
       `export const frameworks: readonly string[] = ${JSON.stringify(frameworks)};\n\n` +
       `/** The registry of \`framework\`, or undefined. @internal */\n` +
@@ -283,6 +283,13 @@ function main(): void {
       `  switch (framework) {\n` +
       names.map(([f, c]) => `    case ${JSON.stringify(f)}:\n      return ${c};`).join('\n') +
       `\n    default:\n      return undefined;\n  }\n}\n`,
+  );
+
+  writeFileSync(
+    join(outDir, 'registries.ts'),
+    `${HEADER}/** Every image registry, one named export per framework, for \`retrieveFor\`. */\n` +
+      names.map(([f, c]) => `export { ${c} } from './registries/${f}.js';`).join('\n') +
+      '\n',
   );
 
   const total = moduleSizes.reduce((n, [, s]) => n + s, 0);
