@@ -39,10 +39,7 @@ export class ImageNotFoundError extends SageMakerWorkflowError {
     readonly imageUri: string,
     options?: { cause?: unknown; detail?: string },
   ) {
-    super(
-      `Image not found: ${imageUri}${options?.detail ? ` (${options.detail})` : ''}`,
-      options,
-    );
+    super(`Image not found: ${imageUri}${options?.detail ? ` (${options.detail})` : ''}`, options);
   }
 }
 /** Guard for {@link ImageNotFoundError}. */
@@ -81,10 +78,7 @@ export class EcrAccessDeniedError extends SageMakerWorkflowError {
     readonly actions: readonly string[],
     options?: { cause?: unknown },
   ) {
-    super(
-      `Access denied to ${imageUri}: the caller may not call ${actions.join(' or ')}`,
-      options,
-    );
+    super(`Access denied to ${imageUri}: the caller may not call ${actions.join(' or ')}`, options);
   }
 }
 /** Guard for {@link EcrAccessDeniedError}. */

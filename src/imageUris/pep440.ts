@@ -36,7 +36,11 @@ export function versionKey(version: string): Key {
   const preLetter = preL?.toLowerCase();
   const pre: readonly Part[] | undefined = preLetter
     ? [
-        preLetter === 'alpha' || preLetter === 'a' ? 'a' : preLetter === 'beta' || preLetter === 'b' ? 'b' : 'rc',
+        preLetter === 'alpha' || preLetter === 'a'
+          ? 'a'
+          : preLetter === 'beta' || preLetter === 'b'
+            ? 'b'
+            : 'rc',
         Number(preN ?? 0),
       ]
     : undefined;

@@ -27,12 +27,22 @@ const errorName = (error: unknown): string | undefined =>
  * BatchGetImage (the pull permission SageMaker execution roles usually have).
  * @internal
  */
-async function lookupDigest(uri: string, image: EcrImageUri, options: EcrLookupOptions): Promise<string> {
+async function lookupDigest(
+  uri: string,
+  image: EcrImageUri,
+  options: EcrLookupOptions,
+): Promise<string> {
   // Loaded on first use: the image-URI lookup itself must not pay for the AWS SDK at import.
   const ecr = await import('@aws-sdk/client-ecr');
   const client = options.client ?? new ecr.ECRClient({ region: image.region });
-  const imageId = image.digest ? { imageDigest: image.digest } : { imageTag: image.tag ?? 'latest' };
-  const target = { registryId: image.registryId, repositoryName: image.repositoryName, imageIds: [imageId] };
+  const imageId = image.digest
+    ? { imageDigest: image.digest }
+    : { imageTag: image.tag ?? 'latest' };
+  const target = {
+    registryId: image.registryId,
+    repositoryName: image.repositoryName,
+    imageIds: [imageId],
+  };
   const send = options.abortSignal ? { abortSignal: options.abortSignal } : {};
   const notFound = (cause: unknown): never => {
     if (errorName(cause) === 'RepositoryNotFoundException') {
@@ -54,7 +64,9 @@ async function lookupDigest(uri: string, image: EcrImageUri, options: EcrLookupO
       if (digest) return digest;
       const failure = out.failures?.[0];
       throw new ImageNotFoundError(uri, {
-        detail: failure ? `${failure.failureCode ?? ''}: ${failure.failureReason ?? ''}` : 'BatchGetImage returned no image',
+        detail: failure
+          ? `${failure.failureCode ?? ''}: ${failure.failureReason ?? ''}`
+          : 'BatchGetImage returned no image',
       });
     } catch (fallbackError) {
       if (errorName(fallbackError) === 'AccessDeniedException') {
@@ -80,7 +92,10 @@ async function lookupDigest(uri: string, image: EcrImageUri, options: EcrLookupO
  * await resolveImageDigest('763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.1-gpu-py310');
  * // '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training@sha256:…'
  */
-export async function resolveImageDigest(uri: string, options: EcrLookupOptions = {}): Promise<string> {
+export async function resolveImageDigest(
+  uri: string,
+  options: EcrLookupOptions = {},
+): Promise<string> {
   const image = parseImageUri(uri);
   const base = `${image.host}/${image.repositoryName}`;
   if (image.digest) return `${base}@${image.digest}`;

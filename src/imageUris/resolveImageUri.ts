@@ -70,7 +70,13 @@ function truthy(v: Py | null): boolean {
 
 const isDict = (v: Py): v is RegistryDict => v instanceof Map;
 const pyRepr = (v: Py | null): string =>
-  v === undefined || v === null ? 'None' : typeof v === 'string' ? `'${v}'` : isDict(v) ? 'dict' : 'list';
+  v === undefined || v === null
+    ? 'None'
+    : typeof v === 'string'
+      ? `'${v}'`
+      : isDict(v)
+        ? 'dict'
+        : 'list';
 const pyType = (v: Py): string =>
   v === undefined ? 'NoneType' : typeof v === 'string' ? 'str' : isDict(v) ? 'dict' : 'list';
 
@@ -91,19 +97,25 @@ class PyOps {
       const found = key === undefined ? undefined : value.get(key);
       return found ?? this.fail('KeyError', `the registry has no entry ${pyRepr(key)} here`);
     }
-    if (value === undefined) return this.fail('TypeError', `'NoneType' object is not subscriptable (reading ${pyRepr(key)})`);
+    if (value === undefined)
+      return this.fail(
+        'TypeError',
+        `'NoneType' object is not subscriptable (reading ${pyRepr(key)})`,
+      );
     return this.fail('TypeError', `${pyType(value)} indices must be integers, not ${pyRepr(key)}`);
   }
 
   /** `value.get(key)` (None for a missing key) */
   get(value: Py, key: string | undefined): Py {
-    if (!isDict(value)) return this.fail('AttributeError', `'${pyType(value)}' object has no attribute 'get'`);
+    if (!isDict(value))
+      return this.fail('AttributeError', `'${pyType(value)}' object has no attribute 'get'`);
     return key === undefined ? undefined : value.get(key);
   }
 
   /** `list(value.keys())` */
   keys(value: Py): string[] {
-    if (!isDict(value)) return this.fail('AttributeError', `'${pyType(value)}' object has no attribute 'keys'`);
+    if (!isDict(value))
+      return this.fail('AttributeError', `'${pyType(value)}' object has no attribute 'keys'`);
     return [...value.keys()];
   }
 
@@ -112,7 +124,11 @@ class PyOps {
     if (isDict(container)) return needle !== undefined && container.has(needle);
     if (Array.isArray(container)) return needle !== undefined && container.includes(needle);
     if (typeof container === 'string') {
-      if (needle === undefined) return this.fail('TypeError', "'in <string>' requires string as left operand, not NoneType");
+      if (needle === undefined)
+        return this.fail(
+          'TypeError',
+          "'in <string>' requires string as left operand, not NoneType",
+        );
       return container.includes(needle);
     }
     return this.fail('TypeError', "argument of type 'NoneType' is not iterable");
@@ -173,7 +189,10 @@ export function resolveImageUri(
   const configForScope = (name: string, scope: string | undefined): RegistryDict => {
     const config = configFor(name);
     if (truthy(acceleratorType)) {
-      if (!acceleratorType!.startsWith('ml.eia') && acceleratorType !== 'local_sagemaker_notebook') {
+      if (
+        !acceleratorType!.startsWith('ml.eia') &&
+        acceleratorType !== 'local_sagemaker_notebook'
+      ) {
         throw new ValidationError(
           'acceleratorType',
           acceleratorType,
@@ -196,7 +215,9 @@ export function resolveImageUri(
     validateArg(scope, scopes, 'imageScope', `${name} images exist for other scopes`);
     if (config.has('scope')) return config;
     const section = py.item(config, scope);
-    return isDict(section) ? section : py.fail('TypeError', `scope ${pyRepr(scope)} is not a mapping`);
+    return isDict(section)
+      ? section
+      : py.fail('TypeError', `scope ${pyRepr(scope)} is not a mapping`);
   };
 
   let config: RegistryDict;
@@ -227,12 +248,20 @@ export function resolveImageUri(
       finalImageScope = imageScope;
     }
     // _validate_for_suppported_frameworks_and_instance_type
-    if (instanceType !== undefined && instanceType.includes('trn') && !TRAINIUM_FRAMEWORKS.includes(framework)) {
+    if (
+      instanceType !== undefined &&
+      instanceType.includes('trn') &&
+      !TRAINIUM_FRAMEWORKS.includes(framework)
+    ) {
       throw new UnsupportedOptionError('framework', framework, [TRAINIUM_FRAMEWORKS], {
         detail: `Trainium instances (${instanceType}) run only these frameworks`,
       });
     }
-    if (instanceType !== undefined && GRAVITON_FAMILIES.includes(family) && !GRAVITON_FRAMEWORKS.includes(framework)) {
+    if (
+      instanceType !== undefined &&
+      GRAVITON_FAMILIES.includes(family) &&
+      !GRAVITON_FRAMEWORKS.includes(framework)
+    ) {
       throw new UnsupportedOptionError('framework', framework, GRAVITON_FRAMEWORKS, {
         detail: `Graviton instances (${instanceType}) run only these frameworks`,
       });
@@ -246,7 +275,8 @@ export function resolveImageUri(
   let versionKey = version;
   if (config.has('version_aliases')) {
     const aliases = config.get('version_aliases');
-    if (py.keys(aliases).includes(version)) versionKey = py.str(py.item(aliases, version), 'version alias');
+    if (py.keys(aliases).includes(version))
+      versionKey = py.str(py.item(aliases, version), 'version alias');
   }
   let versionConfig: Py = py.item(versions, versionKey);
 
@@ -257,8 +287,14 @@ export function resolveImageUri(
       py.fail('UnboundLocalError', `version ${version} lists no base framework versions`);
     }
     const aliased = py.get(aliases, baseFrameworkVersion);
-    const fullBase = aliased === undefined ? baseFrameworkVersion : py.str(aliased, 'base framework alias');
-    validateArg(fullBase, py.keys(versionConfig), 'baseFrameworkVersion', `huggingface ${version} images are built on other base frameworks`);
+    const fullBase =
+      aliased === undefined ? baseFrameworkVersion : py.str(aliased, 'base framework alias');
+    validateArg(
+      fullBase,
+      py.keys(versionConfig),
+      'baseFrameworkVersion',
+      `huggingface ${version} images are built on other base frameworks`,
+    );
     versionConfig = py.get(versionConfig, fullBase);
   }
 
@@ -268,15 +304,32 @@ export function resolveImageUri(
 
   // _registry_from_region
   const registries = py.item(versionConfig, 'registries');
-  validateArg(region, py.list(registries), 'region', `No ${framework} ${version} image is published there`);
+  validateArg(
+    region,
+    py.list(registries),
+    'region',
+    `No ${framework} ${version} image is published there`,
+  );
   const registry = py.str(py.item(registries, region), 'account id');
-  const hostname = ecrHostname(region) ?? py.fail('TypeError', `no AWS partition knows region ${region} ('NoneType' object is not subscriptable)`);
+  const hostname =
+    ecrHostname(region) ??
+    py.fail(
+      'TypeError',
+      `no AWS partition knows region ${region} ('NoneType' object is not subscriptable)`,
+    );
 
   let repo = py.str(py.item(versionConfig, 'repository'), 'repository');
 
   const scopeProcessors = config.get('processors');
-  const processors = truthy(scopeProcessors) ? scopeProcessors : py.get(versionConfig, 'processors');
-  const processor = selectProcessor(py, instanceType, processors, options.serverlessInferenceConfig !== undefined && options.serverlessInferenceConfig !== null);
+  const processors = truthy(scopeProcessors)
+    ? scopeProcessors
+    : py.get(versionConfig, 'processors');
+  const processor = selectProcessor(
+    py,
+    instanceType,
+    processors,
+    options.serverlessInferenceConfig !== undefined && options.serverlessInferenceConfig !== null,
+  );
 
   let containerVersion = options.containerVersion;
   const containerVersions = py.get(versionConfig, 'container_version');
@@ -289,39 +342,63 @@ export function resolveImageUri(
     const sdks = [...py.list(py.item(versionConfig, 'sdk_versions'))];
     // Python's sorted(...)[-1]: plain string order, so "sdk2.9.1" > "sdk2.10.0".
     sdks.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return sdks[sdks.length - 1] ?? py.fail('IndexError', 'the registry lists no Neuron SDK versions');
+    return (
+      sdks[sdks.length - 1] ?? py.fail('IndexError', 'the registry lists no Neuron SDK versions')
+    );
   };
   if (NEURON_SDK_REPOSITORIES.includes(repo)) {
     if (!truthy(sdkVersion)) sdkVersion = latestSdk();
-    if (containerVersion === undefined) py.fail('TypeError', 'no container version to append the Neuron SDK version to');
+    if (containerVersion === undefined)
+      py.fail('TypeError', 'no container version to append the Neuron SDK version to');
     containerVersion = `${sdkVersion!}-${containerVersion}`;
   }
 
   let tagPrefix: string;
   if (framework === 'huggingface') {
     const baseVersionOf = (base: string | undefined): string => {
-      if (base === undefined) return py.fail('TypeError', 'baseFrameworkVersion is required (expected string or bytes-like object)');
+      if (base === undefined)
+        return py.fail(
+          'TypeError',
+          'baseFrameworkVersion is required (expected string or bytes-like object)',
+        );
       const m = /^(pytorch|tensorflow)(.*)$/.exec(base);
-      return m ? (m[2] ?? '') : py.fail('AttributeError', `baseFrameworkVersion ${base} does not start with pytorch or tensorflow ('NoneType' object has no attribute 'group')`);
+      return m
+        ? (m[2] ?? '')
+        : py.fail(
+            'AttributeError',
+            `baseFrameworkVersion ${base} does not start with pytorch or tensorflow ('NoneType' object has no attribute 'group')`,
+          );
     };
     let ptOrTfVersion = baseVersionOf(baseFrameworkVersion);
     let tagVersion: string | undefined = originalVersion;
-    if (repo === 'huggingface-pytorch-trcomp-training' || repo === 'huggingface-tensorflow-trcomp-training') {
+    if (
+      repo === 'huggingface-pytorch-trcomp-training' ||
+      repo === 'huggingface-tensorflow-trcomp-training'
+    ) {
       tagVersion = version;
     }
-    if (repo === 'huggingface-pytorch-inference-neuron' || repo === 'huggingface-pytorch-inference-neuronx') {
+    if (
+      repo === 'huggingface-pytorch-inference-neuron' ||
+      repo === 'huggingface-pytorch-inference-neuronx'
+    ) {
       if (!truthy(sdkVersion)) sdkVersion = latestSdk();
-      if (containerVersion === undefined) py.fail('TypeError', 'no container version to append the Neuron SDK version to');
+      if (containerVersion === undefined)
+        py.fail('TypeError', 'no container version to append the Neuron SDK version to');
       containerVersion = `${sdkVersion!}-${containerVersion}`;
       const topAliases = config.get('version_aliases');
-      if (topAliases === undefined) py.fail('AttributeError', "'NoneType' object has no attribute 'get'");
-      const aliased = originalVersion === undefined ? undefined : py.get(topAliases, originalVersion);
+      if (topAliases === undefined)
+        py.fail('AttributeError', "'NoneType' object has no attribute 'get'");
+      const aliased =
+        originalVersion === undefined ? undefined : py.get(topAliases, originalVersion);
       if (truthy(aliased)) tagVersion = py.str(aliased, 'version alias');
       const nested = (v: Py, key: string | undefined): Py => {
         const found = key === undefined ? undefined : py.get(v, key);
         return found === undefined ? new Map() : found;
       };
-      const baseAlias = nested(nested(nested(config.get('versions') ?? new Map(), tagVersion), 'version_aliases'), baseFrameworkVersion);
+      const baseAlias = nested(
+        nested(nested(config.get('versions') ?? new Map(), tagVersion), 'version_aliases'),
+        baseFrameworkVersion,
+      );
       if (truthy(baseAlias)) {
         ptOrTfVersion = baseVersionOf(py.str(baseAlias, 'base framework alias'));
       }
@@ -346,7 +423,10 @@ export function resolveImageUri(
         throw error;
       }
     };
-    if ((framework === 'pytorch' && newer('1.13')) || (framework === 'tensorflow' && newer('2.12'))) {
+    if (
+      (framework === 'pytorch' && newer('1.13')) ||
+      (framework === 'tensorflow' && newer('2.12'))
+    ) {
       throw new ValidationError(
         'instanceType',
         instanceType,
@@ -391,12 +471,21 @@ function validateVersion(
     // _get_latest_version reads the framework's own registry, not the variant in use.
     version = latestVersion(py, configFor(framework), imageScope);
   }
-  validateArg(version, [...available, ...aliases], 'version', `${framework} images exist for other versions`);
+  validateArg(
+    version,
+    [...available, ...aliases],
+    'version',
+    `${framework} images exist for other versions`,
+  );
   return version!;
 }
 
 /** `_fetch_latest_version_from_config`: the larger of the first and last listed versions. */
-function latestVersion(py: PyOps, config: RegistryDict, imageScope: string | undefined): string | undefined {
+function latestVersion(
+  py: PyOps,
+  config: RegistryDict,
+  imageScope: string | undefined,
+): string | undefined {
   if (imageScope !== undefined && config.has(imageScope)) {
     const scoped = config.get(imageScope);
     if (truthy(scoped) && py.contains(scoped, 'version_aliases')) {
@@ -409,7 +498,11 @@ function latestVersion(py: PyOps, config: RegistryDict, imageScope: string | und
     versions = py.keys(config.get('versions'));
     if (versions.length === 1) return versions[0];
     if (versions[0] === 'latest' || versions[versions.length - 1] === 'latest') return undefined;
-  } else if (imageScope !== undefined && config.has(imageScope) && py.contains(config.get(imageScope), 'versions')) {
+  } else if (
+    imageScope !== undefined &&
+    config.has(imageScope) &&
+    py.contains(config.get(imageScope), 'versions')
+  ) {
     versions = py.keys(py.item(config.get(imageScope), 'versions'));
   } else if (config.has('processing') && py.contains(config.get('processing'), 'versions')) {
     versions = py.keys(py.item(config.get('processing'), 'versions'));
@@ -421,7 +514,8 @@ function latestVersion(py: PyOps, config: RegistryDict, imageScope: string | und
     const major = (v: string): number => {
       const digits = v.slice(0, -2).trim().replace(/^\+/, '');
       // Python's int(): digits with optional single underscores between them.
-      if (!/^-?\d+(?:_\d+)*$/.test(digits)) py.fail('ValueError', `invalid literal for int() with base 10: '${v.slice(0, -2)}'`);
+      if (!/^-?\d+(?:_\d+)*$/.test(digits))
+        py.fail('ValueError', `invalid literal for int() with base 10: '${v.slice(0, -2)}'`);
       return Number(digits.replace(/_/g, ''));
     };
     return `${Math.max(major(top), major(bottom))}.x`;
@@ -449,7 +543,12 @@ function validatePyVersion(
   const list = py.list(available);
   if (pyVersion === undefined && framework === 'spark') return undefined;
   if (pyVersion === undefined && list.length === 1) return list[0];
-  validateArg(pyVersion, list, 'pyVersion', `${framework} ${version} images exist for other Python versions`);
+  validateArg(
+    pyVersion,
+    list,
+    'pyVersion',
+    `${framework} ${version} images exist for other Python versions`,
+  );
   return pyVersion;
 }
 
@@ -479,7 +578,11 @@ function selectProcessor(
   } else {
     const family = instanceTypeFamily(type);
     if (!family) {
-      throw new ValidationError('instanceType', type, `${INSTANCE_TYPES_HELP} (see https://aws.amazon.com/sagemaker/pricing/instance-types)`);
+      throw new ValidationError(
+        'instanceType',
+        type,
+        `${INSTANCE_TYPES_HELP} (see https://aws.amazon.com/sagemaker/pricing/instance-types)`,
+      );
     }
     if (list.includes(family)) processor = family;
     else if (family.startsWith('inf')) processor = 'inf';
@@ -487,7 +590,12 @@ function selectProcessor(
     else if (family[0] === 'g' || family[0] === 'p') processor = 'gpu';
     else processor = 'cpu';
   }
-  validateArg(processor, list, 'processor', `Instance type ${type} needs a ${processor} image, which this registry does not have`);
+  validateArg(
+    processor,
+    list,
+    'processor',
+    `Instance type ${type} needs a ${processor} image, which this registry does not have`,
+  );
   return processor;
 }
 
@@ -516,10 +624,17 @@ function imageTag(py: PyOps, p: TagParts): string {
   let tag: string;
   if (p.framework === 'xgboost' || p.framework === 'sklearn') {
     if (family && p.finalImageScope === INFERENCE_GRAVITON) {
-      validateArg(family, GRAVITON_FAMILIES, 'instanceType', 'Graviton images run on these instance families');
+      validateArg(
+        family,
+        GRAVITON_FAMILIES,
+        'instanceType',
+        'Graviton images run on these instance families',
+      );
     }
     if (GRAVITON_FAMILIES.includes(family) || p.finalImageScope === INFERENCE_GRAVITON) {
-      tag = ARM64_TAGS[p.framework]?.[p.version] ?? py.fail('KeyError', `no arm64 (Graviton) image of ${p.framework} ${p.version}`);
+      tag =
+        ARM64_TAGS[p.framework]?.[p.version] ??
+        py.fail('KeyError', `no arm64 (Graviton) image of ${p.framework} ${p.version}`);
     } else {
       tag = formatTag(p);
     }
@@ -527,7 +642,9 @@ function imageTag(py: PyOps, p: TagParts): string {
     tag = formatTag(p);
     if (p.instanceType !== undefined) {
       const smdistributed =
-        p.distribution !== undefined && p.distribution !== null && Object.hasOwn(p.distribution, 'smdistributed');
+        p.distribution !== undefined &&
+        p.distribution !== null &&
+        Object.hasOwn(p.distribution, 'smdistributed');
       if (family === 'p4d' || smdistributed) {
         const suffix = AUTO_CONTAINER_VERSIONS[`${p.framework}-${tag}`];
         if (suffix) tag = `${tag}-${suffix}`;
@@ -535,6 +652,7 @@ function imageTag(py: PyOps, p: TagParts): string {
     }
   }
   // Python strips with str.rstrip("-gpu"): any trailing run of the characters -, g, p, u.
-  if (p.framework === 'sagemaker-tritonserver' && p.processor === 'gpu') tag = tag.replace(/[-gpu]+$/, '');
+  if (p.framework === 'sagemaker-tritonserver' && p.processor === 'gpu')
+    tag = tag.replace(/[-gpu]+$/, '');
   return tag;
 }

@@ -181,12 +181,19 @@ export async function startLocalEcr(options: LocalEcrOptions = {}): Promise<Loca
           found.push({
             registryId: image.registryId,
             repositoryName: image.repositoryName,
-            imageId: { imageDigest: image.imageDigest, ...(id.imageTag ? { imageTag: id.imageTag } : {}) },
+            imageId: {
+              imageDigest: image.imageDigest,
+              ...(id.imageTag ? { imageTag: id.imageTag } : {}),
+            },
             imageManifest: image.imageManifest,
             imageManifestMediaType: MANIFEST_TYPE,
           });
         } else {
-          failures.push({ imageId: id, failureCode: 'ImageNotFound', failureReason: 'Requested image not found' });
+          failures.push({
+            imageId: id,
+            failureCode: 'ImageNotFound',
+            failureReason: 'Requested image not found',
+          });
         }
       }
       return { images: found, failures };
@@ -229,7 +236,8 @@ export async function startLocalEcr(options: LocalEcrOptions = {}): Promise<Loca
     try {
       respond(res, 200, handler(body));
     } catch (error) {
-      if (error instanceof EcrFault) respond(res, 400, { __type: error.type, message: error.message });
+      if (error instanceof EcrFault)
+        respond(res, 400, { __type: error.type, message: error.message });
       else respond(res, 500, { __type: 'ServerException', message: String(error) });
     }
   };

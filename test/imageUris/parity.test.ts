@@ -21,7 +21,12 @@ interface Case {
   readonly raises_message?: string;
 }
 
-const ctx: CaseContext = { cwd: dirname(casesFile), session: null, now: null, decode: (raw) => raw };
+const ctx: CaseContext = {
+  cwd: dirname(casesFile),
+  session: null,
+  now: null,
+  decode: (raw) => raw,
+};
 
 describe('image_uris.retrieve parity with the Python SDK v2.257.6', () => {
   it('passes every public case, error cases included', () => {
@@ -49,7 +54,9 @@ describe('image_uris.retrieve parity with the Python SDK v2.257.6', () => {
       }
       if (c.raises) {
         if (!isSageMakerWorkflowError(error)) {
-          failures.push(`${c.id}: expected ${c.raises} (${c.raises_message}), got ${String(error ?? result)}`);
+          failures.push(
+            `${c.id}: expected ${c.raises} (${c.raises_message}), got ${String(error ?? result)}`,
+          );
         }
       } else if (error !== undefined) {
         failures.push(`${c.id}: threw ${String(error)}`);

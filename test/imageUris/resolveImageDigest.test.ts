@@ -46,9 +46,17 @@ describe('resolveImageDigest and imageExists against a local ECR endpoint', () =
   });
 
   it('follows a moved tag, and reads an untagged URI as latest', async () => {
-    const newer = ecr.addImage({ repositoryName: 'my-algo', imageTags: ['latest'], imageManifest: '{"v":2}' });
-    expect(await resolveImageDigest(`${host}/my-algo`, { client })).toBe(`${host}/my-algo@${newer}`);
-    expect(await resolveImageDigest(`${host}/my-algo:1.0`, { client })).toBe(`${host}/my-algo@${algoDigest}`);
+    const newer = ecr.addImage({
+      repositoryName: 'my-algo',
+      imageTags: ['latest'],
+      imageManifest: '{"v":2}',
+    });
+    expect(await resolveImageDigest(`${host}/my-algo`, { client })).toBe(
+      `${host}/my-algo@${newer}`,
+    );
+    expect(await resolveImageDigest(`${host}/my-algo:1.0`, { client })).toBe(
+      `${host}/my-algo@${algoDigest}`,
+    );
   });
 
   it('returns a digest URI without calling ECR', async () => {
@@ -63,12 +71,19 @@ describe('resolveImageDigest and imageExists against a local ECR endpoint', () =
     await expect(missingTag).rejects.toSatisfy(isImageNotFoundError);
     const missingRepo = resolveImageDigest(`${host}/nope:1`, { client });
     await expect(missingRepo).rejects.toSatisfy(isRepositoryNotFoundError);
-    await expect(missingRepo).rejects.toMatchObject({ repositoryName: 'nope', registryId: ACCOUNT });
-    await expect(resolveImageDigest(`${host}/empty:1`, { client })).rejects.toSatisfy(isImageNotFoundError);
+    await expect(missingRepo).rejects.toMatchObject({
+      repositoryName: 'nope',
+      registryId: ACCOUNT,
+    });
+    await expect(resolveImageDigest(`${host}/empty:1`, { client })).rejects.toSatisfy(
+      isImageNotFoundError,
+    );
   });
 
   it('refuses a URI that is not an ECR image URI', async () => {
-    await expect(resolveImageDigest('docker.io/library/python:3', { client })).rejects.toSatisfy(isValidationError);
+    await expect(resolveImageDigest('docker.io/library/python:3', { client })).rejects.toSatisfy(
+      isValidationError,
+    );
   });
 
   it('imageExists answers true, false for a missing tag or repository', async () => {
@@ -83,11 +98,20 @@ describe('resolveImageDigest and imageExists against a local ECR endpoint', () =
     ecr.deny(['DescribeImages']);
     try {
       // WHEN pinning THEN the digest comes from BatchGetImage
-      expect(await resolveImageDigest(`${host}/my-algo:1.0`, { client })).toBe(`${host}/my-algo@${algoDigest}`);
-      expect(ecr.requests.slice(-2).map((r) => r.action)).toStrictEqual(['DescribeImages', 'BatchGetImage']);
+      expect(await resolveImageDigest(`${host}/my-algo:1.0`, { client })).toBe(
+        `${host}/my-algo@${algoDigest}`,
+      );
+      expect(ecr.requests.slice(-2).map((r) => r.action)).toStrictEqual([
+        'DescribeImages',
+        'BatchGetImage',
+      ]);
       // AND its not-found answers keep their meaning
-      await expect(resolveImageDigest(`${host}/my-algo:9.9`, { client })).rejects.toSatisfy(isImageNotFoundError);
-      await expect(resolveImageDigest(`${host}/nope:1`, { client })).rejects.toSatisfy(isRepositoryNotFoundError);
+      await expect(resolveImageDigest(`${host}/my-algo:9.9`, { client })).rejects.toSatisfy(
+        isImageNotFoundError,
+      );
+      await expect(resolveImageDigest(`${host}/nope:1`, { client })).rejects.toSatisfy(
+        isRepositoryNotFoundError,
+      );
       expect(await imageExists(`${host}/my-algo:9.9`, { client })).toBe(false);
     } finally {
       ecr.deny([]);
@@ -99,8 +123,12 @@ describe('resolveImageDigest and imageExists against a local ECR endpoint', () =
     try {
       const denied = resolveImageDigest(`${host}/my-algo:1.0`, { client });
       await expect(denied).rejects.toSatisfy(isEcrAccessDeniedError);
-      await expect(denied).rejects.toMatchObject({ actions: ['ecr:DescribeImages', 'ecr:BatchGetImage'] });
-      await expect(imageExists(`${host}/my-algo:1.0`, { client })).rejects.toSatisfy(isEcrAccessDeniedError);
+      await expect(denied).rejects.toMatchObject({
+        actions: ['ecr:DescribeImages', 'ecr:BatchGetImage'],
+      });
+      await expect(imageExists(`${host}/my-algo:1.0`, { client })).rejects.toSatisfy(
+        isEcrAccessDeniedError,
+      );
     } finally {
       ecr.deny([]);
     }

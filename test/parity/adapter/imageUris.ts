@@ -47,12 +47,15 @@ function valueObject<T>(raw: unknown, cls: string, names: Record<string, string>
 }
 
 /** Python keyword arguments of `retrieve` → our options (None → omitted). */
-export function imageUriOptionsFromKwargs(kwargs: Readonly<Record<string, unknown>>): ImageUriOptions {
+export function imageUriOptionsFromKwargs(
+  kwargs: Readonly<Record<string, unknown>>,
+): ImageUriOptions {
   const options: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(kwargs)) {
     if (value === null) continue;
     if (key in STRING_OPTIONS) {
-      if (typeof value !== 'string') throw new Error(`${key}: expected a string, got ${JSON.stringify(value)}`);
+      if (typeof value !== 'string')
+        throw new Error(`${key}: expected a string, got ${JSON.stringify(value)}`);
       options[STRING_OPTIONS[key as keyof typeof STRING_OPTIONS]] = value;
     } else if (key === 'distribution') {
       options['distribution'] = value;
