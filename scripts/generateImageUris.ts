@@ -238,13 +238,33 @@ function main(): void {
     moduleSizes.push([framework, source.length]);
   }
 
-  const accountLines = [...accountTexts].map(
-    ([text, name]) => `export const ${name} = /* @__PURE__ */ accounts(${JSON.stringify(text)});`,
-  );
+  // Each table is written as fixed-width base-36 pairs (region index, account index) into two
+  // shared lists: region names and 12-digit account ids repeat across the 58 tables.
+  const regionList: string[] = [];
+  const accountList: string[] = [];
+  const indexOf = (list: string[], v: string): string => {
+    let i = list.indexOf(v);
+    if (i < 0) i = list.push(v) - 1;
+    if (i >= 36 * 36) throw new Error('more than 1296 regions or accounts');
+    return i.toString(36).padStart(2, '0');
+  };
+  const accountLines = [...accountTexts].map(([text, name]) => {
+    const packed = text
+      .split(' ')
+      .map((pair) => {
+        const [region, account] = pair.split(':') as [string, string];
+        if (!/^\d{12}$/.test(account)) throw new Error(`account id ${account} is not 12 digits`);
+        return indexOf(regionList, region) + indexOf(accountList, account);
+      })
+      .join('');
+    return `export const ${name} = /* @__PURE__ */ accounts(R, A, ${JSON.stringify(packed)});`;
+  });
   writeFileSync(
     join(outDir, 'accounts.ts'),
     `${HEADER}/** Region → account-id tables shared by the registries. @internal */\n` +
-      `import { accounts } from '../registryData.js';\n\n${accountLines.join('\n')}\n`,
+      `import { accounts } from '../registryData.js';\n\n` +
+      `const R = ${JSON.stringify(regionList.join(' '))};\n` +
+      `const A = ${JSON.stringify(accountList.join(''))};\n\n${accountLines.join('\n')}\n`,
   );
 
   // Partitions: Python asks botocore for the "ecr" endpoint of the region; with no ecr-specific

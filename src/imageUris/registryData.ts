@@ -38,14 +38,17 @@ export function d(...flat: RegistryNode[]): RegistryDict {
 }
 
 /**
- * Builds a region → account id mapping from its compact text `"region:account region:account"`.
+ * Builds a region → account-id mapping from its packed form: `packed` is a run of 4-character
+ * entries, a base-36 index into the space-separated `regions` and one into `ids` (12-digit
+ * account ids written back to back).
  * @internal
  */
-export function accounts(text: string): RegistryDict {
+export function accounts(regions: string, ids: string, packed: string): RegistryDict {
+  const names = regions.split(' ');
   const map = new Map<string, RegistryNode>();
-  for (const pair of text.split(' ')) {
-    const colon = pair.indexOf(':');
-    map.set(pair.slice(0, colon), pair.slice(colon + 1));
+  for (let i = 0; i < packed.length; i += 4) {
+    const account = parseInt(packed.slice(i + 2, i + 4), 36) * 12;
+    map.set(names[parseInt(packed.slice(i, i + 2), 36)] ?? '', ids.slice(account, account + 12));
   }
   return map;
 }
