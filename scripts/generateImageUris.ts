@@ -283,7 +283,7 @@ function main(): void {
       : undefined;
     if (ecr !== undefined || hostname !== '{service}.{region}.{dnsSuffix}') {
       throw new Error(
-        `partition ${String(p.get('partition'))}: ecr endpoint data or host template this generator does not model`,
+        `partition ${JSON.stringify(p.get('partition'))}: ecr endpoint data or host template this generator does not model`,
       );
     }
     const regions = p.get('regions');

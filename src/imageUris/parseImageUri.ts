@@ -33,10 +33,10 @@ export function parseImageUri(uri: string): EcrImageUri {
     );
   }
   return {
-    registryId: g['registryId']!,
-    region: g['region']!,
+    registryId: g['registryId'] ?? '',
+    region: g['region'] ?? '',
     host: uri.slice(0, uri.indexOf('/')),
-    repositoryName: g['repo']!,
+    repositoryName: g['repo'] ?? '',
     ...(g['tag'] ? { tag: g['tag'] } : {}),
     ...(g['digest'] ? { digest: g['digest'] } : {}),
   };

@@ -29,7 +29,7 @@ export function versionKey(version: string): Key {
   const m = VERSION.exec(version);
   if (!m) throw new InvalidVersion(version);
   const [, epoch, release, preL, preN, postN1, postL, postN2, devL, devN, local] = m;
-  const rel = release!.split('.').map(Number);
+  const rel = (release ?? '0').split('.').map(Number);
   while (rel.length > 1 && rel[rel.length - 1] === 0) rel.pop();
   // When the release is all zeros packaging strips them all; `[0]` and `[]` order the same
   // against every other release (shorter-is-smaller, zero-padded compare below).

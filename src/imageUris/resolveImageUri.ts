@@ -138,7 +138,7 @@ class PyOps {
   list(value: Py): readonly string[] {
     if (isDict(value)) return [...value.keys()];
     if (Array.isArray(value)) return value as readonly string[];
-    if (typeof value === 'string') return [...value];
+    if (typeof value === 'string') return Array.from(value);
     return this.fail('TypeError', "'NoneType' object is not iterable");
   }
 
@@ -155,7 +155,7 @@ function validateArg(
   options: readonly string[],
   option: string,
   detail: string,
-): void {
+): asserts arg is string {
   if (arg === undefined || !options.includes(arg)) {
     throw new UnsupportedOptionError(option, arg ?? null, options, { detail });
   }
@@ -188,11 +188,8 @@ export function resolveImageUri(
   // _config_for_framework_and_scope
   const configForScope = (name: string, scope: string | undefined): RegistryDict => {
     const config = configFor(name);
-    if (truthy(acceleratorType)) {
-      if (
-        !acceleratorType!.startsWith('ml.eia') &&
-        acceleratorType !== 'local_sagemaker_notebook'
-      ) {
+    if (acceleratorType) {
+      if (!acceleratorType.startsWith('ml.eia') && acceleratorType !== 'local_sagemaker_notebook') {
         throw new ValidationError(
           'acceleratorType',
           acceleratorType,
@@ -328,7 +325,7 @@ export function resolveImageUri(
     py,
     instanceType,
     processors,
-    options.serverlessInferenceConfig !== undefined && options.serverlessInferenceConfig !== null,
+    options.serverlessInferenceConfig !== undefined,
   );
 
   let containerVersion = options.containerVersion;
@@ -347,10 +344,11 @@ export function resolveImageUri(
     );
   };
   if (NEURON_SDK_REPOSITORIES.includes(repo)) {
-    if (!truthy(sdkVersion)) sdkVersion = latestSdk();
+    // Python's `if not sdk_version`: an empty string is replaced too.
+    sdkVersion = sdkVersion ? sdkVersion : latestSdk();
     if (containerVersion === undefined)
       py.fail('TypeError', 'no container version to append the Neuron SDK version to');
-    containerVersion = `${sdkVersion!}-${containerVersion}`;
+    containerVersion = `${sdkVersion}-${containerVersion}`;
   }
 
   let tagPrefix: string;
@@ -381,10 +379,10 @@ export function resolveImageUri(
       repo === 'huggingface-pytorch-inference-neuron' ||
       repo === 'huggingface-pytorch-inference-neuronx'
     ) {
-      if (!truthy(sdkVersion)) sdkVersion = latestSdk();
+      sdkVersion = sdkVersion ? sdkVersion : latestSdk();
       if (containerVersion === undefined)
         py.fail('TypeError', 'no container version to append the Neuron SDK version to');
-      containerVersion = `${sdkVersion!}-${containerVersion}`;
+      containerVersion = `${sdkVersion}-${containerVersion}`;
       const topAliases = config.get('version_aliases');
       if (topAliases === undefined)
         py.fail('AttributeError', "'NoneType' object has no attribute 'get'");
@@ -463,8 +461,13 @@ function validateVersion(
   const config = scopeConfig.size > 0 ? scopeConfig : configFor(framework);
   const available = py.keys(py.item(config, 'versions'));
   const aliases = config.has('version_aliases') ? py.keys(config.get('version_aliases')) : [];
-  if (available.length === 1 && (requested === undefined || !aliases.includes(requested))) {
-    return available[0]!;
+  const [only] = available;
+  if (
+    available.length === 1 &&
+    only !== undefined &&
+    (requested === undefined || !aliases.includes(requested))
+  ) {
+    return only;
   }
   let version = requested;
   if (!truthy(version)) {
@@ -477,7 +480,7 @@ function validateVersion(
     'version',
     `${framework} images exist for other versions`,
   );
-  return version!;
+  return version;
 }
 
 /** `_fetch_latest_version_from_config`: the larger of the first and last listed versions. */
@@ -563,13 +566,13 @@ function selectProcessor(
   const list = py.list(available);
   if (list.length === 1 && !truthy(instanceType)) return list[0];
   if (serverless) return 'cpu';
-  if (!truthy(instanceType)) {
+  if (!instanceType) {
     throw new MissingOptionError(
       'instanceType',
       'the images differ by processor; see https://aws.amazon.com/sagemaker/pricing/instance-types',
     );
   }
-  const type = instanceType!;
+  const type = instanceType;
   let processor: string;
   if (type.startsWith('local')) {
     processor = type === 'local' ? 'cpu' : 'gpu';
@@ -642,9 +645,7 @@ function imageTag(py: PyOps, p: TagParts): string {
     tag = formatTag(p);
     if (p.instanceType !== undefined) {
       const smdistributed =
-        p.distribution !== undefined &&
-        p.distribution !== null &&
-        Object.hasOwn(p.distribution, 'smdistributed');
+        p.distribution !== undefined && Object.hasOwn(p.distribution, 'smdistributed');
       if (family === 'p4d' || smdistributed) {
         const suffix = AUTO_CONTAINER_VERSIONS[`${p.framework}-${tag}`];
         if (suffix) tag = `${tag}-${suffix}`;

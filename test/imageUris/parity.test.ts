@@ -55,11 +55,13 @@ describe('image_uris.retrieve parity with the Python SDK v2.257.6', () => {
       if (c.raises) {
         if (!isSageMakerWorkflowError(error)) {
           failures.push(
-            `${c.id}: expected ${c.raises} (${c.raises_message}), got ${String(error ?? result)}`,
+            `${c.id}: expected ${c.raises} (${c.raises_message}), got ${error instanceof Error ? error.message : JSON.stringify(result)}`,
           );
         }
       } else if (error !== undefined) {
-        failures.push(`${c.id}: threw ${String(error)}`);
+        failures.push(
+          `${c.id}: threw ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+        );
       } else if (result !== c.expect) {
         failures.push(`${c.id}: ${String(result)} != ${String(c.expect)}`);
       }

@@ -140,7 +140,7 @@ describe('registry walk', () => {
                   ) {
                     // (Neuron and Graviton instance types select another registry or scope)
                     problems.push(
-                      `${JSON.stringify(options)}: account ${m[1]} != ${String(registries.get(region))}`,
+                      `${JSON.stringify(options)}: account ${m[1]} != ${JSON.stringify(registries.get(region))}`,
                     );
                   }
                 }

@@ -1,9 +1,5 @@
 /** Parity handlers for `sagemaker.image_uris.retrieve`. */
-import type {
-  ImageUriOptions,
-  ServerlessInferenceConfig,
-  TrainingCompilerConfig,
-} from '../../../src/imageUris/imageUriOptions.js';
+import type { ImageUriOptions } from '../../../src/imageUris/imageUriOptions.js';
 import { retrieve } from '../../../src/imageUris/retrieve.js';
 import type { CallHandlers } from './types.js';
 
@@ -35,7 +31,11 @@ interface NewForm {
 const isNew = (v: unknown, cls: string): v is NewForm =>
   typeof v === 'object' && v !== null && (v as NewForm).$new === cls;
 
-function valueObject<T>(raw: unknown, cls: string, names: Record<string, string>): T {
+function valueObject(
+  raw: unknown,
+  cls: string,
+  names: Record<string, string>,
+): Record<string, unknown> {
   if (!isNew(raw, cls)) throw new Error(`expected {"$new": "${cls}"}, got ${JSON.stringify(raw)}`);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(raw.kwargs ?? {})) {
@@ -43,7 +43,7 @@ function valueObject<T>(raw: unknown, cls: string, names: Record<string, string>
     if (!name) throw new Error(`${cls}: keyword ${k} not mapped`);
     out[name] = v;
   }
-  return out as T;
+  return out;
 }
 
 /** Python keyword arguments of `retrieve` → our options (None → omitted). */
@@ -60,13 +60,13 @@ export function imageUriOptionsFromKwargs(
     } else if (key === 'distribution') {
       options['distribution'] = value;
     } else if (key === 'serverless_inference_config') {
-      options['serverlessInferenceConfig'] = valueObject<ServerlessInferenceConfig>(
+      options['serverlessInferenceConfig'] = valueObject(
         value,
         'ServerlessInferenceConfig',
         SERVERLESS_KWARGS,
       );
     } else if (key === 'training_compiler_config') {
-      options['trainingCompilerConfig'] = valueObject<TrainingCompilerConfig>(
+      options['trainingCompilerConfig'] = valueObject(
         value,
         'TrainingCompilerConfig',
         COMPILER_KWARGS,
