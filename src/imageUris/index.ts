@@ -3,7 +3,7 @@
  * `sagemaker.image_uris.retrieve`), per-framework registries for small bundles, and digest
  * pinning.
  */
-export { retrieve, findImageUri } from './retrieve.js';
+export { retrieve, retrieve as imageUri, findImageUri } from './retrieve.js';
 export { retrieveFor, findImageUriFor } from './retrieveFor.js';
 export type {
   ImageUriOptions,
