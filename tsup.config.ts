@@ -6,6 +6,7 @@ export default defineConfig({
     'imageUris/index': 'src/imageUris/index.ts',
     'operators/index': 'src/operators/index.ts',
     'testing/index': 'src/testing/index.ts',
+    cli: 'src/cli.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -92,6 +92,8 @@ export type {
   ChannelSource,
   RecordSetChannel,
 } from './config/index.js';
+export { retrieve, findImageUri } from './imageUris/retrieve.js';
+export type { ImageUriOptions, TrainingCompilerConfig, ServerlessInferenceConfig } from './imageUris/imageUriOptions.js';
 export { createSession, type Session, type SessionOptions } from './session.js';
 export { isPlaceholder, type Placeholder, type Templated, type Templatable } from './templates.js';
 export {

@@ -13,3 +13,11 @@ export {
   estimatorPropsArb,
   trainingInputsArb,
 } from './arbitraries.js';
+export {
+  startLocalEcr,
+  type LocalEcr,
+  type LocalEcrOptions,
+  type LocalEcrImage,
+  type LocalEcrAction,
+  type LocalEcrRequest,
+} from './ecrEndpoint.js';

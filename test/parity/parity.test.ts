@@ -18,6 +18,7 @@ const REQUIRED = new Set([
   'transform.generic.jsonl',
   'deploy.generic.jsonl',
   'processing.generic.jsonl',
+  'image_uris.jsonl',
 ]);
 
 describe('Python parity', () => {

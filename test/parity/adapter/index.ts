@@ -1,9 +1,10 @@
 /** The whole adapter: every area's handlers in one place. */
 import { caseSession, type Adapter } from '../runner.js';
 import { airflowBuilds, airflowCalls, airflowThen, valueClasses } from './airflow.js';
+import { imageUriCalls } from './imageUris.js';
 
 export const adapter: Adapter = {
-  calls: { ...airflowCalls },
+  calls: { ...airflowCalls, ...imageUriCalls },
   builds: { ...airflowBuilds },
   values: { ...valueClasses },
   then: airflowThen,
