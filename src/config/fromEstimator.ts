@@ -134,5 +134,11 @@ export function estimatorModel(
         vpcConfig: estimatorVpcConfig(estimator, options.vpcConfigOverride) ?? null,
         enableNetworkIsolation: estimator.options.enableNetworkIsolation,
       });
+    case 'algorithm':
+      return estimator.createModel({
+        modelData: estimatorModelData(estimator, job, run),
+        vpcConfig: estimatorVpcConfig(estimator, options.vpcConfigOverride),
+        ...(options.role ? { role: options.role } : {}),
+      });
   }
 }

@@ -31,11 +31,16 @@ export function buildModelConfigFromEstimator(
   options: ModelConfigFromEstimatorOptions,
 ): BuiltModelConfig {
   const job = taskJob(options.taskId, options.taskType, options.trainingRun);
-  const model = estimatorModel(estimator, job, options.trainingRun, {
-    role: options.role ?? null,
-    imageUri: options.imageUri ?? null,
-    vpcConfigOverride: options.vpcConfigOverride,
-  });
+  // Python passes the role and image to the generic estimator's `create_model` only; the
+  // built-in algorithms get the VPC alone (the role still reaches the model config below).
+  const model = estimatorModel(
+    estimator,
+    job,
+    options.trainingRun,
+    estimator.kind === 'byo'
+      ? { role: options.role ?? null, imageUri: options.imageUri ?? null, vpcConfigOverride: options.vpcConfigOverride }
+      : { vpcConfigOverride: options.vpcConfigOverride },
+  );
   // Python assigns `name` (even None) to the model before building its config.
   const named = model.withName(options.name ?? undefined);
   return buildModelConfig(named, {

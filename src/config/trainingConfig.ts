@@ -6,6 +6,7 @@
  */
 import type { CreateTrainingJobRequest } from '@aws-sdk/client-sagemaker';
 import { ValidationError } from '../errors.js';
+import type { AlgorithmEstimator } from '../estimators/amazon/AlgorithmEstimator.js';
 import type { Estimator } from '../estimators/Estimator.js';
 import type { ResolvedEstimatorBase } from '../estimators/EstimatorBase.js';
 import type { PyValue } from '../estimators/types.js';
@@ -17,12 +18,13 @@ import { parseS3Url, posixBasename, s3PathJoin } from '../pythonCompat/s3.js';
 import { pyTruthy } from '../pythonCompat/truthy.js';
 import type { Session } from '../session.js';
 import type { Templatable } from '../templates.js';
+import { algorithmTrainingValues } from './algorithmTraining.js';
 import { extraChannel, formatInputs, type ChannelRequest, type TrainingInputs } from './channels.js';
 import { checkCodeToPack, isS3Uri, validateSourceDir } from './localCode.js';
 import type { S3Operations, S3Upload } from './s3Operations.js';
 
 /** Any estimator the training builders accept. */
-export type AnyEstimator = Estimator;
+export type AnyEstimator = Estimator | AlgorithmEstimator;
 
 /** Options of the training builders (Python's `inputs`, `job_name`, `mini_batch_size`). */
 export interface TrainingJobOptions {
@@ -171,6 +173,9 @@ export function prepareTrainingJob(estimator: AnyEstimator, options: TrainingJob
       }
       break;
     }
+    case 'algorithm':
+      hyperparameters = estimator.hyperparameters(algorithmTrainingValues(estimator, options.inputs, options.miniBatchSize));
+      break;
   }
 
   let inputConfig = formatInputs(options.inputs);

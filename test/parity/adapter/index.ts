@@ -2,11 +2,12 @@
 import { caseSession, type Adapter } from '../runner.js';
 import { airflowBuilds, airflowCalls, airflowThen, valueClasses } from './airflow.js';
 import { imageUriCalls } from './imageUris.js';
+import { amazonBuilds, amazonValueClasses } from './amazon.js';
 
 export const adapter: Adapter = {
   calls: { ...airflowCalls, ...imageUriCalls },
-  builds: { ...airflowBuilds },
-  values: { ...valueClasses },
+  builds: { ...airflowBuilds, ...amazonBuilds },
+  values: { ...valueClasses, ...amazonValueClasses },
   then: airflowThen,
   session: caseSession,
 };
