@@ -1,6 +1,11 @@
-import { denseSource, encodeAll, encodeChunks } from './encodeRecords.js';
+import { denseSource, encodeAll, encodeChunks, reusingAllocator } from './encodeRecords.js';
 import { resolveDense } from './resolveInputs.js';
-import type { ChunkOptions, DenseMatrixInput, WriteTensorOptions } from './types.js';
+import type {
+  ChunkOptions,
+  DenseMatrixInput,
+  WriteStreamOptions,
+  WriteTensorOptions,
+} from './types.js';
 import { writeChunks, type ChunkSink } from './writeChunks.js';
 
 const DEFAULT_CHUNK_BYTES = 1 << 20;
@@ -23,7 +28,10 @@ const DEFAULT_CHUNK_BYTES = 1 << 20;
  *   { labels: new Float32Array([0, 1]) },
  * );
  */
-export function encodeDenseTensor(matrix: DenseMatrixInput, options: WriteTensorOptions = {}): Uint8Array {
+export function encodeDenseTensor(
+  matrix: DenseMatrixInput,
+  options: WriteTensorOptions = {},
+): Uint8Array {
   return encodeAll(denseSource(resolveDense(matrix, options.labels)));
 }
 
@@ -34,9 +42,20 @@ export function encodeDenseTensor(matrix: DenseMatrixInput, options: WriteTensor
  *
  * @throws as {@link encodeDenseTensor}, when called.
  */
-export function denseTensorChunks(matrix: DenseMatrixInput, options: ChunkOptions = {}): Iterable<Uint8Array> {
+export function denseTensorChunks(
+  matrix: DenseMatrixInput,
+  options: ChunkOptions = {},
+): Iterable<Uint8Array> {
   const source = denseSource(resolveDense(matrix, options.labels));
-  return { [Symbol.iterator]: () => encodeChunks(source, options.chunkBytes ?? DEFAULT_CHUNK_BYTES) };
+  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  return {
+    [Symbol.iterator]: () =>
+      encodeChunks(
+        source,
+        chunkBytes,
+        options.reuseChunks === true ? reusingAllocator() : undefined,
+      ),
+  };
 }
 
 /**
@@ -54,7 +73,10 @@ export function denseTensorChunks(matrix: DenseMatrixInput, options: ChunkOption
 export async function writeDenseTensor(
   sink: ChunkSink,
   matrix: DenseMatrixInput,
-  options: ChunkOptions = {},
+  options: WriteStreamOptions = {},
 ): Promise<number> {
-  return writeChunks(sink, denseTensorChunks(matrix, options));
+  return writeChunks(sink, denseSource(resolveDense(matrix, options.labels)), {
+    chunkBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
+    reuseChunks: options.reuseChunks ?? false,
+  });
 }

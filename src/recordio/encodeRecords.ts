@@ -144,9 +144,10 @@ class ValueWriter {
     readonly kind: TensorKind,
     readonly values: TensorValues,
   ) {
-    this.bytes = kind !== 'Int32' && LITTLE_ENDIAN
-      ? new Uint8Array(values.buffer, values.byteOffset, values.byteLength)
-      : undefined;
+    this.bytes =
+      kind !== 'Int32' && LITTLE_ENDIAN
+        ? new Uint8Array(values.buffer, values.byteOffset, values.byteLength)
+        : undefined;
     this.view = new DataView(values.buffer, values.byteOffset, values.byteLength);
   }
 
@@ -182,12 +183,14 @@ class ValueWriter {
       // Big-endian hosts only: reorder each element's bytes.
       case 'Float32': {
         const target = new DataView(out.buffer, out.byteOffset, out.byteLength);
-        for (let i = from; i < to; i++, off += 4) target.setFloat32(off, this.view.getFloat32(i * 4), true);
+        for (let i = from; i < to; i++, off += 4)
+          target.setFloat32(off, this.view.getFloat32(i * 4), true);
         return off;
       }
       case 'Float64': {
         const target = new DataView(out.buffer, out.byteOffset, out.byteLength);
-        for (let i = from; i < to; i++, off += 8) target.setFloat64(off, this.view.getFloat64(i * 8), true);
+        for (let i = from; i < to; i++, off += 8)
+          target.setFloat64(off, this.view.getFloat64(i * 8), true);
         return off;
       }
     }
@@ -227,10 +230,114 @@ class LabelWriter {
 }
 
 /**
+ * The dense source when every record has the same layout (float features, float or no
+ * labels): the constant bytes are computed once and each record only copies them and its
+ * values. Framed records are multiples of four bytes, so where a value run starts on a
+ * four-byte boundary it is copied as 32-bit words (which also keeps NaN payloads bit-exact).
+ */
+function fixedDenseSource(input: ResolvedDense): RecordSource {
+  const { rows, cols } = input;
+  const features = input.features;
+  const labels = input.labels;
+  const width = WIDTH[features.kind];
+  const payload = cols * width;
+  const labelWidth = labels === undefined ? 0 : WIDTH[labels.kind];
+  const featureField = mapFieldSize(packedSize(payload));
+  const recordLen = featureField + (labels === undefined ? 0 : mapFieldSize(2 + labelWidth));
+  const size = framed(recordLen);
+
+  const scratch = new Uint8Array(64);
+  const headLen = writePackedHeader(
+    scratch,
+    writeMapFieldHeader(
+      scratch,
+      writeFrameHeader(scratch, 0, recordLen),
+      FEATURES_TAG,
+      VALUE_TAG[features.kind],
+      packedSize(payload),
+    ),
+    PACKED_VALUES_TAG,
+    payload,
+  );
+  const head = scratch.slice(0, headLen);
+  let mid = new Uint8Array(0);
+  if (labels !== undefined) {
+    const end = writeMapFieldHeader(scratch, 0, LABEL_TAG, VALUE_TAG[labels.kind], 2 + labelWidth);
+    scratch[end] = PACKED_VALUES_TAG;
+    scratch[end + 1] = labelWidth;
+    mid = scratch.slice(0, end + 2);
+  }
+  const midLen = mid.length;
+  const pad = size - 8 - recordLen;
+  const src = features.values;
+  const srcBytes = new Uint8Array(src.buffer, src.byteOffset, src.byteLength);
+  const srcWords =
+    src.byteOffset % 4 === 0
+      ? new Int32Array(src.buffer, src.byteOffset, src.byteLength >> 2)
+      : undefined;
+  const lab = labels?.values;
+  const labBytes = lab && new Uint8Array(lab.buffer, lab.byteOffset, lab.byteLength);
+  const wordsPerRow = payload >> 2;
+  const labelWords = labelWidth >> 2;
+  const payloadWords = headLen % 4 === 0 ? srcWords : undefined;
+  const labWords =
+    lab !== undefined && (headLen + payload + midLen) % 4 === 0 && lab.byteOffset % 4 === 0
+      ? new Int32Array(lab.buffer, lab.byteOffset, lab.byteLength >> 2)
+      : undefined;
+  let out32: Int32Array | undefined;
+  let lastOut: Uint8Array | undefined;
+
+  return {
+    count: rows,
+    framedSize: () => size,
+    write(i, out, off) {
+      if (out !== lastOut) {
+        lastOut = out;
+        out32 =
+          out.byteOffset % 4 === 0
+            ? new Int32Array(out.buffer, out.byteOffset, out.byteLength >> 2)
+            : undefined;
+      }
+      for (let k = 0; k < headLen; k++) out[off + k] = head[k] as number;
+      off += headLen;
+      if (payloadWords !== undefined && out32 !== undefined) {
+        let w = off >> 2;
+        let s = i * wordsPerRow;
+        const end = s + wordsPerRow;
+        while (s < end) out32[w++] = payloadWords[s++] as number;
+      } else if (payload > SMALL_COPY) {
+        out.set(srcBytes.subarray(i * payload, i * payload + payload), off);
+      } else {
+        for (let k = 0, s = i * payload; k < payload; k++) out[off + k] = srcBytes[s + k] as number;
+      }
+      off += payload;
+      if (labBytes !== undefined) {
+        for (let k = 0; k < midLen; k++) out[off + k] = mid[k] as number;
+        off += midLen;
+        if (labWords !== undefined && out32 !== undefined) {
+          const w = off >> 2;
+          for (let k = 0; k < labelWords; k++)
+            out32[w + k] = labWords[i * labelWords + k] as number;
+        } else {
+          for (let k = 0, s = i * labelWidth; k < labelWidth; k++)
+            out[off + k] = labBytes[s + k] as number;
+        }
+        off += labelWidth;
+      }
+      for (let k = 0; k < pad; k++) out[off++] = 0;
+      return off;
+    },
+  };
+}
+
+/**
  * Rows of a dense matrix as records (Python's `write_numpy_to_dense_tensor`): features under
  * `features["values"]`, the row's label as a one-element tensor under `label["values"]`.
  */
 export function denseSource(input: ResolvedDense): RecordSource {
+  if (LITTLE_ENDIAN && input.features.kind !== 'Int32' && input.labels?.kind !== 'Int32') {
+    return fixedDenseSource(input);
+  }
   const { rows, cols } = input;
   const values = new ValueWriter(input.features.kind, input.features.values);
   const valueTag = VALUE_TAG[input.features.kind];
@@ -338,18 +445,39 @@ export function encodeAll(source: RecordSource): Uint8Array {
   return out;
 }
 
-/** Records in chunks of about `chunkBytes`, each chunk a fresh buffer the caller may keep. */
-export function* encodeChunks(source: RecordSource, chunkBytes: number): Generator<Uint8Array, void, undefined> {
-  let out = new Uint8Array(0);
+/** Gives a buffer of at least `size` bytes for the next chunk. */
+export type ChunkAllocator = (size: number) => Uint8Array;
+
+const freshChunk: ChunkAllocator = (size) => new Uint8Array(size);
+
+/**
+ * Records in chunks of about `chunkBytes`. By default each chunk is a fresh buffer the caller
+ * may keep; `allocate` lets a caller recycle buffers it knows are no longer used.
+ */
+export function* encodeChunks(
+  source: RecordSource,
+  chunkBytes: number,
+  allocate: ChunkAllocator = freshChunk,
+): Generator<Uint8Array, void, undefined> {
+  let out: Uint8Array = new Uint8Array(0);
   let off = 0;
   for (let i = 0; i < source.count; i++) {
     const size = source.framedSize(i);
     if (off + size > out.length) {
       if (off > 0) yield out.subarray(0, off);
-      out = new Uint8Array(Math.max(chunkBytes, size));
+      out = allocate(Math.max(chunkBytes, size));
       off = 0;
     }
     off = source.write(i, out, off);
   }
   if (off > 0) yield out.subarray(0, off);
+}
+
+/** An allocator that hands out the same buffer again (grown when too small). */
+export function reusingAllocator(): ChunkAllocator {
+  let buffer: Uint8Array = new Uint8Array(0);
+  return (size) => {
+    if (buffer.length < size) buffer = new Uint8Array(size);
+    return buffer;
+  };
 }

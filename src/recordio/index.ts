@@ -31,6 +31,7 @@ export type {
   VectorInput,
   CsrMatrix,
   WriteTensorOptions,
+  WriteStreamOptions,
   ChunkOptions,
 } from './types.js';
 export type { ChunkSink } from './writeChunks.js';

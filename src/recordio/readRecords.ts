@@ -17,12 +17,18 @@ export function* readRecordIO(bytes: Uint8Array): Generator<Uint8Array, void, un
     if (off + 8 > bytes.length) throw new RecordIOFormatError(off, 'truncated record header');
     const magic = view.getUint32(off, true);
     if (magic !== MAGIC) {
-      throw new RecordIOFormatError(off, `magic number 0x${magic.toString(16)} instead of 0x${MAGIC.toString(16)}`);
+      throw new RecordIOFormatError(
+        off,
+        `magic number 0x${magic.toString(16)} instead of 0x${MAGIC.toString(16)}`,
+      );
     }
     const length = view.getUint32(off + 4, true);
     const start = off + 8;
     if (start + length > bytes.length) {
-      throw new RecordIOFormatError(off, `record of ${length} bytes but ${bytes.length - start} left`);
+      throw new RecordIOFormatError(
+        off,
+        `record of ${length} bytes but ${bytes.length - start} left`,
+      );
     }
     yield bytes.subarray(start, start + length);
     off = Math.min(bytes.length, start + ((length + 3) & ~3));

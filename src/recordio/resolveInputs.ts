@@ -169,7 +169,8 @@ function asTensorish(value: unknown, what: string, allowRows: boolean): Tensoris
   }
   if (typeof value === 'object' && value !== null && 'data' in value) {
     const { data, shape, dtype } = value as { data: unknown; shape?: unknown; dtype?: unknown };
-    if (!isNumericArray(data)) throw new OptionTypeError(`${what}.data`, data, 'a typed array or an array of numbers');
+    if (!isNumericArray(data))
+      throw new OptionTypeError(`${what}.data`, data, 'a typed array or an array of numbers');
     const checked = shape === undefined ? [data.length] : checkShape(shape, what);
     return { shape: checked, data, dtype };
   }
@@ -181,7 +182,11 @@ function fromRows(rows: readonly (readonly number[])[], what: string): Tensorish
   const data: number[] = [];
   rows.forEach((row, r) => {
     if (row.length !== cols) {
-      throw new ValidationError(`${what}[${r}]`, `${row.length} values`, `rows of equal length (${cols})`);
+      throw new ValidationError(
+        `${what}[${r}]`,
+        `${row.length} values`,
+        `rows of equal length (${cols})`,
+      );
     }
     for (const v of row) data.push(v);
   });
@@ -191,7 +196,11 @@ function fromRows(rows: readonly (readonly number[])[], what: string): Tensorish
 function checkData(t: Tensorish, what: string): void {
   const size = t.shape.reduce((a, b) => a * b, 1);
   if (t.data.length !== size) {
-    throw new ValidationError(`${what}.data`, `${t.data.length} values`, `${size} values for shape ${formatShape(t.shape)}`);
+    throw new ValidationError(
+      `${what}.data`,
+      `${t.data.length} values`,
+      `${size} values for shape ${formatShape(t.shape)}`,
+    );
   }
 }
 
@@ -204,7 +213,11 @@ function resolveLabels(raw: unknown, shape: readonly number[]): ResolvedColumn |
   if (raw === undefined || raw === null) return undefined;
   const labels = asTensorish(raw, 'labels', false);
   if (labels.shape.length !== 1) {
-    throw new ValidationError('labels.shape', labels.shape, 'a vector (1-D shape); Python: "Labels must be a Vector"');
+    throw new ValidationError(
+      'labels.shape',
+      labels.shape,
+      'a vector (1-D shape); Python: "Labels must be a Vector"',
+    );
   }
   checkData(labels, 'labels');
   const length = labels.shape[0] ?? 0;
@@ -231,7 +244,11 @@ function resolveLabels(raw: unknown, shape: readonly number[]): ResolvedColumn |
 export function resolveDense(array: unknown, labels: unknown): ResolvedDense {
   const matrix = asTensorish(array, 'array', true);
   if (matrix.shape.length !== 2) {
-    throw new ValidationError('array.shape', matrix.shape, 'a matrix (2-D shape); Python: "Array must be a Matrix"');
+    throw new ValidationError(
+      'array.shape',
+      matrix.shape,
+      'a matrix (2-D shape); Python: "Array must be a Matrix"',
+    );
   }
   checkData(matrix, 'array');
   const resolvedLabels = resolveLabels(labels, matrix.shape);
@@ -257,8 +274,10 @@ function isCsr(value: unknown): value is CsrMatrix {
 }
 
 function toIndexArray(data: unknown, what: string): ArrayLike<number> {
-  if (!isNumericArray(data)) throw new OptionTypeError(what, data, 'a typed array or an array of integers');
-  if (data instanceof BigInt64Array || data instanceof BigUint64Array) return Float64Array.from(data, Number);
+  if (!isNumericArray(data))
+    throw new OptionTypeError(what, data, 'a typed array or an array of integers');
+  if (data instanceof BigInt64Array || data instanceof BigUint64Array)
+    return Float64Array.from(data, Number);
   if (Array.isArray(data) && data.some((v) => typeof v !== 'number')) {
     return Float64Array.from(data as readonly unknown[], (v, i) => {
       if (typeof v === 'bigint') return Number(v);
@@ -271,11 +290,19 @@ function toIndexArray(data: unknown, what: string): ArrayLike<number> {
 /** Python's checks of `write_spmatrix_to_sparse_tensor`, plus the CSR invariants scipy keeps. */
 export function resolveSparse(array: unknown, labels: unknown): ResolvedSparse {
   if (!isCsr(array)) {
-    throw new OptionTypeError('array', describeShape(array), 'a sparse matrix in CSR form { shape, data, indices, indptr }; Python: "Array must be sparse"');
+    throw new OptionTypeError(
+      'array',
+      describeShape(array),
+      'a sparse matrix in CSR form { shape, data, indices, indptr }; Python: "Array must be sparse"',
+    );
   }
   const shape = checkShape(array.shape, 'array');
   if (shape.length !== 2) {
-    throw new ValidationError('array.shape', shape, 'a matrix (2-D shape); Python: "Array must be a Matrix"');
+    throw new ValidationError(
+      'array.shape',
+      shape,
+      'a matrix (2-D shape); Python: "Array must be a Matrix"',
+    );
   }
   if (!isNumericArray(array.data)) {
     throw new OptionTypeError('array.data', array.data, 'a typed array or an array of numbers');
@@ -286,7 +313,12 @@ export function resolveSparse(array: unknown, labels: unknown): ResolvedSparse {
   const indices = toIndexArray(array.indices, 'array.indices');
   const indptr = toIndexArray(array.indptr, 'array.indptr');
   const nnz = array.data.length;
-  if (indptr.length !== rows + 1 || indptr[0] !== 0 || indptr[rows] !== nnz || indices.length !== nnz) {
+  if (
+    indptr.length !== rows + 1 ||
+    indptr[0] !== 0 ||
+    indptr[rows] !== nnz ||
+    indices.length !== nnz
+  ) {
     throw new ValidationError(
       'array',
       `indptr of ${indptr.length}, indices of ${indices.length}, data of ${nnz}`,
@@ -296,7 +328,8 @@ export function resolveSparse(array: unknown, labels: unknown): ResolvedSparse {
   for (let r = 0; r < rows; r++) {
     const a = indptr[r] as number;
     const b = indptr[r + 1] as number;
-    if (!Number.isInteger(b) || b < a) throw new ValidationError(`array.indptr[${r + 1}]`, b, 'a non-decreasing integer');
+    if (!Number.isInteger(b) || b < a)
+      throw new ValidationError(`array.indptr[${r + 1}]`, b, 'a non-decreasing integer');
   }
   for (let i = 0; i < nnz; i++) {
     const c = indices[i] as number;
@@ -316,7 +349,7 @@ export function resolveSparse(array: unknown, labels: unknown): ResolvedSparse {
 
 function describeShape(value: unknown): unknown {
   if (typeof value === 'object' && value !== null && 'shape' in value) {
-    return { shape: (value as { shape: unknown }).shape };
+    return { shape: value.shape };
   }
   return isNumericArray(value) ? `array of ${value.length}` : value;
 }

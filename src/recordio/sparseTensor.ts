@@ -1,6 +1,6 @@
-import { sparseSource, encodeAll, encodeChunks } from './encodeRecords.js';
+import { sparseSource, encodeAll, encodeChunks, reusingAllocator } from './encodeRecords.js';
 import { resolveSparse } from './resolveInputs.js';
-import type { ChunkOptions, CsrMatrix, WriteTensorOptions } from './types.js';
+import type { ChunkOptions, CsrMatrix, WriteStreamOptions, WriteTensorOptions } from './types.js';
 import { writeChunks, type ChunkSink } from './writeChunks.js';
 
 const DEFAULT_CHUNK_BYTES = 1 << 20;
@@ -25,7 +25,10 @@ const DEFAULT_CHUNK_BYTES = 1 << 20;
  *   indptr: new Int32Array([0, 2, 3]),
  * });
  */
-export function encodeSparseTensor(matrix: CsrMatrix, options: WriteTensorOptions = {}): Uint8Array {
+export function encodeSparseTensor(
+  matrix: CsrMatrix,
+  options: WriteTensorOptions = {},
+): Uint8Array {
   return encodeAll(sparseSource(resolveSparse(matrix, options.labels)));
 }
 
@@ -36,9 +39,20 @@ export function encodeSparseTensor(matrix: CsrMatrix, options: WriteTensorOption
  *
  * @throws as {@link encodeSparseTensor}, when called.
  */
-export function sparseTensorChunks(matrix: CsrMatrix, options: ChunkOptions = {}): Iterable<Uint8Array> {
+export function sparseTensorChunks(
+  matrix: CsrMatrix,
+  options: ChunkOptions = {},
+): Iterable<Uint8Array> {
   const source = sparseSource(resolveSparse(matrix, options.labels));
-  return { [Symbol.iterator]: () => encodeChunks(source, options.chunkBytes ?? DEFAULT_CHUNK_BYTES) };
+  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  return {
+    [Symbol.iterator]: () =>
+      encodeChunks(
+        source,
+        chunkBytes,
+        options.reuseChunks === true ? reusingAllocator() : undefined,
+      ),
+  };
 }
 
 /**
@@ -56,7 +70,10 @@ export function sparseTensorChunks(matrix: CsrMatrix, options: ChunkOptions = {}
 export async function writeSparseTensor(
   sink: ChunkSink,
   matrix: CsrMatrix,
-  options: ChunkOptions = {},
+  options: WriteStreamOptions = {},
 ): Promise<number> {
-  return writeChunks(sink, sparseTensorChunks(matrix, options));
+  return writeChunks(sink, sparseSource(resolveSparse(matrix, options.labels)), {
+    chunkBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
+    reuseChunks: options.reuseChunks ?? false,
+  });
 }

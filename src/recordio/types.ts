@@ -73,11 +73,31 @@ export interface WriteTensorOptions {
   readonly labels?: VectorInput;
 }
 
-/** Options of the chunked (streaming) writers. */
+/** Options of the chunked writers ({@link denseTensorChunks}, {@link sparseTensorChunks}). */
 export interface ChunkOptions extends WriteTensorOptions {
   /**
    * Target chunk size in bytes; a single record larger than this gets a chunk of its own.
    * @default 1048576
    */
   readonly chunkBytes?: number;
+  /**
+   * Yield the same buffer again for the next chunk, so each chunk is valid only until the
+   * iteration continues (copy or consume it first). Saves faulting in fresh memory for every
+   * chunk, which dominates the cost of encoding.
+   * @default false
+   */
+  readonly reuseChunks?: boolean;
+}
+
+/** Options of the stream writers ({@link writeDenseTensor}, {@link writeSparseTensor}). */
+export interface WriteStreamOptions extends WriteTensorOptions {
+  /** Bytes per `write` call. @default 1048576 */
+  readonly chunkBytes?: number;
+  /**
+   * Recycle a chunk's buffer once the writable calls back for its write. Only for writables
+   * that are done with a chunk when they call back, such as `fs.WriteStream` and `net.Socket`;
+   * never for a `PassThrough` or `Transform` that hands the chunk on.
+   * @default false
+   */
+  readonly reuseChunks?: boolean;
 }

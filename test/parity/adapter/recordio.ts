@@ -4,13 +4,18 @@
  */
 import { OptionTypeError } from '../../../src/errors.js';
 import { encodeDenseTensor, encodeSparseTensor } from '../../../src/recordio/index.js';
-import type { CsrMatrix, DenseMatrix, NumericArray, RecordDType } from '../../../src/recordio/index.js';
+import type {
+  CsrMatrix,
+  DenseMatrix,
+  NumericArray,
+  RecordDType,
+} from '../../../src/recordio/index.js';
 import type { CallHandlers } from './types.js';
 
 /** A numeric element: plain JSON, or `{"$float": ...}` for non-finite or integral floats. */
 function decodeNumber(value: unknown): unknown {
   if (typeof value === 'object' && value !== null && '$float' in value) {
-    const f = (value as { $float: unknown }).$float;
+    const f = value.$float;
     if (f === 'nan') return Number.NaN;
     if (f === 'inf') return Number.POSITIVE_INFINITY;
     if (f === '-inf') return Number.NEGATIVE_INFINITY;
@@ -27,14 +32,20 @@ function decodeArray(raw: unknown): NumericArray {
 /** `{"$ndarray": {dtype, shape, data}}` as our dense matrix (numpy's dtype kept as given). */
 function decodeNdarray(raw: unknown): DenseMatrix | undefined {
   if (typeof raw !== 'object' || raw === null || !('$ndarray' in raw)) return undefined;
-  const { dtype, shape, data } = (raw as { $ndarray: { dtype: string; shape: number[]; data: unknown } }).$ndarray;
+  const { dtype, shape, data } = (
+    raw as { $ndarray: { dtype: string; shape: number[]; data: unknown } }
+  ).$ndarray;
   return { shape, data: decodeArray(data), dtype: dtype as RecordDType };
 }
 
 /** `{"$csr": {dtype, shape, data, indices, indptr}}` as our CSR matrix. */
 function decodeCsr(raw: unknown): CsrMatrix | undefined {
   if (typeof raw !== 'object' || raw === null || !('$csr' in raw)) return undefined;
-  const csr = (raw as { $csr: { dtype: string; shape: number[]; data: unknown; indices: number[]; indptr: number[] } }).$csr;
+  const csr = (
+    raw as {
+      $csr: { dtype: string; shape: number[]; data: unknown; indices: number[]; indptr: number[] };
+    }
+  ).$csr;
   return {
     shape: csr.shape,
     data: decodeArray(csr.data),
