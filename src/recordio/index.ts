@@ -4,7 +4,7 @@
  */
 export { encodeDenseTensor, denseTensorChunks, writeDenseTensor } from './denseTensor.js';
 export { encodeSparseTensor, sparseTensorChunks, writeSparseTensor } from './sparseTensor.js';
-export { readRecordIO, readRecords } from './readRecords.js';
+export { readRecordIO, readRecords, readRecordsFromStream } from './readRecords.js';
 export { RecordIOFormatError, isRecordIOFormatError } from './RecordIOFormatError.js';
 export {
   RecordSchema,

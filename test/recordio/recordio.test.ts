@@ -1,4 +1,4 @@
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import {
   isRecordIOFormatError,
   readRecordIO,
   readRecords,
+  readRecordsFromStream,
   writeDenseTensor,
 } from '../../src/recordio/index.js';
 
@@ -199,6 +200,40 @@ describe('readRecords', () => {
     ],
   ])('refuses %s with RecordIOFormatError', (_what, input) => {
     expect(isRecordIOFormatError(thrown(() => readRecords(input)))).toBe(true);
+  });
+});
+
+describe('readRecordsFromStream', () => {
+  it('refuses a stream that ends inside a record', async () => {
+    const bytes = encodeDenseTensor({ shape: [2, 3], data: new Float32Array(6) });
+    const read = async () => {
+      for await (const record of readRecordsFromStream([
+        bytes.subarray(0, 10),
+        bytes.subarray(10, 40),
+      ])) {
+        expect(record.features['values']).toBeDefined();
+      }
+    };
+    await expect(read()).rejects.toSatisfy(isRecordIOFormatError);
+  });
+
+  it('reads a file written by writeDenseTensor', async () => {
+    const path = join(tmp, 'read.pbr');
+    const file = createWriteStream(path);
+    await writeDenseTensor(file, { shape: [3, 2], data: new Float64Array([1, 2, 3, 4, 5, 6]) });
+    file.end();
+    await finished(file);
+    const labels = [];
+    for await (const record of readRecordsFromStream(
+      createReadStream(path, { highWaterMark: 7 }),
+    )) {
+      labels.push(record.features['values']?.value.value);
+    }
+    expect(rows.map((t) => (t && 'values' in t ? t.values : []))).toStrictEqual([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
   });
 });
 

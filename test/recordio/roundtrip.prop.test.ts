@@ -4,6 +4,7 @@ import {
   encodeDenseTensor,
   encodeSparseTensor,
   readRecords,
+  readRecordsFromStream,
   type RecordValue,
 } from '../../src/recordio/index.js';
 import { denseCase, sparseCase, typed } from './arbitraries.js';
@@ -86,6 +87,34 @@ describe('write then read round-trips', () => {
         });
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('reading from a stream in chunks of any size gives the records of readRecords', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        sparseCase,
+        fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 8 }),
+        async ({ shape, kind, data, indices, indptr, labels }, sizes) => {
+          // GIVEN encoded records cut into chunks of varying sizes
+          const bytes = encodeSparseTensor(
+            { shape, data: typed(kind, data), indices, indptr },
+            labels ? { labels: typed(labels.kind, labels.values) } : {},
+          );
+          const chunks: Uint8Array[] = [];
+          for (let off = 0, i = 0; off < bytes.length; i++) {
+            const size = sizes[i % sizes.length] ?? 1;
+            chunks.push(bytes.slice(off, off + size));
+            off += size;
+          }
+          // WHEN they are read as a stream
+          const streamed = [];
+          for await (const record of readRecordsFromStream(chunks)) streamed.push(record);
+          // THEN the records are those of the one-buffer reader
+          expect(streamed).toStrictEqual(readRecords(bytes));
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });
