@@ -223,13 +223,13 @@ describe('readRecordsFromStream', () => {
     await writeDenseTensor(file, { shape: [3, 2], data: new Float64Array([1, 2, 3, 4, 5, 6]) });
     file.end();
     await finished(file);
-    const labels = [];
+    const tensors = [];
     for await (const record of readRecordsFromStream(
       createReadStream(path, { highWaterMark: 7 }),
     )) {
-      labels.push(record.features['values']?.value.value);
+      tensors.push(record.features['values']?.value.value);
     }
-    expect(rows.map((t) => (t && 'values' in t ? t.values : []))).toStrictEqual([
+    expect(tensors.map((t) => (t && 'values' in t ? t.values : []))).toStrictEqual([
       [1, 2],
       [3, 4],
       [5, 6],
