@@ -1,0 +1,79 @@
+import { sparseSource, encodeAll, encodeChunks, reusingAllocator } from './encodeRecords.js';
+import { resolveSparse } from './resolveInputs.js';
+import type { ChunkOptions, CsrMatrix, WriteStreamOptions, WriteTensorOptions } from './types.js';
+import { writeChunks, type ChunkSink } from './writeChunks.js';
+
+const DEFAULT_CHUNK_BYTES = 1 << 20;
+
+/**
+ * Encodes each row of a CSR sparse matrix as a RecordIO-framed `aialgs.data.Record`, byte for
+ * byte what the Python SDK's `write_spmatrix_to_sparse_tensor` writes.
+ *
+ * Each row's stored values (in stored order, explicit zeros included) go under
+ * `features["values"]` with their column indices as `keys` and `shape = [columns]`; each row's
+ * label under `label["values"]`.
+ *
+ * @throws {OptionTypeError} when the input is not a CSR matrix (Python: "Array must be sparse").
+ * @throws {ValidationError} when the labels are not a vector with one label per row, the CSR
+ * arrays are inconsistent, or an integer does not fit int32.
+ * @throws {UnsupportedOptionError} when the element type is not float32, float64 or int64.
+ * @example
+ * const bytes = encodeSparseTensor({
+ *   shape: [2, 4],
+ *   data: new Float32Array([1, 2, 3]),
+ *   indices: new Int32Array([0, 3, 1]),
+ *   indptr: new Int32Array([0, 2, 3]),
+ * });
+ */
+export function encodeSparseTensor(
+  matrix: CsrMatrix,
+  options: WriteTensorOptions = {},
+): Uint8Array {
+  return encodeAll(sparseSource(resolveSparse(matrix, options.labels)));
+}
+
+/**
+ * {@link encodeSparseTensor} as a lazy sequence of chunks of about `chunkBytes` each, for inputs
+ * whose encoding should not sit in memory at once (for example as the body of an upload via
+ * `Readable.from(...)`). Inputs are checked before the first chunk is produced.
+ *
+ * @throws as {@link encodeSparseTensor}, when called.
+ */
+export function sparseTensorChunks(
+  matrix: CsrMatrix,
+  options: ChunkOptions = {},
+): Iterable<Uint8Array> {
+  const source = sparseSource(resolveSparse(matrix, options.labels));
+  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  return {
+    [Symbol.iterator]: () =>
+      encodeChunks(
+        source,
+        chunkBytes,
+        options.reuseChunks === true ? reusingAllocator() : undefined,
+      ),
+  };
+}
+
+/**
+ * Streams {@link encodeSparseTensor}'s bytes into a Node writable (a file, a socket, an upload
+ * body) with backpressure, like Python's `write_numpy_to_dense_tensor(file, ...)`; the writable
+ * is left open. Resolves to the number of bytes written.
+ *
+ * @throws as {@link encodeSparseTensor}, before anything is written; rejects with the writable's
+ * error if it fails.
+ * @example
+ * const file = createWriteStream('train.pbr');
+ * await writeSparseTensor(file, { shape: [rows, cols], data, indices, indptr }, { labels });
+ * file.end();
+ */
+export async function writeSparseTensor(
+  sink: ChunkSink,
+  matrix: CsrMatrix,
+  options: WriteStreamOptions = {},
+): Promise<number> {
+  return writeChunks(sink, sparseSource(resolveSparse(matrix, options.labels)), {
+    chunkBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
+    reuseChunks: options.reuseChunks ?? false,
+  });
+}

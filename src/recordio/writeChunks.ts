@@ -1,0 +1,67 @@
+/**
+ * Writes encoded records to a Node writable with backpressure.
+ * @internal
+ */
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { encodeChunks, type ChunkAllocator, type RecordSource } from './encodeRecords.js';
+
+/** The part of a Node `Writable` the writers use. */
+export type ChunkSink = Pick<Writable, 'write' | 'once' | 'on' | 'off' | 'removeListener'>;
+
+/** @internal */
+export interface WriteChunksOptions {
+  readonly chunkBytes: number;
+  readonly reuseChunks: boolean;
+}
+
+/**
+ * Writes every record, waiting for `drain` when the sink's buffer is full, and returns the
+ * number of bytes written. The sink is left open, as Python leaves its file open. Rejects with
+ * the sink's error if it fails.
+ *
+ * With `reuseChunks`, a chunk's buffer goes back to a pool once the sink calls back for its
+ * write: fresh memory is slow to fault in, and the pool stays at about two buffers because the
+ * loop waits for `drain`.
+ */
+export async function writeChunks(
+  sink: ChunkSink,
+  source: RecordSource,
+  options: WriteChunksOptions,
+): Promise<number> {
+  // Filled by the 'error' listener while the loop awaits.
+  const state: { failed: boolean; failure: unknown } = { failed: false, failure: undefined };
+  const onError = (error: unknown): void => {
+    state.failed = true;
+    state.failure = error;
+  };
+  const pool: ArrayBuffer[] = [];
+  const allocate: ChunkAllocator | undefined = options.reuseChunks
+    ? (size) => {
+        const recycled = pool.pop();
+        return recycled !== undefined && recycled.byteLength >= size
+          ? new Uint8Array(recycled)
+          : new Uint8Array(size);
+      }
+    : undefined;
+  const release = options.reuseChunks
+    ? (chunk: Uint8Array) => (error?: Error | null) => {
+        if (!error) pool.push(chunk.buffer as ArrayBuffer);
+      }
+    : undefined;
+
+  sink.on('error', onError);
+  try {
+    let bytes = 0;
+    for (const chunk of encodeChunks(source, options.chunkBytes, allocate)) {
+      if (state.failed) throw state.failure;
+      bytes += chunk.length;
+      const more = release ? sink.write(chunk, release(chunk)) : sink.write(chunk);
+      if (!more) await once(sink as Writable, 'drain');
+    }
+    if (state.failed) throw state.failure;
+    return bytes;
+  } finally {
+    sink.off('error', onError);
+  }
+}
