@@ -40,6 +40,8 @@ export interface RecordedRequest {
   readonly body: Record<string, unknown>;
   /** HTTP status answered. */
   readonly status: number;
+  /** Error type answered (`ThrottlingException`, ...), for non-2xx answers. */
+  readonly error?: string;
 }
 
 /** A log event to seed with {@link LocalSageMaker.putLogEvents}. */
@@ -632,8 +634,8 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions = {}): 
       send(res, 400, { __type: 'SerializationException', message: 'Malformed JSON' }, 'SerializationException');
       return;
     }
-    const record = (status: number): void => {
-      if (service) requests.push({ service, operation, body, status });
+    const record = (status: number, error?: string): void => {
+      if (service) requests.push({ service, operation, body, status, ...(error ? { error } : {}) });
     };
     if (!service) {
       record(400);
@@ -642,12 +644,12 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions = {}): 
     }
     const fault = takeFault(operation);
     if (fault?.kind === 'throttle') {
-      record(400);
+      record(400, 'ThrottlingException');
       send(res, 400, { __type: 'ThrottlingException', message: 'Rate exceeded' }, 'ThrottlingException');
       return;
     }
     if (fault?.kind === 'serverError') {
-      record(500);
+      record(500, 'InternalFailure');
       send(res, 500, { __type: 'InternalFailure', message: 'We encountered an internal error. Please try again.' }, 'InternalFailure');
       return;
     }
@@ -657,7 +659,7 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions = {}): 
     try {
       const result = service === 'SageMaker' ? sageMaker(operation, body) : cloudWatchLogs(operation, body);
       if (fault?.kind === 'lostResponse') {
-        record(500);
+        record(500, 'InternalFailure');
         send(res, 500, { __type: 'InternalFailure', message: 'The response was lost.' }, 'InternalFailure');
         return;
       }
@@ -665,7 +667,7 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions = {}): 
       send(res, 200, JSON.parse(JSON.stringify(result)) as Json);
     } catch (error) {
       if (error instanceof ApiError) {
-        record(error.status);
+        record(error.status, error.type);
         send(res, error.status, { __type: error.type, message: error.message }, error.type);
       } else {
         record(500);
