@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { access, constants, lstat, mkdtemp, readdir, realpath, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep, isAbsolute } from 'node:path';
-import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { create as createTar } from 'tar';
 import { LocalPathNotFoundError, MissingOptionError, OptionTypeError } from '../errors.js';
@@ -173,10 +173,18 @@ export interface RunS3OperationsOptions {
 
 async function runOne(op: S3OperationRef, s3: Pick<S3Client, 'send'>, options: RunS3OperationsOptions): Promise<void> {
   if (op.type === 'S3CreateBucket') {
+    // As the Python SDK's session does: a bucket we can already reach is left as it is, so a
+    // re-run (or a bucket shared by several steps) is not an error.
+    try {
+      await s3.send(new HeadBucketCommand({ Bucket: op.Bucket }));
+      return;
+    } catch (error) {
+      const name = (error as { name?: string }).name;
+      if (name !== 'NotFound' && name !== 'NoSuchBucket') throw error;
+    }
     try {
       await s3.send(new CreateBucketCommand({ Bucket: op.Bucket }));
     } catch (error) {
-      // Python's create_bucket on a bucket we already own is not an error for the pipeline.
       if ((error as { name?: string }).name !== 'BucketAlreadyOwnedByYou') throw error;
     }
     options.logger.info(`Created bucket ${op.Bucket}`);

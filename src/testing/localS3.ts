@@ -7,6 +7,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** The only credentials the local S3 server accepts (s3rver's fixed key pair). */
+export const LOCAL_S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
+
 /** Options of {@link startLocalS3Server}. */
 export interface LocalS3ServerOptions {
   /** Buckets that exist when the server starts. @default [] */
@@ -15,7 +18,10 @@ export interface LocalS3ServerOptions {
 
 /** A running local S3 server; see {@link startLocalS3Server}. */
 export interface LocalS3Server {
-  /** `http://127.0.0.1:<port>`: pass as the S3 client's `endpoint` with `forcePathStyle: true`. */
+  /**
+   * `http://127.0.0.1:<port>`: pass as the S3 client's `endpoint` with `forcePathStyle: true` and
+   * {@link LOCAL_S3_CREDENTIALS}.
+   */
   readonly url: string;
   readonly port: number;
   /** Stops the server and deletes its data. */
@@ -37,7 +43,7 @@ type S3rverConstructor = new (options: Record<string, unknown>) => S3rverInstanc
  * @example
  * const s3server = await startLocalS3Server({ buckets: ['my-bucket'] });
  * const s3 = new S3Client({ endpoint: s3server.url, forcePathStyle: true, region: 'us-east-1',
- *   credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+ *   credentials: LOCAL_S3_CREDENTIALS });
  */
 export async function startLocalS3Server(options: LocalS3ServerOptions = {}): Promise<LocalS3Server> {
   const directory = await mkdtemp(join(tmpdir(), 'sagemaker-workflow-s3-'));
@@ -50,7 +56,7 @@ export async function startLocalS3Server(options: LocalS3ServerOptions = {}): Pr
     silent: true,
     directory,
     resetOnClose: true,
-    // Tests sign with made-up credentials; s3rver only accepts its own unless told otherwise.
+    // Clients that sign with the right key but a skewed clock or a proxy-altered request still pass.
     allowMismatchedSignatures: true,
     vhostBuckets: false,
     configureBuckets: (options.buckets ?? []).map((name) => ({ name, configs: [] })),

@@ -7,6 +7,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import type { OperatorLogger } from '../../src/operators/logger.js';
+import { LOCAL_S3_CREDENTIALS } from '../../src/testing/localS3.js';
 import { startLocalSageMaker, type LocalSageMaker, type LocalSageMakerOptions } from '../../src/testing/localSageMaker.js';
 
 export const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
@@ -54,7 +55,7 @@ export async function startHarness(options: LocalSageMakerOptions = {}, maxAttem
 }
 
 export function s3ClientFor(url: string): S3Client {
-  return new S3Client({ endpoint: url, region: 'us-east-1', forcePathStyle: true, credentials, retryStrategy: fastRetry(2) });
+  return new S3Client({ endpoint: url, region: 'us-east-1', forcePathStyle: true, credentials: LOCAL_S3_CREDENTIALS, retryStrategy: fastRetry(2) });
 }
 
 /** Options for fast waits: a check every 10 ms. */
