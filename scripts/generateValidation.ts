@@ -96,7 +96,9 @@ export function javaPatternToJs(java: string): PatternSource {
               if (inClass) throw new Error(`negated POSIX class inside a class in ${java}`);
               out += `[^${posix}]`;
             } else out += inClass ? posix : `[${posix}]`;
-          } else if (/^(L|Lu|Ll|Lt|Lm|Lo|M|Mn|Mc|Me|N|Nd|Nl|No|P|S|Z|Zs|Zl|Zp|C|Cc|Cf)$/.test(name)) {
+          } else if (
+            /^(L|Lu|Ll|Lt|Lm|Lo|M|Mn|Mc|Me|N|Nd|Nl|No|P|S|Z|Zs|Zl|Zp|C|Cc|Cf)$/.test(name)
+          ) {
             if (!unicode) throw new Error('needs u');
             out += `\\${n}{${name}}`;
           } else throw new Error(`unsupported property \\${n}{${name}} in ${java}`);
@@ -170,17 +172,35 @@ export function javaPatternToJs(java: string): PatternSource {
       }
       if (c === '(' && java[i + 1] === '?') {
         const rest = java.slice(i + 2);
-        if (!/^(:|=|!|<=|<!)/.test(rest)) throw new Error(`unsupported group (?${rest[0]} in ${java}`);
+        if (!/^(:|=|!|<=|<!)/.test(rest))
+          throw new Error(`unsupported group (?${rest[0]} in ${java}`);
         out += c;
         continue;
       }
-      if ((c === '+' || c === '?') && i > 0 && /[*+?}]/.test(java[i - 1]!) && java[i - 2] !== '\\') {
+      if (
+        (c === '+' || c === '?') &&
+        i > 0 &&
+        /[*+?}]/.test(java[i - 1]!) &&
+        java[i - 2] !== '\\'
+      ) {
         // `x*?` is lazy in both; `x*+` is possessive in Java only.
         if (c === '+') throw new Error(`possessive quantifier in ${java}`);
       }
       if (c === '.') {
         out += JAVA_DOT;
         continue;
+      }
+      if (c === '$' || c === '^') {
+        // Java accepts a quantified anchor (`$` + `{1,128}`, found in the model); JavaScript
+        // refuses it. Repeating a zero-width assertion changes nothing, and allowing zero
+        // repeats makes it a no-op.
+        const q = /^(?:\{(\d+)(?:,\d*)?\}|([*+?]))/.exec(java.slice(i + 1));
+        if (q) {
+          i += q[0].length;
+          const min = q[1] !== undefined ? Number(q[1]) : q[2] === '+' ? 1 : 0;
+          if (min > 0) out += c;
+          continue;
+        }
       }
       out += c;
     }
@@ -203,11 +223,7 @@ export function javaPatternToJs(java: string): PatternSource {
   return [source, ''];
 }
 
-function compactShape(
-  name: string,
-  shape: ModelShape,
-  patternIndex: (p: string) => number,
-): Shape {
+function compactShape(name: string, shape: ModelShape, patternIndex: (p: string) => number): Shape {
   const bounds = {
     ...(shape.min !== undefined ? { min: shape.min } : {}),
     ...(shape.max !== undefined ? { max: shape.max } : {}),
@@ -217,7 +233,9 @@ function compactShape(
       const m = Object.fromEntries(
         Object.entries(shape.members ?? {}).map(([k, v]) => [k, v.shape]),
       );
-      return shape.required?.length ? { t: 'structure', m, r: shape.required } : { t: 'structure', m };
+      return shape.required?.length
+        ? { t: 'structure', m, r: shape.required }
+        : { t: 'structure', m };
     }
     case 'list':
       return { t: 'list', m: shape.member!.shape, ...bounds };

@@ -17,7 +17,10 @@ export class TemplateRenderError extends SageMakerWorkflowError {
     detail: string,
     options?: { cause?: unknown },
   ) {
-    super(`Cannot render the template at ${where(path)} (${JSON.stringify(template)}): ${detail}`, options);
+    super(
+      `Cannot render the template at ${where(path)} (${JSON.stringify(template)}): ${detail}`,
+      options,
+    );
   }
 }
 /** Guard for {@link TemplateRenderError}. */

@@ -17,7 +17,9 @@ function toDate(value: unknown): Date | undefined {
 function isoSeconds(date: Date): string {
   // Python's isoformat() drops zero milliseconds and writes the UTC offset as +00:00.
   const iso = date.toISOString().replace('Z', '+00:00');
-  return date.getUTCMilliseconds() === 0 ? iso.replace('.000', '') : iso.replace(/(\.\d{3})/, '$1000');
+  return date.getUTCMilliseconds() === 0
+    ? iso.replace('.000', '')
+    : iso.replace(/(\.\d{3})/, '$1000');
 }
 
 function dateFilter(format: (date: Date) => string): (value: unknown) => unknown {

@@ -36,7 +36,13 @@ interface NunjucksInternals {
     callWrap(fn: unknown, name: string, context: unknown, args: unknown[]): unknown;
   };
   readonly compiler: {
-    compile(src: string, asyncFilters: unknown, extensions: unknown, name: unknown, opts: unknown): string;
+    compile(
+      src: string,
+      asyncFilters: unknown,
+      extensions: unknown,
+      name: unknown,
+      opts: unknown,
+    ): string;
   };
   readonly Template: new (
     src: { type: 'code'; obj: { root: RootRender } },
@@ -55,9 +61,11 @@ interface EnvironmentInternals {
 const internals = nunjucks as unknown as NunjucksInternals;
 const TEMPLATE_SYNTAX = /\{\{|\{%|\{#/;
 const FORBIDDEN_NAMES = new Set(['constructor', 'prototype', 'caller', 'callee', 'arguments']);
-const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor as unknown;
-const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor as unknown;
-const AsyncGeneratorFunction = Object.getPrototypeOf(async function* () {}).constructor as unknown;
+const constructorOf = (fn: unknown): unknown =>
+  (Object.getPrototypeOf(fn) as { constructor: unknown }).constructor;
+const AsyncFunction = constructorOf(async function () {});
+const GeneratorFunction = constructorOf(function* () {});
+const AsyncGeneratorFunction = constructorOf(async function* () {});
 const CODE_CONSTRUCTORS = new Set<unknown>([
   Function,
   AsyncFunction,
@@ -105,8 +113,9 @@ function renderString(job: Job, template: string, path: string): string {
     return (...args: unknown[]): unknown => {
       const last = args.at(-1);
       if (isPlainObject(last) && Object.hasOwn(last, '__keywords')) {
-        const { __keywords: _marker, ...kwargs } = last;
-        args[args.length - 1] = kwargs;
+        args[args.length - 1] = Object.fromEntries(
+          Object.entries(last).filter(([key]) => key !== '__keywords'),
+        );
       }
       return fn.apply(self, args);
     };
@@ -171,7 +180,7 @@ function renderString(job: Job, template: string, path: string): string {
     );
     // nunjucks itself turns compiled templates into functions this way (Template#_compile).
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
-    const compiled = new Function(source)() as { root: RootRender };
+    const compiled = (new Function(source) as () => { root: RootRender })();
     const root: RootRender = (env, context, frame, _runtime, cb) => {
       compiled.root(env, context, frame, runtime, cb);
     };
@@ -179,7 +188,8 @@ function renderString(job: Job, template: string, path: string): string {
     return tmpl.render(job.context);
   } catch (error) {
     if (failure) throw failure;
-    const detail = error instanceof Error ? error.message.replace(/^\(unknown path\)\s*/, '') : String(error);
+    const detail =
+      error instanceof Error ? error.message.replace(/^\(unknown path\)\s*/, '') : String(error);
     throw new TemplateRenderError(path, template, detail, { cause: error });
   }
 }

@@ -28,7 +28,7 @@ function coerce(shapeName: string, value: unknown): unknown {
       if (!isPlainObject(value)) return copy(value);
       const out: Record<string, unknown> = {};
       for (const [key, member] of Object.entries(value)) {
-        const memberShape = shape.m[key];
+        const memberShape = Object.hasOwn(shape.m, key) ? shape.m[key] : undefined;
         out[key] = memberShape === undefined ? copy(member) : coerce(memberShape, member);
       }
       return out;

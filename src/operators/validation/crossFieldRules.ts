@@ -85,7 +85,8 @@ const algorithmOrImage: CrossFieldRule = (value, path, report) => {
 function checkInstances(resources: Obj, path: string, report: Report): void {
   const type = given(resources.InstanceType);
   const count = given(resources.InstanceCount);
-  const groups = list(resources.InstanceGroups).length > 0 || isPlaceholder(resources.InstanceGroups);
+  const groups =
+    list(resources.InstanceGroups).length > 0 || isPlaceholder(resources.InstanceGroups);
   if (groups) return;
   if (!type) {
     report(
@@ -465,8 +466,16 @@ const processingInput: CrossFieldRule = (value, path, report) => {
   const localPath = childPath(childPath(path, 'S3Input'), 'LocalPath');
   if (!given(local)) {
     report(localPath, 'crossField:localPath', 'is required unless AppManaged is true');
-  } else if (typeof local === 'string' && !unknowable(local) && !local.startsWith(PROCESSING_ROOT)) {
-    report(localPath, 'crossField:localPath', `must begin with ${PROCESSING_ROOT}, got ${JSON.stringify(local)}`);
+  } else if (
+    typeof local === 'string' &&
+    !unknowable(local) &&
+    !local.startsWith(PROCESSING_ROOT)
+  ) {
+    report(
+      localPath,
+      'crossField:localPath',
+      `must begin with ${PROCESSING_ROOT}, got ${JSON.stringify(local)}`,
+    );
   }
 };
 

@@ -41,8 +41,9 @@ const compiled = new Map<number, RegExp>();
 function pattern(index: number): RegExp {
   let re = compiled.get(index);
   if (!re) {
-    const [source, flags] = PATTERNS[index]!;
-    re = new RegExp(source, flags);
+    const entry = PATTERNS[index];
+    if (!entry) throw new Error(`unknown pattern ${index}`);
+    re = new RegExp(entry[0], entry[1]);
     compiled.set(index, re);
   }
   return re;
@@ -54,8 +55,10 @@ function show(value: unknown): string {
   }
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
-  if (typeof value === 'object') return 'an object';
-  return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return String(value);
+  }
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 function typeName(shape: Shape): string {
@@ -87,10 +90,18 @@ function checkString(
   report: Report,
 ): void {
   if (shape.min !== undefined && value.length < shape.min) {
-    report(path, 'minLength', `${what} must be at least ${shape.min} characters long, got ${value.length}`);
+    report(
+      path,
+      'minLength',
+      `${what} must be at least ${shape.min} characters long, got ${value.length}`,
+    );
   }
   if (shape.max !== undefined && value.length > shape.max) {
-    report(path, 'maxLength', `${what} must be at most ${shape.max} characters long, got ${value.length}`);
+    report(
+      path,
+      'maxLength',
+      `${what} must be at most ${shape.max} characters long, got ${value.length}`,
+    );
   }
   if (shape.e && !shape.e.includes(value)) {
     const listed = shape.e.slice(0, ENUM_SHOWN).join(', ');
@@ -98,28 +109,43 @@ function checkString(
     report(path, 'enum', `${what} must be one of ${listed}${more}; got ${show(value)}`);
   }
   if (shape.p !== undefined && !pattern(shape.p).test(value)) {
-    report(path, 'pattern', `${what} ${show(value)} does not match /${PATTERNS[shape.p]![0]}/`);
+    report(path, 'pattern', `${what} ${show(value)} does not match /${pattern(shape.p).source}/`);
   }
 }
 
-function check(shapeName: string, value: unknown, path: string, report: Report, root: boolean): void {
+function shapeOf(name: string): Shape {
+  const shape = SHAPES[name];
+  if (!shape) throw new Error(`unknown shape ${name}`);
+  return shape;
+}
+
+function check(
+  shapeName: string,
+  value: unknown,
+  path: string,
+  report: Report,
+  root: boolean,
+): void {
   // Templates are checked after rendering, when they hold their real value.
   if (value === undefined || isPlaceholder(value)) return;
-  const shape = SHAPES[shapeName];
-  if (!shape) throw new Error(`unknown shape ${shapeName}`);
+  const shape = shapeOf(shapeName);
   const wrongType = (): void => {
     report(path, 'type', `must be ${typeName(shape)}, got ${show(value)}`);
   };
   switch (shape.t) {
     case 'structure': {
-      if (!isPlainObject(value)) return wrongType();
+      if (!isPlainObject(value)) {
+        wrongType();
+        return;
+      }
       for (const name of shape.r ?? []) {
         if (value[name] === undefined || value[name] === null) {
           report(childPath(path, name), 'required', `is required`);
         }
       }
       for (const [key, member] of Object.entries(value)) {
-        const memberShape = shape.m[key];
+        // Own members only: a key such as `toString` must not find Object.prototype's.
+        const memberShape = Object.hasOwn(shape.m, key) ? shape.m[key] : undefined;
         if (memberShape === undefined) {
           if (root && SPLIT_OFF_KEYS.has(key)) continue;
           if (member === undefined) continue;
@@ -134,7 +160,10 @@ function check(shapeName: string, value: unknown, path: string, report: Report, 
       break;
     }
     case 'list': {
-      if (!Array.isArray(value)) return wrongType();
+      if (!Array.isArray(value)) {
+        wrongType();
+        return;
+      }
       if (shape.min !== undefined && value.length < shape.min) {
         report(path, 'minItems', `must have at least ${shape.min} item(s), got ${value.length}`);
       }
@@ -143,13 +172,20 @@ function check(shapeName: string, value: unknown, path: string, report: Report, 
       }
       value.forEach((item: unknown, i) => {
         if (item === null || item === undefined) {
-          report(indexPath(path, i), 'type', `must be ${typeName(SHAPES[shape.m]!)}, got ${show(item)}`);
+          report(
+            indexPath(path, i),
+            'type',
+            `must be ${typeName(shapeOf(shape.m))}, got ${show(item)}`,
+          );
         } else check(shape.m, item, indexPath(path, i), report, false);
       });
       break;
     }
     case 'map': {
-      if (!isPlainObject(value)) return wrongType();
+      if (!isPlainObject(value)) {
+        wrongType();
+        return;
+      }
       // Null entries are left out of the request by the AWS SDK, like undefined ones.
       const entries = Object.entries(value).filter(([, v]) => v !== undefined && v !== null);
       if (shape.min !== undefined && entries.length < shape.min) {
@@ -168,15 +204,24 @@ function check(shapeName: string, value: unknown, path: string, report: Report, 
       break;
     }
     case 'string':
-      if (typeof value !== 'string') return wrongType();
+      if (typeof value !== 'string') {
+        wrongType();
+        return;
+      }
       checkString(shape, value, path, 'value', report);
       break;
     case 'integer':
     case 'long':
     case 'float':
     case 'double': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return wrongType();
-      if ((shape.t === 'integer' || shape.t === 'long') && !Number.isInteger(value)) return wrongType();
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        wrongType();
+        return;
+      }
+      if ((shape.t === 'integer' || shape.t === 'long') && !Number.isInteger(value)) {
+        wrongType();
+        return;
+      }
       if (shape.min !== undefined && value < shape.min) {
         report(path, 'min', `must be at least ${shape.min}, got ${value}`);
       }
@@ -186,7 +231,10 @@ function check(shapeName: string, value: unknown, path: string, report: Report, 
       break;
     }
     case 'boolean':
-      if (typeof value !== 'boolean') return wrongType();
+      if (typeof value !== 'boolean') {
+        wrongType();
+        return;
+      }
       break;
     case 'timestamp':
       if (
@@ -194,11 +242,17 @@ function check(shapeName: string, value: unknown, path: string, report: Report, 
         !(typeof value === 'number' && Number.isFinite(value)) &&
         !(typeof value === 'string' && !Number.isNaN(Date.parse(value)))
       ) {
-        return wrongType();
+        {
+          wrongType();
+          return;
+        }
       }
       break;
     case 'blob':
-      if (typeof value !== 'string' && !(value instanceof Uint8Array)) return wrongType();
+      if (typeof value !== 'string' && !(value instanceof Uint8Array)) {
+        wrongType();
+        return;
+      }
       break;
   }
   for (const rule of CROSS_FIELD_RULES[shapeName] ?? []) rule(value, path, report);

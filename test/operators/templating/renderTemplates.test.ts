@@ -45,7 +45,12 @@ describe('renderTemplates', () => {
       Nothing: null,
     };
     // WHEN it is rendered
-    const rendered = renderTemplates(config, { ds_nodash: '20240102', run_id: 'manual', k: 5, key: 'x' });
+    const rendered = renderTemplates(config, {
+      ds_nodash: '20240102',
+      run_id: 'manual',
+      k: 5,
+      key: 'x',
+    });
     // THEN values are rendered to strings, keys are kept, other values untouched
     expect(rendered).toStrictEqual({
       TrainingJobName: 'knn-20240102',
@@ -72,11 +77,24 @@ describe('renderTemplates', () => {
     const logical_date = new Date(Date.UTC(2024, 0, 2, 3, 4, 5));
     expect(
       renderTemplates(
-        ['{{ logical_date | ds }}', '{{ logical_date | ts_nodash }}', '{{ logical_date | ts }}',
-          '{% for i in range(3) %}{{ i }}{% endfor %}', '{{ name | upper }}', '{{ missing | default("d") }}'],
+        [
+          '{{ logical_date | ds }}',
+          '{{ logical_date | ts_nodash }}',
+          '{{ logical_date | ts }}',
+          '{% for i in range(3) %}{{ i }}{% endfor %}',
+          '{{ name | upper }}',
+          '{{ missing | default("d") }}',
+        ],
         { logical_date, name: 'knn' },
       ),
-    ).toStrictEqual(['2024-01-02', '20240102T030405', '2024-01-02T03:04:05+00:00', '012', 'KNN', 'd']);
+    ).toStrictEqual([
+      '2024-01-02',
+      '20240102T030405',
+      '2024-01-02T03:04:05+00:00',
+      '012',
+      'KNN',
+      'd',
+    ]);
   });
 
   it('raises a typed error naming an undefined variable, with the config path', () => {
@@ -96,17 +114,26 @@ describe('renderTemplates', () => {
     const syntax = thrownBy(() => renderTemplates({ A: '{{ x.y' }, { x: {} }));
     expect(isTemplateRenderError(syntax)).toBe(true);
     const failing = thrownBy(() =>
-      renderTemplates({ A: '{{ boom() }}' }, { boom: () => { throw new Error('kaput'); } }),
+      renderTemplates(
+        { A: '{{ boom() }}' },
+        {
+          boom: () => {
+            throw new Error('kaput');
+          },
+        },
+      ),
     );
     expect(isTemplateRenderError(failing)).toBe(true);
     expect((failing as Error).message).toContain('kaput');
   });
 
   it('reads no template files: include and import find nothing', () => {
-    expect(isTemplateRenderError(thrownBy(() => renderTemplates('{% include "package.json" %}', {})))).toBe(
-      true,
-    );
-    expect(isTemplateRenderError(thrownBy(() => renderTemplates('{% import "x.njk" as x %}', {})))).toBe(true);
+    expect(
+      isTemplateRenderError(thrownBy(() => renderTemplates('{% include "package.json" %}', {}))),
+    ).toBe(true);
+    expect(
+      isTemplateRenderError(thrownBy(() => renderTemplates('{% import "x.njk" as x %}', {}))),
+    ).toBe(true);
   });
 
   describe('sandbox', () => {
@@ -130,14 +157,20 @@ describe('renderTemplates', () => {
     });
 
     it('finds no filter or test named after Object.prototype members', () => {
-      for (const template of ['{{ "x" | constructor }}', '{{ "x" is constructor }}', '{{ "x" | valueOf }}']) {
+      for (const template of [
+        '{{ "x" | constructor }}',
+        '{{ "x" is constructor }}',
+        '{{ "x" | valueOf }}',
+      ]) {
         expect(isTemplateRenderError(thrownBy(() => renderTemplates(template, {})))).toBe(true);
       }
     });
 
     it('hides what objects inherit from Object.prototype', () => {
       for (const template of ['{{ toString }}', '{{ x.hasOwnProperty }}', '{{ valueOf }}']) {
-        expect(isTemplateUndefinedError(thrownBy(() => renderTemplates(template, { x: {} })))).toBe(true);
+        expect(isTemplateUndefinedError(thrownBy(() => renderTemplates(template, { x: {} })))).toBe(
+          true,
+        );
       }
     });
 
