@@ -7,13 +7,7 @@ import { SageMakerWorkflowError, isSageMakerWorkflowError } from '../errors.js';
 
 /** Kinds of SageMaker resources the operators create. */
 export type ResourceKind =
-  | 'training'
-  | 'tuning'
-  | 'transform'
-  | 'processing'
-  | 'model'
-  | 'endpointConfig'
-  | 'endpoint';
+  'training' | 'tuning' | 'transform' | 'processing' | 'model' | 'endpointConfig' | 'endpoint';
 
 const LABEL = {
   training: 'training job',
@@ -28,7 +22,8 @@ const LABEL = {
 /** Human name of a resource kind, e.g. `'training job'`. @internal */
 export const labelOf = (kind: ResourceKind): string => LABEL[kind];
 
-const hasCode = (e: unknown, code: string): boolean => isSageMakerWorkflowError(e) && e.code === code;
+const hasCode = (e: unknown, code: string): boolean =>
+  isSageMakerWorkflowError(e) && e.code === code;
 
 /** A job (or endpoint) ended in `Failed`. `failureReason` is SageMaker's `FailureReason`. */
 export class JobFailedError extends SageMakerWorkflowError {
@@ -42,7 +37,9 @@ export class JobFailedError extends SageMakerWorkflowError {
     /** The last Describe output. */
     readonly description: unknown,
   ) {
-    super(`SageMaker ${labelOf(kind)} ${jobName} failed: ${failureReason ?? '(no FailureReason given)'}`);
+    super(
+      `SageMaker ${labelOf(kind)} ${jobName} failed: ${failureReason ?? '(no FailureReason given)'}`,
+    );
   }
 }
 /** Guard for {@link JobFailedError}. */
@@ -78,7 +75,9 @@ export interface StopOutcome {
 
 function stopSentence(kind: ResourceKind, stop: StopOutcome): string {
   if (stop.stopRequested) return `; Stop was requested for the ${labelOf(kind)}`;
-  const why = stop.stopError instanceof Error ? stop.stopError.message : String(stop.stopError ?? 'unknown');
+  const error = stop.stopError;
+  const why =
+    error instanceof Error ? error.message : typeof error === 'string' ? error : 'unknown';
   return `; the ${labelOf(kind)} was NOT stopped (${why})`;
 }
 
@@ -104,7 +103,8 @@ export class WaiterTimeoutError extends SageMakerWorkflowError implements StopOu
   }
 }
 /** Guard for {@link WaiterTimeoutError}. */
-export const isWaiterTimeoutError = (e: unknown): e is WaiterTimeoutError => hasCode(e, 'WAITER_TIMEOUT');
+export const isWaiterTimeoutError = (e: unknown): e is WaiterTimeoutError =>
+  hasCode(e, 'WAITER_TIMEOUT');
 
 /** The caller's `AbortSignal` fired; a job already created was asked to stop. */
 export class JobAbortedError extends SageMakerWorkflowError implements StopOutcome {
@@ -151,10 +151,12 @@ export class ResourceExistsError extends SageMakerWorkflowError {
   }
 }
 /** Guard for {@link ResourceExistsError}. */
-export const isResourceExistsError = (e: unknown): e is ResourceExistsError => hasCode(e, 'RESOURCE_EXISTS');
+export const isResourceExistsError = (e: unknown): e is ResourceExistsError =>
+  hasCode(e, 'RESOURCE_EXISTS');
 
 /** Why a local path named by an `S3Upload` operation cannot be uploaded. */
-export type UploadInputProblem = 'unreadable' | 'symlink-outside-source' | 'not-a-file-or-directory';
+export type UploadInputProblem =
+  'unreadable' | 'symlink-outside-source' | 'not-a-file-or-directory';
 
 /** A local path of an `S3Upload` exists but cannot be uploaded; raised before any S3 or SageMaker call. */
 export class UploadInputError extends SageMakerWorkflowError {
@@ -187,7 +189,13 @@ export const isUploadInputError = (e: unknown): e is UploadInputError => hasCode
 /** One S3 operation of a config's `S3Operations`, as the operators run it. */
 export type S3OperationRef =
   | { readonly type: 'S3CreateBucket'; readonly Bucket: string }
-  | { readonly type: 'S3Upload'; readonly Path: string; readonly Bucket: string; readonly Key: string; readonly Tar: boolean };
+  | {
+      readonly type: 'S3Upload';
+      readonly Path: string;
+      readonly Bucket: string;
+      readonly Key: string;
+      readonly Tar: boolean;
+    };
 
 /**
  * An S3 operation failed. Says which operations completed (their objects are in S3), which one
@@ -204,7 +212,9 @@ export class S3OperationsError extends SageMakerWorkflowError {
     cause: unknown,
   ) {
     const describe = (op: S3OperationRef): string =>
-      op.type === 'S3CreateBucket' ? `create bucket ${op.Bucket}` : `upload ${op.Path} to s3://${op.Bucket}/${op.Key}`;
+      op.type === 'S3CreateBucket'
+        ? `create bucket ${op.Bucket}`
+        : `upload ${op.Path} to s3://${op.Bucket}/${op.Key}`;
     super(
       `S3 operation failed: ${describe(failed)} (${cause instanceof Error ? cause.message : String(cause)}). ` +
         `Completed: ${completed.length ? completed.map(describe).join('; ') : '(none)'}. ` +
@@ -215,4 +225,5 @@ export class S3OperationsError extends SageMakerWorkflowError {
   }
 }
 /** Guard for {@link S3OperationsError}. */
-export const isS3OperationsError = (e: unknown): e is S3OperationsError => hasCode(e, 'S3_OPERATIONS_FAILED');
+export const isS3OperationsError = (e: unknown): e is S3OperationsError =>
+  hasCode(e, 'S3_OPERATIONS_FAILED');

@@ -90,7 +90,7 @@ export const KINDS = {
       command: (n, t) => asCommand(new ListTrainingJobsCommand(listInput(n, t))),
       summariesKey: 'TrainingJobSummaries',
     },
-    waiter: waitUntilTrainingJobCompletedOrStopped as SdkWaiter,
+    waiter: waitUntilTrainingJobCompletedOrStopped,
     logGroup: '/aws/sagemaker/TrainingJobs',
   },
   tuning: {
@@ -103,7 +103,8 @@ export const KINDS = {
     describe: (name) =>
       asCommand(new DescribeHyperParameterTuningJobCommand({ HyperParameterTuningJobName: name })),
     describeCommand: DescribeHyperParameterTuningJobCommand,
-    stop: (name) => asCommand(new StopHyperParameterTuningJobCommand({ HyperParameterTuningJobName: name })),
+    stop: (name) =>
+      asCommand(new StopHyperParameterTuningJobCommand({ HyperParameterTuningJobName: name })),
     list: {
       command: (n, t) => asCommand(new ListHyperParameterTuningJobsCommand(listInput(n, t))),
       summariesKey: 'HyperParameterTuningJobSummaries',
@@ -123,7 +124,7 @@ export const KINDS = {
       command: (n, t) => asCommand(new ListTransformJobsCommand(listInput(n, t))),
       summariesKey: 'TransformJobSummaries',
     },
-    waiter: waitUntilTransformJobCompletedOrStopped as SdkWaiter,
+    waiter: waitUntilTransformJobCompletedOrStopped,
     logGroup: '/aws/sagemaker/TransformJobs',
   },
   processing: {
@@ -140,7 +141,7 @@ export const KINDS = {
       command: (n, t) => asCommand(new ListProcessingJobsCommand(listInput(n, t))),
       summariesKey: 'ProcessingJobSummaries',
     },
-    waiter: waitUntilProcessingJobCompletedOrStopped as SdkWaiter,
+    waiter: waitUntilProcessingJobCompletedOrStopped,
     logGroup: '/aws/sagemaker/ProcessingJobs',
   },
   model: {
@@ -180,6 +181,6 @@ export const KINDS = {
     create: (r) => asCommand(new CreateEndpointCommand(r as never)),
     describe: (name) => asCommand(new DescribeEndpointCommand({ EndpointName: name })),
     describeCommand: DescribeEndpointCommand,
-    waiter: waitUntilEndpointInService as SdkWaiter,
+    waiter: waitUntilEndpointInService,
   },
 } as const satisfies Record<ResourceKind, KindSpec>;

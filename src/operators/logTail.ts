@@ -41,7 +41,9 @@ export function logTail(
             ...(nextToken ? { nextToken } : {}),
           }),
         );
-        names.push(...(page.logStreams ?? []).flatMap((s) => (s.logStreamName ? [s.logStreamName] : [])));
+        names.push(
+          ...(page.logStreams ?? []).flatMap((s) => (s.logStreamName ? [s.logStreamName] : [])),
+        );
         nextToken = page.nextToken;
       } catch (error) {
         // The group appears with the job's first log line.
@@ -77,9 +79,12 @@ export function logTail(
     async poll() {
       const merged: { stream: string; event: OutputLogEvent; order: number }[] = [];
       for (const stream of await streams()) {
-        for (const event of await read(stream)) merged.push({ stream, event, order: merged.length });
+        for (const event of await read(stream))
+          merged.push({ stream, event, order: merged.length });
       }
-      merged.sort((a, b) => (a.event.timestamp ?? 0) - (b.event.timestamp ?? 0) || a.order - b.order);
+      merged.sort(
+        (a, b) => (a.event.timestamp ?? 0) - (b.event.timestamp ?? 0) || a.order - b.order,
+      );
       for (const { stream, event } of merged) {
         logger.info(`[${stream.slice(prefix.length)}] ${event.message ?? ''}`);
       }

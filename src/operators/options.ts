@@ -79,21 +79,36 @@ export interface ResolvedOptions {
  * @throws {@link ValidationError}, {@link UnsupportedOptionError} or {@link MissingOptionError}
  * @internal
  */
-export function resolveOptions(options: OperatorOptions, clients: OperatorClients): ResolvedOptions {
+export function resolveOptions(
+  options: OperatorOptions,
+  clients: OperatorClients,
+): ResolvedOptions {
   const interval = options.checkIntervalSeconds;
   if (interval !== undefined && !(Number.isFinite(interval) && interval > 0)) {
-    throw new ValidationError('checkIntervalSeconds', interval, 'a number of seconds greater than 0');
+    throw new ValidationError(
+      'checkIntervalSeconds',
+      interval,
+      'a number of seconds greater than 0',
+    );
   }
   const maxWait = options.maxIngestionTimeSeconds;
   if (maxWait !== undefined && !(Number.isFinite(maxWait) && maxWait > 0)) {
-    throw new ValidationError('maxIngestionTimeSeconds', maxWait, 'a number of seconds greater than 0');
+    throw new ValidationError(
+      'maxIngestionTimeSeconds',
+      maxWait,
+      'a number of seconds greater than 0',
+    );
   }
-  const action = options.actionIfJobExists;
+  // Callers from JavaScript or from parsed YAML can pass anything here.
+  const action: string | undefined = options.actionIfJobExists;
   if (action !== undefined && action !== 'timestamp' && action !== 'fail') {
     throw new UnsupportedOptionError('actionIfJobExists', action, ['timestamp', 'fail']);
   }
   if (options.printLog === true && clients.logs === undefined) {
-    throw new MissingOptionError('logs client', 'printLog needs a CloudWatch Logs client in clients.logs');
+    throw new MissingOptionError(
+      'logs client',
+      'printLog needs a CloudWatch Logs client in clients.logs',
+    );
   }
   return {
     waitForCompletion: options.waitForCompletion ?? DEFAULTS.waitForCompletion,

@@ -30,7 +30,12 @@ export type PollResult<T> =
  * value between `min` and `min * 2^(attempt-1)`, capped at `max`.
  * @internal
  */
-export function backoffDelayMs(minMs: number, maxMs: number, attempt: number, random: () => number): number {
+export function backoffDelayMs(
+  minMs: number,
+  maxMs: number,
+  attempt: number,
+  random: () => number,
+): number {
   const ceiling = Math.min(maxMs, minMs * 2 ** Math.min(attempt - 1, 30));
   return minMs + random() * (ceiling - minMs);
 }
@@ -48,7 +53,8 @@ export async function poll<T>(
   const random = options.random ?? Math.random;
   const minMs = options.minDelaySeconds * 1000;
   const maxMs = Math.max(minMs, options.maxDelaySeconds * 1000);
-  const deadline = options.maxWaitSeconds === undefined ? Infinity : Date.now() + options.maxWaitSeconds * 1000;
+  const deadline =
+    options.maxWaitSeconds === undefined ? Infinity : Date.now() + options.maxWaitSeconds * 1000;
   for (let attempt = 0; ; attempt += 1) {
     if (signal?.aborted) return { state: 'aborted' };
     if (attempt > 0) {

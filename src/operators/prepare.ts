@@ -13,7 +13,10 @@ import { checkS3Operations, type S3Operations } from './s3Operations.js';
 import type { Json } from './sagemakerCall.js';
 
 /** Path and value of the first unrendered template in `value`, if any. */
-function findPlaceholder(value: unknown, path: string): { path: string; value: string } | undefined {
+function findPlaceholder(
+  value: unknown,
+  path: string,
+): { path: string; value: string } | undefined {
   if (isPlaceholder(value)) return { path, value };
   if (Array.isArray(value)) {
     for (const [i, item] of value.entries()) {
@@ -68,7 +71,10 @@ export function mergeS3Operations(...all: (S3Operations | undefined)[]): S3Opera
  * Checks that S3 operations can run: an S3 client is given and every local path is uploadable.
  * @throws {@link MissingOptionError}, LocalPathNotFoundError, UploadInputError
  */
-export async function checkUploads(ops: S3Operations | undefined, clients: OperatorClients): Promise<void> {
+export async function checkUploads(
+  ops: S3Operations | undefined,
+  clients: OperatorClients,
+): Promise<void> {
   const count = (ops?.S3CreateBucket?.length ?? 0) + (ops?.S3Upload?.length ?? 0);
   if (count > 0 && !clients.s3) {
     throw new MissingOptionError('s3 client', 'the config has S3Operations; pass clients.s3');

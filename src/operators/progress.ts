@@ -14,8 +14,13 @@ interface Transition {
 }
 
 function isoSeconds(value: unknown): string {
-  const date = value instanceof Date ? value : new Date(typeof value === 'number' ? value * 1000 : String(value));
-  return Number.isNaN(date.getTime()) ? String(value) : `${date.toISOString().slice(0, 19).replace('T', ' ')}`;
+  const date =
+    value instanceof Date
+      ? value
+      : new Date(typeof value === 'number' ? value * 1000 : String(value));
+  return Number.isNaN(date.getTime())
+    ? String(value)
+    : date.toISOString().slice(0, 19).replace('T', ' ');
 }
 
 /** Returns a function to call with each Describe output; it logs what changed since the last one. */

@@ -67,12 +67,18 @@ export async function runEndpoint(
   const rendered = renderConfig(config, resolved) as Json;
   const composite = 'Endpoint' in rendered && rendered['Endpoint'] !== undefined;
   const root = splitS3Operations(rendered);
-  const modelPart = composite && rendered['Model'] ? splitS3Operations(rendered['Model'] as Json) : undefined;
+  const modelPart =
+    composite && rendered['Model'] ? splitS3Operations(rendered['Model'] as Json) : undefined;
   const model = modelPart ? finishRequest('model', modelPart.request) : undefined;
   let endpointConfig =
-    composite && rendered['EndpointConfig'] ? finishRequest('endpointConfig', rendered['EndpointConfig']) : undefined;
+    composite && rendered['EndpointConfig']
+      ? finishRequest('endpointConfig', rendered['EndpointConfig'])
+      : undefined;
   let endpoint = finishRequest('endpoint', composite ? rendered['Endpoint'] : root.request);
-  const s3Operations = mergeS3Operations(composite ? root.s3Operations : undefined, modelPart?.s3Operations);
+  const s3Operations = mergeS3Operations(
+    composite ? root.s3Operations : undefined,
+    modelPart?.s3Operations,
+  );
   await checkUploads(s3Operations, clients);
   const uploads = uploadsOnce(s3Operations, clients, resolved);
 
@@ -83,13 +89,20 @@ export async function runEndpoint(
       const variants = (endpointConfig['ProductionVariants'] ?? []) as Json[];
       endpointConfig = {
         ...endpointConfig,
-        ProductionVariants: variants.map((v) => (v['ModelName'] === proposed ? { ...v, ModelName: modelName } : v)),
+        ProductionVariants: variants.map((v) =>
+          v['ModelName'] === proposed ? { ...v, ModelName: modelName } : v,
+        ),
       };
     }
   }
   if (endpointConfig) {
     const proposed = endpointConfig['EndpointConfigName'];
-    const configName = await createOnce(KINDS.endpointConfig, clients.sagemaker, endpointConfig, resolved);
+    const configName = await createOnce(
+      KINDS.endpointConfig,
+      clients.sagemaker,
+      endpointConfig,
+      resolved,
+    );
     if (configName !== proposed && endpoint['EndpointConfigName'] === proposed) {
       endpoint = { ...endpoint, EndpointConfigName: configName };
     }
@@ -119,18 +132,26 @@ export async function runEndpoint(
   }
   if (existing) {
     if (existing['EndpointConfigName'] === configName) {
-      logger.info(`SageMaker endpoint ${name} already uses endpoint config ${configName}: attaching to it`);
+      logger.info(
+        `SageMaker endpoint ${name} already uses endpoint config ${configName}: attaching to it`,
+      );
     } else {
       throwIfAbortedBeforeCreate(KINDS.endpoint, resolved);
       await call(
         clients.sagemaker,
-        new UpdateEndpointCommand({ EndpointName: name, EndpointConfigName: configName }) as AnyCommand,
+        new UpdateEndpointCommand({
+          EndpointName: name,
+          EndpointConfigName: configName,
+        }) as AnyCommand,
       );
       logger.info(`Updating SageMaker endpoint ${name} to endpoint config ${configName}`);
     }
   }
   const description = await finishJob(KINDS.endpoint, clients, name, resolved);
-  const configDescription = await call(clients.sagemaker, KINDS.endpointConfig.describe(configName));
+  const configDescription = await call(
+    clients.sagemaker,
+    KINDS.endpointConfig.describe(configName),
+  );
   return {
     EndpointConfig: configDescription as unknown as DescribeEndpointConfigOutput,
     Endpoint: description as unknown as DescribeEndpointOutput,

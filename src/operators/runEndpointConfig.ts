@@ -2,7 +2,10 @@
  * `runEndpointConfig`: Airflow's SageMakerEndpointConfigOperator for TypeScript. Creates an
  * endpoint config (at most once per config) and returns `{ EndpointConfig }`.
  */
-import type { CreateEndpointConfigInput, DescribeEndpointConfigOutput } from '@aws-sdk/client-sagemaker';
+import type {
+  CreateEndpointConfigInput,
+  DescribeEndpointConfigOutput,
+} from '@aws-sdk/client-sagemaker';
 import { KINDS } from './jobKinds.js';
 import { resolveOptions, type OperatorClients, type OperatorOptions } from './options.js';
 import { finishRequest, renderConfig } from './prepare.js';
@@ -33,6 +36,9 @@ export async function runEndpointConfig(
   const prepared = finishRequest('endpointConfig', renderConfig(config, resolved));
   const name = await createOnce(spec, clients.sagemaker, prepared, resolved);
   return {
-    EndpointConfig: (await call(clients.sagemaker, spec.describe(name))) as unknown as DescribeEndpointConfigOutput,
+    EndpointConfig: (await call(
+      clients.sagemaker,
+      spec.describe(name),
+    )) as unknown as DescribeEndpointConfigOutput,
   };
 }

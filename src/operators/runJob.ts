@@ -15,7 +15,12 @@ import { waitForResource } from './waitForJob.js';
 /** Throws {@link JobAbortedError} when the signal fired before anything was created. @internal */
 export function throwIfAbortedBeforeCreate(spec: KindSpec, options: ResolvedOptions): void {
   if (options.signal?.aborted) {
-    throw new JobAbortedError(spec.kind, undefined, { stopRequested: false }, options.signal.reason);
+    throw new JobAbortedError(
+      spec.kind,
+      undefined,
+      { stopRequested: false },
+      options.signal.reason,
+    );
   }
 }
 

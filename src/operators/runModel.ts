@@ -35,6 +35,14 @@ export async function runModel(
   const { request, s3Operations } = splitS3Operations(renderConfig(config, resolved));
   const prepared = finishRequest('model', request);
   await checkUploads(s3Operations, clients);
-  const name = await createOnce(spec, clients.sagemaker, prepared, resolved, uploadsOnce(s3Operations, clients, resolved));
-  return { Model: (await call(clients.sagemaker, spec.describe(name))) as unknown as DescribeModelOutput };
+  const name = await createOnce(
+    spec,
+    clients.sagemaker,
+    prepared,
+    resolved,
+    uploadsOnce(s3Operations, clients, resolved),
+  );
+  return {
+    Model: (await call(clients.sagemaker, spec.describe(name))) as unknown as DescribeModelOutput,
+  };
 }

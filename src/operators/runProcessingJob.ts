@@ -2,7 +2,10 @@
  * `runProcessingJob`: Airflow's SageMakerProcessingOperator for TypeScript. Submits a processing job config
  * (from the config builders or written by hand), waits for it and returns `{ Processing }`.
  */
-import type { CreateProcessingJobRequest, DescribeProcessingJobResponse } from '@aws-sdk/client-sagemaker';
+import type {
+  CreateProcessingJobRequest,
+  DescribeProcessingJobResponse,
+} from '@aws-sdk/client-sagemaker';
 import { KINDS } from './jobKinds.js';
 import { resolveOptions, type OperatorClients, type OperatorOptions } from './options.js';
 import { checkUploads, finishRequest, renderConfig } from './prepare.js';
@@ -38,7 +41,13 @@ export async function runProcessingJob(
   const { request, s3Operations } = splitS3Operations(renderConfig(config, resolved));
   const prepared = finishRequest('processing', request);
   await checkUploads(s3Operations, clients);
-  const name = await createOnce(spec, clients.sagemaker, prepared, resolved, uploadsOnce(s3Operations, clients, resolved));
+  const name = await createOnce(
+    spec,
+    clients.sagemaker,
+    prepared,
+    resolved,
+    uploadsOnce(s3Operations, clients, resolved),
+  );
   const description = await finishJob(spec, clients, name, resolved);
   return { Processing: description as unknown as DescribeProcessingJobResponse };
 }

@@ -2,7 +2,10 @@
  * `runTrainingJob`: Airflow's SageMakerTrainingOperator for TypeScript. Submits a training job config
  * (from the config builders or written by hand), waits for it and returns `{ Training }`.
  */
-import type { CreateTrainingJobRequest, DescribeTrainingJobResponse } from '@aws-sdk/client-sagemaker';
+import type {
+  CreateTrainingJobRequest,
+  DescribeTrainingJobResponse,
+} from '@aws-sdk/client-sagemaker';
 import { KINDS } from './jobKinds.js';
 import { resolveOptions, type OperatorClients, type OperatorOptions } from './options.js';
 import { checkUploads, finishRequest, renderConfig } from './prepare.js';
@@ -38,7 +41,13 @@ export async function runTrainingJob(
   const { request, s3Operations } = splitS3Operations(renderConfig(config, resolved));
   const prepared = finishRequest('training', request);
   await checkUploads(s3Operations, clients);
-  const name = await createOnce(spec, clients.sagemaker, prepared, resolved, uploadsOnce(s3Operations, clients, resolved));
+  const name = await createOnce(
+    spec,
+    clients.sagemaker,
+    prepared,
+    resolved,
+    uploadsOnce(s3Operations, clients, resolved),
+  );
   const description = await finishJob(spec, clients, name, resolved);
   return { Training: description as unknown as DescribeTrainingJobResponse };
 }

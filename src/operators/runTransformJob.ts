@@ -52,10 +52,14 @@ export async function runTransformJob(
   const rendered = renderConfig(config, resolved) as Json;
   const composite = 'Transform' in rendered && rendered['Transform'] !== undefined;
   const root = splitS3Operations(rendered);
-  const modelPart = composite && rendered['Model'] ? splitS3Operations(rendered['Model'] as Json) : undefined;
+  const modelPart =
+    composite && rendered['Model'] ? splitS3Operations(rendered['Model'] as Json) : undefined;
   const model = modelPart ? finishRequest('model', modelPart.request) : undefined;
   let transform = finishRequest('transform', composite ? rendered['Transform'] : root.request);
-  const s3Operations = mergeS3Operations(composite ? root.s3Operations : undefined, modelPart?.s3Operations);
+  const s3Operations = mergeS3Operations(
+    composite ? root.s3Operations : undefined,
+    modelPart?.s3Operations,
+  );
   await checkUploads(s3Operations, clients);
   const uploads = uploadsOnce(s3Operations, clients, resolved);
 
@@ -68,7 +72,10 @@ export async function runTransformJob(
   }
   const name = await createOnce(KINDS.transform, clients.sagemaker, transform, resolved, uploads);
   const description = await finishJob(KINDS.transform, clients, name, resolved);
-  const modelDescription = await call(clients.sagemaker, KINDS.model.describe(String(transform['ModelName'])));
+  const modelDescription = await call(
+    clients.sagemaker,
+    KINDS.model.describe(String(transform['ModelName'])),
+  );
   return {
     Model: modelDescription as unknown as DescribeModelOutput,
     Transform: description as unknown as DescribeTransformJobResponse,

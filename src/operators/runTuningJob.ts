@@ -2,7 +2,10 @@
  * `runTuningJob`: Airflow's SageMakerTuningOperator for TypeScript. Submits a hyperparameter tuning job config
  * (from the config builders or written by hand), waits for it and returns `{ Tuning }`.
  */
-import type { CreateHyperParameterTuningJobRequest, DescribeHyperParameterTuningJobResponse } from '@aws-sdk/client-sagemaker';
+import type {
+  CreateHyperParameterTuningJobRequest,
+  DescribeHyperParameterTuningJobResponse,
+} from '@aws-sdk/client-sagemaker';
 import { KINDS } from './jobKinds.js';
 import { resolveOptions, type OperatorClients, type OperatorOptions } from './options.js';
 import { checkUploads, finishRequest, renderConfig } from './prepare.js';
@@ -38,7 +41,13 @@ export async function runTuningJob(
   const { request, s3Operations } = splitS3Operations(renderConfig(config, resolved));
   const prepared = finishRequest('tuning', request);
   await checkUploads(s3Operations, clients);
-  const name = await createOnce(spec, clients.sagemaker, prepared, resolved, uploadsOnce(s3Operations, clients, resolved));
+  const name = await createOnce(
+    spec,
+    clients.sagemaker,
+    prepared,
+    resolved,
+    uploadsOnce(s3Operations, clients, resolved),
+  );
   const description = await finishJob(spec, clients, name, resolved);
   return { Tuning: description as unknown as DescribeHyperParameterTuningJobResponse };
 }

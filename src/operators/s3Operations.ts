@@ -42,10 +42,17 @@ export function splitS3Operations<T extends object>(config: T): SplitConfig<T> {
 /** The operations in the order they run: buckets first, then uploads. @internal */
 export function listS3Operations(ops: S3Operations | undefined): S3OperationRef[] {
   if (!ops) return [];
-  const buckets = (ops.S3CreateBucket ?? []).map((b): S3OperationRef => ({ type: 'S3CreateBucket', Bucket: b.Bucket }));
-  const uploads = (ops.S3Upload ?? []).map(
-    (u): S3OperationRef => ({ type: 'S3Upload', Path: u.Path, Bucket: u.Bucket, Key: u.Key, Tar: u.Tar }),
-  );
+  const buckets = (ops.S3CreateBucket ?? []).map((b): S3OperationRef => ({
+    type: 'S3CreateBucket',
+    Bucket: b.Bucket,
+  }));
+  const uploads = (ops.S3Upload ?? []).map((u): S3OperationRef => ({
+    type: 'S3Upload',
+    Path: u.Path,
+    Bucket: u.Bucket,
+    Key: u.Key,
+    Tar: u.Tar,
+  }));
   return [...buckets, ...uploads];
 }
 
@@ -78,7 +85,10 @@ async function checkTree(uploadPath: string, root: string, dir: string): Promise
         target = await realpath(full);
       } catch (cause) {
         // A dangling link cannot be archived meaningfully either.
-        throw new UploadInputError(uploadPath, full, 'symlink-outside-source', { cause, detail: 'a missing target' });
+        throw new UploadInputError(uploadPath, full, 'symlink-outside-source', {
+          cause,
+          detail: 'a missing target',
+        });
       }
       if (!isInside(root, target)) {
         throw new UploadInputError(uploadPath, full, 'symlink-outside-source', { detail: target });
@@ -100,7 +110,11 @@ export async function checkS3Operations(ops: S3Operations | undefined): Promise<
   for (const op of listS3Operations(ops)) {
     if (op.type === 'S3CreateBucket') {
       if (typeof op.Bucket !== 'string' || op.Bucket === '') {
-        throw new OptionTypeError('S3Operations.S3CreateBucket[].Bucket', op.Bucket, 'a bucket name');
+        throw new OptionTypeError(
+          'S3Operations.S3CreateBucket[].Bucket',
+          op.Bucket,
+          'a bucket name',
+        );
       }
       continue;
     }
@@ -121,7 +135,10 @@ export async function checkS3Operations(ops: S3Operations | undefined): Promise<
       try {
         info = await stat(path);
       } catch (cause) {
-        throw new LocalPathNotFoundError('S3Upload Path', op.Path, { cause, detail: '(dangling symbolic link)' });
+        throw new LocalPathNotFoundError('S3Upload Path', op.Path, {
+          cause,
+          detail: '(dangling symbolic link)',
+        });
       }
     }
     if (info.isDirectory()) {
@@ -146,7 +163,9 @@ export async function checkS3Operations(ops: S3Operations | undefined): Promise<
  * Returns the tarball's path and a function that deletes it.
  * @internal
  */
-export async function tarToTempFile(path: string): Promise<{ file: string; cleanup: () => Promise<void> }> {
+export async function tarToTempFile(
+  path: string,
+): Promise<{ file: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'sagemaker-workflow-tar-'));
   const file = join(dir, 'source.tar.gz');
   const cleanup = (): Promise<void> => rm(dir, { recursive: true, force: true });
@@ -171,7 +190,11 @@ export interface RunS3OperationsOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
-async function runOne(op: S3OperationRef, s3: Pick<S3Client, 'send'>, options: RunS3OperationsOptions): Promise<void> {
+async function runOne(
+  op: S3OperationRef,
+  s3: Pick<S3Client, 'send'>,
+  options: RunS3OperationsOptions,
+): Promise<void> {
   if (op.type === 'S3CreateBucket') {
     // As the Python SDK's session does: a bucket we can already reach is left as it is, so a
     // re-run (or a bucket shared by several steps) is not an error.
@@ -194,13 +217,19 @@ async function runOne(op: S3OperationRef, s3: Pick<S3Client, 'send'>, options: R
   try {
     const upload = new Upload({
       client: s3 as S3Client,
-      params: { Bucket: op.Bucket, Key: op.Key, Body: createReadStream(tarball?.file ?? resolve(op.Path)) },
+      params: {
+        Bucket: op.Bucket,
+        Key: op.Key,
+        Body: createReadStream(tarball?.file ?? resolve(op.Path)),
+      },
       // A failed multipart upload is aborted so that no partial object is left behind.
       leavePartsOnError: false,
       ...(options.signal ? { abortController: abortControllerFor(options.signal) } : {}),
     });
     await upload.done();
-    options.logger.info(`Uploaded ${op.Path}${op.Tar ? ' (tar.gz)' : ''} to s3://${op.Bucket}/${op.Key}`);
+    options.logger.info(
+      `Uploaded ${op.Path}${op.Tar ? ' (tar.gz)' : ''} to s3://${op.Bucket}/${op.Key}`,
+    );
   } finally {
     await tarball?.cleanup();
   }
@@ -209,7 +238,15 @@ async function runOne(op: S3OperationRef, s3: Pick<S3Client, 'send'>, options: R
 function abortControllerFor(signal: AbortSignal): AbortController {
   const controller = new AbortController();
   if (signal.aborted) controller.abort(signal.reason);
-  else signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+  else {
+    signal.addEventListener(
+      'abort',
+      () => {
+        controller.abort(signal.reason);
+      },
+      { once: true },
+    );
+  }
   return controller;
 }
 
@@ -225,7 +262,8 @@ export async function runS3Operations(
 ): Promise<void> {
   const list = listS3Operations(ops);
   if (list.length === 0) return;
-  if (!s3) throw new MissingOptionError('s3 client', 'the config has S3Operations; pass clients.s3');
+  if (!s3)
+    throw new MissingOptionError('s3 client', 'the config has S3Operations; pass clients.s3');
   for (const [i, op] of list.entries()) {
     try {
       await runOne(op, s3, options);

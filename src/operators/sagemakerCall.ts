@@ -12,14 +12,19 @@ export type Json = Record<string, unknown>;
 export type AnyCommand = Parameters<SageMakerClient['send']>[0];
 
 /** Sends any command and returns its output as plain JSON. @internal */
-export async function call(client: Pick<SageMakerClient, 'send'>, command: AnyCommand): Promise<Json> {
+export async function call(
+  client: Pick<SageMakerClient, 'send'>,
+  command: AnyCommand,
+): Promise<Json> {
   const send = client.send.bind(client) as (command: AnyCommand) => Promise<unknown>;
   return (await send(command)) as Json;
 }
 
 /** The error name of an AWS SDK error (`ThrottlingException`, `ValidationException`, ...). @internal */
 export function errorName(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : undefined;
+  return typeof error === 'object' && error !== null && 'name' in error
+    ? String(error.name)
+    : undefined;
 }
 
 /** The message of an error-like value. @internal */
@@ -36,7 +41,10 @@ export function errorMessage(error: unknown): string {
 export function isNotFound(error: unknown): boolean {
   const name = errorName(error);
   if (name === 'ResourceNotFound' || name === 'ResourceNotFoundException') return true;
-  return name === 'ValidationException' && /not (be )?found|could not find|does not exist/i.test(errorMessage(error));
+  return (
+    name === 'ValidationException' &&
+    /not (be )?found|could not find|does not exist/i.test(errorMessage(error))
+  );
 }
 
 /**

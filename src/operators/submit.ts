@@ -41,7 +41,9 @@ function withoutHashTag(request: Json): Json {
 
 /** SHA-256 of the request in canonical JSON (sorted keys), without our own tag. @internal */
 export function configHash(request: Json): string {
-  return createHash('sha256').update(JSON.stringify(canonical(withoutHashTag(request)))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(withoutHashTag(request))))
+    .digest('hex');
 }
 
 /** What {@link submitOnce} did. @internal */
@@ -75,9 +77,15 @@ async function describeOrUndefined(
   }
 }
 
-async function hashOf(sagemaker: Pick<SageMakerClient, 'send'>, arn: unknown): Promise<string | undefined> {
+async function hashOf(
+  sagemaker: Pick<SageMakerClient, 'send'>,
+  arn: unknown,
+): Promise<string | undefined> {
   if (typeof arn !== 'string') return undefined;
-  const out = await call(sagemaker, new ListTagsCommand({ ResourceArn: arn, MaxResults: 100 }) as AnyCommand);
+  const out = await call(
+    sagemaker,
+    new ListTagsCommand({ ResourceArn: arn, MaxResults: 100 }) as AnyCommand,
+  );
   const tags = (out['Tags'] ?? []) as { Key?: string; Value?: string }[];
   return tags.find((t) => t.Key === CONFIG_HASH_TAG)?.Value;
 }
@@ -106,7 +114,8 @@ async function timestampedCandidates(
     const page = await call(sagemaker, spec.list.command(base, token));
     for (const summary of (page[spec.list.summariesKey] ?? []) as Json[]) {
       const name = summary[spec.nameKey];
-      if (typeof name === 'string' && pattern.test(name)) found.push({ name, arn: summary[spec.arnKey] });
+      if (typeof name === 'string' && pattern.test(name))
+        found.push({ name, arn: summary[spec.arnKey] });
     }
     token = typeof page['NextToken'] === 'string' ? page['NextToken'] : undefined;
   } while (token);
@@ -141,7 +150,10 @@ export async function submitOnce(
     const tagged: Json = {
       ...request,
       [spec.nameKey]: name,
-      Tags: [...userTags.filter((t) => t['Key'] !== CONFIG_HASH_TAG), { Key: CONFIG_HASH_TAG, Value: hash }],
+      Tags: [
+        ...userTags.filter((t) => t['Key'] !== CONFIG_HASH_TAG),
+        { Key: CONFIG_HASH_TAG, Value: hash },
+      ],
     };
     try {
       await call(sagemaker, spec.create(tagged));
@@ -151,7 +163,8 @@ export async function submitOnce(
       if (!isAlreadyExists(error)) throw error;
       // Our Create may have succeeded with its response lost, then been retried by the SDK.
       const existing = await describeOrUndefined(sagemaker, spec, name);
-      if (existing && (await hashOf(sagemaker, existing[spec.arnKey])) === hash) return attach(name);
+      if (existing && (await hashOf(sagemaker, existing[spec.arnKey])) === hash)
+        return attach(name);
       throw new ResourceExistsError(spec.kind, name);
     }
   };

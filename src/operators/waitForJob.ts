@@ -45,14 +45,19 @@ export async function stopResource(
   logger: OperatorLogger,
 ): Promise<StopOutcome> {
   if (!spec.stop) {
-    return { stopRequested: false, stopError: new Error(`a SageMaker ${labelOf(spec.kind)} has no Stop API`) };
+    return {
+      stopRequested: false,
+      stopError: new Error(`a SageMaker ${labelOf(spec.kind)} has no Stop API`),
+    };
   }
   try {
     await call(sagemaker, spec.stop(name));
     logger.warn(`Requested Stop of SageMaker ${labelOf(spec.kind)} ${name}`);
     return { stopRequested: true };
   } catch (stopError) {
-    logger.error(`Could not stop SageMaker ${labelOf(spec.kind)} ${name}: ${errorMessage(stopError)}`);
+    logger.error(
+      `Could not stop SageMaker ${labelOf(spec.kind)} ${name}: ${errorMessage(stopError)}`,
+    );
     return { stopRequested: false, stopError };
   }
 }
@@ -121,7 +126,7 @@ export async function waitForResource(
     const stop = await stopResource(spec, sagemaker, name, logger);
     throw new JobAbortedError(spec.kind, name, stop, signal?.reason);
   }
-  if (!last) throw lastError ?? new Error(`No Describe output for ${name}`);
+  if (!last) throw asError(lastError, `No Describe output for ${name}`);
   const status = last[spec.statusKey];
   if (status === spec.successStatus) {
     if (spec.kind === 'training') {
@@ -132,11 +137,24 @@ export async function waitForResource(
   }
   if (status === 'Failed') {
     const reason = last['FailureReason'];
-    throw new JobFailedError(spec.kind, name, typeof reason === 'string' ? reason : undefined, last);
+    throw new JobFailedError(
+      spec.kind,
+      name,
+      typeof reason === 'string' ? reason : undefined,
+      last,
+    );
   }
   if (status === 'Stopped') throw new JobStoppedError(spec.kind, name, last);
   // The waiter gave up on an error (e.g. the job vanished): surface the service's own error.
-  throw lastError ?? new Error(`SageMaker ${labelOf(spec.kind)} ${name} ended in status ${String(status)}`);
+  throw asError(
+    lastError,
+    `SageMaker ${labelOf(spec.kind)} ${name} ended in status ${String(status)}`,
+  );
+}
+
+function asError(error: unknown, fallback: string): Error {
+  if (error instanceof Error) return error;
+  return new Error(error === undefined ? fallback : `${fallback}: ${JSON.stringify(error)}`);
 }
 
 interface WaitTimes {
@@ -212,18 +230,20 @@ function startLogPump(
   logger: OperatorLogger,
 ): { stop: () => Promise<void> } {
   let running = true;
+  // Read through a function: `stop()` flips the flag while the loop awaits.
+  const isRunning = (): boolean => running;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let wake: (() => void) | undefined;
   let warned = false;
   const loop = (async () => {
-    while (running) {
+    while (isRunning()) {
       try {
         await tail.poll();
       } catch (error) {
         if (!warned) logger.warn(`Could not read CloudWatch logs: ${errorMessage(error)}`);
         warned = true;
       }
-      if (!running) break;
+      if (!isRunning()) break;
       await new Promise<void>((resolve) => {
         wake = resolve;
         timer = setTimeout(resolve, intervalSeconds * 1000);

@@ -45,7 +45,9 @@ type S3rverConstructor = new (options: Record<string, unknown>) => S3rverInstanc
  * const s3 = new S3Client({ endpoint: s3server.url, forcePathStyle: true, region: 'us-east-1',
  *   credentials: LOCAL_S3_CREDENTIALS });
  */
-export async function startLocalS3Server(options: LocalS3ServerOptions = {}): Promise<LocalS3Server> {
+export async function startLocalS3Server(
+  options: LocalS3ServerOptions = {},
+): Promise<LocalS3Server> {
   const directory = await mkdtemp(join(tmpdir(), 'sagemaker-workflow-s3-'));
   // A computed specifier keeps s3rver optional for bundlers and the type checker alike.
   const specifier = 's3rver';

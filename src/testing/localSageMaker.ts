@@ -67,13 +67,7 @@ export interface LocalSageMakerOptions {
 
 /** Kinds of resources the endpoint keeps. */
 export type LocalResourceKind =
-  | 'training'
-  | 'tuning'
-  | 'transform'
-  | 'processing'
-  | 'model'
-  | 'endpointConfig'
-  | 'endpoint';
+  'training' | 'tuning' | 'transform' | 'processing' | 'model' | 'endpointConfig' | 'endpoint';
 
 /** A running local endpoint; see {@link startLocalSageMaker}. */
 export interface LocalSageMaker {
@@ -134,12 +128,23 @@ const KINDS = {
     arnPart: 'hyper-parameter-tuning-job',
     statusKey: 'HyperParameterTuningJobStatus',
   },
-  transform: { nameKey: 'TransformJobName', arnPart: 'transform-job', statusKey: 'TransformJobStatus' },
-  processing: { nameKey: 'ProcessingJobName', arnPart: 'processing-job', statusKey: 'ProcessingJobStatus' },
+  transform: {
+    nameKey: 'TransformJobName',
+    arnPart: 'transform-job',
+    statusKey: 'TransformJobStatus',
+  },
+  processing: {
+    nameKey: 'ProcessingJobName',
+    arnPart: 'processing-job',
+    statusKey: 'ProcessingJobStatus',
+  },
   model: { nameKey: 'ModelName', arnPart: 'model', statusKey: '' },
   endpointConfig: { nameKey: 'EndpointConfigName', arnPart: 'endpoint-config', statusKey: '' },
   endpoint: { nameKey: 'EndpointName', arnPart: 'endpoint', statusKey: 'EndpointStatus' },
-} as const satisfies Record<LocalResourceKind, { nameKey: string; arnPart: string; statusKey: string }>;
+} as const satisfies Record<
+  LocalResourceKind,
+  { nameKey: string; arnPart: string; statusKey: string }
+>;
 
 /**
  * Request members the service reads as numbers: a string there is a `SerializationException`, as
@@ -158,8 +163,10 @@ function findNonNumeric(value: unknown, path: string): string | undefined {
     for (const [key, member] of Object.entries(value)) {
       const memberPath = path ? `${path}.${key}` : key;
       // HyperParameters and Environment are string maps whatever their keys say.
-      if (key === 'HyperParameters' || key === 'StaticHyperParameters' || key === 'Environment') continue;
-      if (NUMERIC_MEMBER.test(key) && member !== undefined && typeof member !== 'number') return memberPath;
+      if (key === 'HyperParameters' || key === 'StaticHyperParameters' || key === 'Environment')
+        continue;
+      if (NUMERIC_MEMBER.test(key) && member !== undefined && typeof member !== 'number')
+        return memberPath;
       const found = findNonNumeric(member, memberPath);
       if (found) return found;
     }
@@ -177,7 +184,9 @@ const s = (ms: number): number => ms / 1000;
  * const sagemaker = new SageMakerClient({ endpoint: local.url, region: 'us-east-1',
  *   credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
  */
-export async function startLocalSageMaker(options: LocalSageMakerOptions = {}): Promise<LocalSageMaker> {
+export async function startLocalSageMaker(
+  options: LocalSageMakerOptions = {},
+): Promise<LocalSageMaker> {
   const jobDurationSeconds = options.jobDurationSeconds ?? 60;
   const autoAdvanceSeconds = options.autoAdvanceSeconds ?? 0;
   const region = options.region ?? 'us-east-1';
@@ -196,7 +205,8 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions = {}): 
   }
   const logs = new Map<string, Map<string, LogStream>>();
 
-  const store = (kind: LocalResourceKind): Map<string, Resource> => resources.get(kind) ?? new Map();
+  const store = (kind: LocalResourceKind): Map<string, Resource> =>
+    resources.get(kind) ?? new Map<string, Resource>();
   const arnOf = (kind: LocalResourceKind, name: string): string =>
     `arn:aws:sagemaker:${region}:${accountId}:${KINDS[kind].arnPart}/${name.toLowerCase()}`;
 
@@ -235,15 +245,27 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions = {}): 
     return r;
   }
 
-  function create(kind: LocalResourceKind, body: Json, duplicate: (name: string, arn: string) => ApiError): Resource {
+  function create(
+    kind: LocalResourceKind,
+    body: Json,
+    duplicate: (name: string, arn: string) => ApiError,
+  ): Resource {
     const nameKey = KINDS[kind].nameKey;
     const name = body[nameKey];
     if (typeof name !== 'string' || name.length === 0) {
-      throw new ApiError(400, 'ValidationException', `1 validation error detected: Value null at '${nameKey}' failed to satisfy constraint: Member must not be null`);
+      throw new ApiError(
+        400,
+        'ValidationException',
+        `1 validation error detected: Value null at '${nameKey}' failed to satisfy constraint: Member must not be null`,
+      );
     }
     const bad = findNonNumeric(body, '');
     if (bad) {
-      throw new ApiError(400, 'SerializationException', `STRING_VALUE can not be converted to an Integer or Float at '${bad}'`);
+      throw new ApiError(
+        400,
+        'SerializationException',
+        `STRING_VALUE can not be converted to an Integer or Float at '${bad}'`,
+      );
     }
     const existing = store(kind).get(name);
     if (existing) throw duplicate(name, existing.arn);
@@ -261,22 +283,35 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions = {}): 
   }
 
   const jobExists = (what: string) => (_name: string, arn: string) =>
-    new ApiError(400, 'ResourceInUse', `${what} names must be unique within an AWS account and region, and a ${what.toLowerCase()} with this name already exists (${arn})`);
+    new ApiError(
+      400,
+      'ResourceInUse',
+      `${what} names must be unique within an AWS account and region, and a ${what.toLowerCase()} with this name already exists (${arn})`,
+    );
   const alreadyExists = (what: string) => (name: string, arn: string) =>
-    new ApiError(400, 'ValidationException', `Cannot create already existing ${what} "${arn}" (${name}).`);
+    new ApiError(
+      400,
+      'ValidationException',
+      `Cannot create already existing ${what} "${arn}" (${name}).`,
+    );
 
   function stop(kind: LocalResourceKind, name: unknown): Json {
     const r = find(kind, name, 'Requested resource not found.');
     const state = jobState(r);
     if (state.status !== 'InProgress') {
-      throw new ApiError(400, 'ValidationException', `The request was rejected because the job is in status ${state.status}.`);
+      throw new ApiError(
+        400,
+        'ValidationException',
+        `The request was rejected because the job is in status ${state.status}.`,
+      );
     }
     r.stopRequestedAt = clock;
     return {};
   }
 
   function timing(r: Resource, state: { endAt?: number }, startKey: string, endKey: string): Json {
-    const startAt = r.createdAt + Math.min(behaviourOf(r.name).durationSeconds * 100, clock - r.createdAt);
+    const startAt =
+      r.createdAt + Math.min(behaviourOf(r.name).durationSeconds * 100, clock - r.createdAt);
     return {
       ...(clock > r.createdAt ? { [startKey]: s(startAt) } : {}),
       ...(state.endAt !== undefined ? { [endKey]: s(state.endAt) } : {}),
@@ -295,7 +330,8 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions = {}): 
     const state = jobState(r);
     const d = behaviourOf(r.name).durationSeconds * 1000;
     const until = state.endAt ?? clock;
-    const phases: { Status: string; StartTime: number; EndTime?: number; StatusMessage: string }[] = [];
+    const phases: { Status: string; StartTime: number; EndTime?: number; StatusMessage: string }[] =
+      [];
     for (const [status, at, message] of TRAINING_PHASES) {
       const startAt = r.createdAt + at * d;
       if (startAt > until || (startAt === until && state.endAt !== undefined && at > 0)) break;
@@ -323,7 +359,8 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions = {}): 
     }
     const req = r.request;
     const resourceConfig = (req['ResourceConfig'] ?? {}) as Json;
-    const instanceCount = typeof resourceConfig['InstanceCount'] === 'number' ? resourceConfig['InstanceCount'] : 1;
+    const instanceCount =
+      typeof resourceConfig['InstanceCount'] === 'number' ? resourceConfig['InstanceCount'] : 1;
     const trainingStart = r.createdAt + 0.1 * d;
     const outputPath = ((req['OutputDataConfig'] ?? {}) as Json)['S3OutputPath'];
     return {
@@ -337,11 +374,18 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions = {}): 
       ...(clock >= trainingStart ? { TrainingStartTime: s(trainingStart) } : {}),
       ...(state.endAt !== undefined ? { TrainingEndTime: s(state.endAt) } : {}),
       ...(state.endAt !== undefined
-        ? { BillableTimeInSeconds: Math.max(1, Math.round(s(state.endAt - trainingStart))) * instanceCount }
+        ? {
+            BillableTimeInSeconds:
+              Math.max(1, Math.round(s(state.endAt - trainingStart))) * instanceCount,
+          }
         : {}),
       ...(state.failureReason ? { FailureReason: state.failureReason } : {}),
       ...(state.status === 'Completed' && typeof outputPath === 'string'
-        ? { ModelArtifacts: { S3ModelArtifacts: `${outputPath.replace(/\/$/, '')}/${r.name}/output/model.tar.gz` } }
+        ? {
+            ModelArtifacts: {
+              S3ModelArtifacts: `${outputPath.replace(/\/$/, '')}/${r.name}/output/model.tar.gz`,
+            },
+          }
         : { ModelArtifacts: { S3ModelArtifacts: '' } }),
       Tags: undefined,
     };
@@ -350,8 +394,11 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions = {}): 
   function describeTuning(body: Json): Json {
     const r = find('tuning', body['HyperParameterTuningJobName'], 'Requested resource not found.');
     const state = jobState(r);
-    const limits = (((r.request['HyperParameterTuningJobConfig'] ?? {}) as Json)['ResourceLimits'] ?? {}) as Json;
-    const total = typeof limits['MaxNumberOfTrainingJobs'] === 'number' ? limits['MaxNumberOfTrainingJobs'] : 1;
+    const limits = (((r.request['HyperParameterTuningJobConfig'] ?? {}) as Json)[
+      'ResourceLimits'
+    ] ?? {}) as Json;
+    const total =
+      typeof limits['MaxNumberOfTrainingJobs'] === 'number' ? limits['MaxNumberOfTrainingJobs'] : 1;
     const done = state.status === 'Completed' ? total : 0;
     return {
       ...r.request,
@@ -372,11 +419,14 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions = {}): 
         ? {
             BestTrainingJob: {
               TrainingJobName: `${r.name.slice(0, 18)}-001-0123abcd`,
-              TrainingJobArn: `${arnOf('training', `${r.name.slice(0, 18)}-001-0123abcd`)}`,
+              TrainingJobArn: arnOf('training', `${r.name.slice(0, 18)}-001-0123abcd`),
               CreationTime: s(r.createdAt),
               TrainingJobStatus: 'Completed',
               TunedHyperParameters: {},
-              FinalHyperParameterTuningJobObjectiveMetric: { MetricName: 'validation:accuracy', Value: 0.93 },
+              FinalHyperParameterTuningJobObjectiveMetric: {
+                MetricName: 'validation:accuracy',
+                Value: 0.93,
+              },
             },
           }
         : {}),
@@ -386,7 +436,11 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions = {}): 
   }
 
   function describeTransform(body: Json): Json {
-    const r = find('transform', body['TransformJobName'], 'Could not find requested job with name ' + String(body['TransformJobName']));
+    const r = find(
+      'transform',
+      body['TransformJobName'],
+      'Could not find requested job with name ' + String(body['TransformJobName']),
+    );
     const state = jobState(r);
     return {
       ...r.request,
@@ -400,7 +454,11 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions = {}): 
   }
 
   function describeProcessing(body: Json): Json {
-    const r = find('processing', body['ProcessingJobName'], 'Could not find requested job with name ' + String(body['ProcessingJobName']));
+    const r = find(
+      'processing',
+      body['ProcessingJobName'],
+      'Could not find requested job with name ' + String(body['ProcessingJobName']),
+    );
     const state = jobState(r);
     return {
       ...r.request,
@@ -409,13 +467,19 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions = {}): 
       CreationTime: s(r.createdAt),
       LastModifiedTime: s(Math.min(clock, state.endAt ?? clock)),
       ...timing(r, state, 'ProcessingStartTime', 'ProcessingEndTime'),
-      ...(state.failureReason ? { FailureReason: state.failureReason, ExitMessage: state.failureReason } : {}),
+      ...(state.failureReason
+        ? { FailureReason: state.failureReason, ExitMessage: state.failureReason }
+        : {}),
       Tags: undefined,
     };
   }
 
   function describeEndpoint(body: Json): Json {
-    const r = find('endpoint', body['EndpointName'], `Could not find endpoint "${String(body['EndpointName'])}".`);
+    const r = find(
+      'endpoint',
+      body['EndpointName'],
+      `Could not find endpoint "${String(body['EndpointName'])}".`,
+    );
     const b = behaviourOf(r.name);
     const ready = r.changedAt + b.durationSeconds * 1000;
     const updating = r.changedAt > r.createdAt;
@@ -434,13 +498,23 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions = {}): 
     };
   }
 
-  function list(kind: LocalResourceKind, body: Json, summariesKey: string, summary: (r: Resource) => Json): Json {
-    const contains = typeof body['NameContains'] === 'string' ? body['NameContains'].toLowerCase() : '';
+  function list(
+    kind: LocalResourceKind,
+    body: Json,
+    summariesKey: string,
+    summary: (r: Resource) => Json,
+  ): Json {
+    const contains =
+      typeof body['NameContains'] === 'string' ? body['NameContains'].toLowerCase() : '';
     const status = body['StatusEquals'];
     const all = [...store(kind).values()]
       .filter((r) => r.name.toLowerCase().includes(contains))
       .map(summary)
-      .filter((x) => status === undefined || Object.entries(x).some(([k, v]) => k.endsWith('Status') && v === status))
+      .filter(
+        (x) =>
+          status === undefined ||
+          Object.entries(x).some(([k, v]) => k.endsWith('Status') && v === status),
+      )
       .reverse();
     const start = typeof body['NextToken'] === 'string' ? Number(body['NextToken']) : 0;
     const max = typeof body['MaxResults'] === 'number' ? body['MaxResults'] : 10;
@@ -487,7 +561,11 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions = {}): 
       case 'ListHyperParameterTuningJobs':
         return list('tuning', body, 'HyperParameterTuningJobSummaries', jobSummary('tuning'));
       case 'CreateTransformJob': {
-        find('model', body['ModelName'], `Could not find model "${arnOf('model', String(body['ModelName']))}".`);
+        find(
+          'model',
+          body['ModelName'],
+          `Could not find model "${arnOf('model', String(body['ModelName']))}".`,
+        );
         return { TransformJobArn: create('transform', body, jobExists('Transform job')).arn };
       }
       case 'DescribeTransformJob':
@@ -507,32 +585,72 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions = {}): 
       case 'CreateModel':
         return { ModelArn: create('model', body, alreadyExists('model')).arn };
       case 'DescribeModel': {
-        const r = find('model', body['ModelName'], `Could not find model "${arnOf('model', String(body['ModelName']))}".`);
+        const r = find(
+          'model',
+          body['ModelName'],
+          `Could not find model "${arnOf('model', String(body['ModelName']))}".`,
+        );
         return { ...r.request, ModelArn: r.arn, CreationTime: s(r.createdAt), Tags: undefined };
       }
       case 'DeleteModel': {
-        const r = find('model', body['ModelName'], `Could not find model "${arnOf('model', String(body['ModelName']))}".`);
+        const r = find(
+          'model',
+          body['ModelName'],
+          `Could not find model "${arnOf('model', String(body['ModelName']))}".`,
+        );
         store('model').delete(r.name);
         return {};
       }
       case 'ListModels':
-        return list('model', body, 'Models', (r) => ({ ModelName: r.name, ModelArn: r.arn, CreationTime: s(r.createdAt) }));
+        return list('model', body, 'Models', (r) => ({
+          ModelName: r.name,
+          ModelArn: r.arn,
+          CreationTime: s(r.createdAt),
+        }));
       case 'CreateEndpointConfig':
-        return { EndpointConfigArn: create('endpointConfig', body, alreadyExists('endpoint configuration')).arn };
+        return {
+          EndpointConfigArn: create('endpointConfig', body, alreadyExists('endpoint configuration'))
+            .arn,
+        };
       case 'DescribeEndpointConfig': {
-        const r = find('endpointConfig', body['EndpointConfigName'], `Could not find endpoint configuration "${arnOf('endpointConfig', String(body['EndpointConfigName']))}".`);
-        return { ...r.request, EndpointConfigArn: r.arn, CreationTime: s(r.createdAt), Tags: undefined };
+        const r = find(
+          'endpointConfig',
+          body['EndpointConfigName'],
+          `Could not find endpoint configuration "${arnOf('endpointConfig', String(body['EndpointConfigName']))}".`,
+        );
+        return {
+          ...r.request,
+          EndpointConfigArn: r.arn,
+          CreationTime: s(r.createdAt),
+          Tags: undefined,
+        };
       }
       case 'CreateEndpoint': {
-        find('endpointConfig', body['EndpointConfigName'], `Could not find endpoint configuration "${String(body['EndpointConfigName'])}".`);
+        find(
+          'endpointConfig',
+          body['EndpointConfigName'],
+          `Could not find endpoint configuration "${String(body['EndpointConfigName'])}".`,
+        );
         return { EndpointArn: create('endpoint', body, alreadyExists('endpoint')).arn };
       }
       case 'UpdateEndpoint': {
-        const r = find('endpoint', body['EndpointName'], `Could not find endpoint "${String(body['EndpointName'])}".`);
-        find('endpointConfig', body['EndpointConfigName'], `Could not find endpoint configuration "${String(body['EndpointConfigName'])}".`);
+        const r = find(
+          'endpoint',
+          body['EndpointName'],
+          `Could not find endpoint "${String(body['EndpointName'])}".`,
+        );
+        find(
+          'endpointConfig',
+          body['EndpointConfigName'],
+          `Could not find endpoint configuration "${String(body['EndpointConfigName'])}".`,
+        );
         const status = describeEndpoint({ EndpointName: r.name })['EndpointStatus'];
         if (status !== 'InService' && status !== 'Failed') {
-          throw new ApiError(400, 'ValidationException', `Cannot update in-progress endpoint "${r.arn}".`);
+          throw new ApiError(
+            400,
+            'ValidationException',
+            `Cannot update in-progress endpoint "${r.arn}".`,
+          );
         }
         r.request = { ...r.request, EndpointConfigName: body['EndpointConfigName'] };
         r.changedAt = clock === r.createdAt ? clock + 1 : clock;
@@ -541,30 +659,56 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions = {}): 
       case 'DescribeEndpoint':
         return describeEndpoint(body);
       case 'ListEndpoints':
-        return list('endpoint', body, 'Endpoints', (r) => ({ EndpointName: r.name, EndpointArn: r.arn, CreationTime: s(r.createdAt), EndpointStatus: describeEndpoint({ EndpointName: r.name })['EndpointStatus'] }));
+        return list('endpoint', body, 'Endpoints', (r) => ({
+          EndpointName: r.name,
+          EndpointArn: r.arn,
+          CreationTime: s(r.createdAt),
+          EndpointStatus: describeEndpoint({ EndpointName: r.name })['EndpointStatus'],
+        }));
       case 'AddTags': {
         const r = allResources().find((x) => x.arn === body['ResourceArn']);
-        if (!r) throw new ApiError(400, 'ValidationException', `Resource ${String(body['ResourceArn'])} not found.`);
+        if (!r)
+          throw new ApiError(
+            400,
+            'ValidationException',
+            `Resource ${String(body['ResourceArn'])} not found.`,
+          );
         const added = Array.isArray(body['Tags']) ? (body['Tags'] as Json[]) : [];
         r.tags = [...r.tags.filter((t) => !added.some((a) => a['Key'] === t['Key'])), ...added];
         return { Tags: added };
       }
       case 'ListTags': {
         const r = allResources().find((x) => x.arn === body['ResourceArn']);
-        if (!r) throw new ApiError(400, 'ValidationException', `Resource ${String(body['ResourceArn'])} not found.`);
+        if (!r)
+          throw new ApiError(
+            400,
+            'ValidationException',
+            `Resource ${String(body['ResourceArn'])} not found.`,
+          );
         return { Tags: r.tags };
       }
       default:
-        throw new ApiError(400, 'UnknownOperationException', `Operation ${operation} is not supported by the local endpoint`);
+        throw new ApiError(
+          400,
+          'UnknownOperationException',
+          `Operation ${operation} is not supported by the local endpoint`,
+        );
     }
   }
 
   function cloudWatchLogs(operation: string, body: Json): Json {
-    const group = typeof body['logGroupName'] === 'string' ? logs.get(body['logGroupName']) : undefined;
-    if (!group) throw new ApiError(400, 'ResourceNotFoundException', 'The specified log group does not exist.');
+    const group =
+      typeof body['logGroupName'] === 'string' ? logs.get(body['logGroupName']) : undefined;
+    if (!group)
+      throw new ApiError(
+        400,
+        'ResourceNotFoundException',
+        'The specified log group does not exist.',
+      );
     switch (operation) {
       case 'DescribeLogStreams': {
-        const prefix = typeof body['logStreamNamePrefix'] === 'string' ? body['logStreamNamePrefix'] : '';
+        const prefix =
+          typeof body['logStreamNamePrefix'] === 'string' ? body['logStreamNamePrefix'] : '';
         const streams = [...group.entries()]
           .filter(([name]) => name.startsWith(prefix))
           .sort(([a], [b]) => a.localeCompare(b))
@@ -572,15 +716,24 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions = {}): 
             logStreamName: name,
             creationTime: st.creationTime,
             ...(st.events.length
-              ? { firstEventTimestamp: st.events[0]?.timestamp, lastEventTimestamp: st.events.at(-1)?.timestamp }
+              ? {
+                  firstEventTimestamp: st.events[0]?.timestamp,
+                  lastEventTimestamp: st.events.at(-1)?.timestamp,
+                }
               : {}),
             storedBytes: 0,
           }));
         return { logStreams: streams };
       }
       case 'GetLogEvents': {
-        const stream = typeof body['logStreamName'] === 'string' ? group.get(body['logStreamName']) : undefined;
-        if (!stream) throw new ApiError(400, 'ResourceNotFoundException', 'The specified log stream does not exist.');
+        const stream =
+          typeof body['logStreamName'] === 'string' ? group.get(body['logStreamName']) : undefined;
+        if (!stream)
+          throw new ApiError(
+            400,
+            'ResourceNotFoundException',
+            'The specified log stream does not exist.',
+          );
         const token = typeof body['nextToken'] === 'string' ? body['nextToken'] : undefined;
         const limit = typeof body['limit'] === 'number' ? body['limit'] : 10_000;
         let from = token ? Number(token.slice(2)) : 0;
@@ -590,17 +743,26 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions = {}): 
           if (from < 0) from = stream.events.length;
         }
         const events = stream.events.slice(from, from + limit);
-        return { events, nextForwardToken: `f/${from + events.length}`, nextBackwardToken: `b/${from}` };
+        return {
+          events,
+          nextForwardToken: `f/${from + events.length}`,
+          nextBackwardToken: `b/${from}`,
+        };
       }
       default:
-        throw new ApiError(400, 'UnknownOperationException', `Operation ${operation} is not supported by the local endpoint`);
+        throw new ApiError(
+          400,
+          'UnknownOperationException',
+          `Operation ${operation} is not supported by the local endpoint`,
+        );
     }
   }
 
   function takeFault(operation: string): Fault | undefined {
     for (const entry of faults) {
       const op = entry.fault.operation;
-      const matches = op === undefined || (typeof op === 'string' ? op === operation : op.test(operation));
+      const matches =
+        op === undefined || (typeof op === 'string' ? op === operation : op.test(operation));
       if (matches && entry.left > 0) {
         entry.left -= 1;
         return entry.fault;
@@ -625,13 +787,19 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions = {}): 
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const target = String(req.headers['x-amz-target'] ?? '');
     const [prefix = '', operation = ''] = target.split('.');
-    const service = prefix === 'SageMaker' ? 'SageMaker' : prefix.startsWith('Logs_') ? 'Logs' : undefined;
+    const service =
+      prefix === 'SageMaker' ? 'SageMaker' : prefix.startsWith('Logs_') ? 'Logs' : undefined;
     let body: Json = {};
     try {
       const text = Buffer.concat(chunks).toString('utf8');
       body = text ? (JSON.parse(text) as Json) : {};
     } catch {
-      send(res, 400, { __type: 'SerializationException', message: 'Malformed JSON' }, 'SerializationException');
+      send(
+        res,
+        400,
+        { __type: 'SerializationException', message: 'Malformed JSON' },
+        'SerializationException',
+      );
       return;
     }
     const record = (status: number, error?: string): void => {
@@ -639,28 +807,52 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions = {}): 
     };
     if (!service) {
       record(400);
-      send(res, 400, { __type: 'UnknownOperationException', message: `Unknown target ${target}` }, 'UnknownOperationException');
+      send(
+        res,
+        400,
+        { __type: 'UnknownOperationException', message: `Unknown target ${target}` },
+        'UnknownOperationException',
+      );
       return;
     }
     const fault = takeFault(operation);
     if (fault?.kind === 'throttle') {
       record(400, 'ThrottlingException');
-      send(res, 400, { __type: 'ThrottlingException', message: 'Rate exceeded' }, 'ThrottlingException');
+      send(
+        res,
+        400,
+        { __type: 'ThrottlingException', message: 'Rate exceeded' },
+        'ThrottlingException',
+      );
       return;
     }
     if (fault?.kind === 'serverError') {
       record(500, 'InternalFailure');
-      send(res, 500, { __type: 'InternalFailure', message: 'We encountered an internal error. Please try again.' }, 'InternalFailure');
+      send(
+        res,
+        500,
+        {
+          __type: 'InternalFailure',
+          message: 'We encountered an internal error. Please try again.',
+        },
+        'InternalFailure',
+      );
       return;
     }
     if (operation.startsWith('Describe') && autoAdvanceSeconds > 0 && service === 'SageMaker') {
       clock += autoAdvanceSeconds * 1000;
     }
     try {
-      const result = service === 'SageMaker' ? sageMaker(operation, body) : cloudWatchLogs(operation, body);
+      const result =
+        service === 'SageMaker' ? sageMaker(operation, body) : cloudWatchLogs(operation, body);
       if (fault?.kind === 'lostResponse') {
         record(500, 'InternalFailure');
-        send(res, 500, { __type: 'InternalFailure', message: 'The response was lost.' }, 'InternalFailure');
+        send(
+          res,
+          500,
+          { __type: 'InternalFailure', message: 'The response was lost.' },
+          'InternalFailure',
+        );
         return;
       }
       record(200);
@@ -693,7 +885,8 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions = {}): 
     url: `http://127.0.0.1:${port}`,
     port,
     requests,
-    count: (operation) => requests.filter((r) => r.operation === operation && r.status < 300).length,
+    count: (operation) =>
+      requests.filter((r) => r.operation === operation && r.status < 300).length,
     advance(seconds) {
       clock += seconds * 1000;
     },
@@ -710,7 +903,11 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions = {}): 
       const stream: LogStream = group.get(streamName) ?? { creationTime: clock, events: [] };
       group.set(streamName, stream);
       for (const e of events) {
-        stream.events.push({ timestamp: e.timestamp ?? clock, message: e.message, ingestionTime: clock });
+        stream.events.push({
+          timestamp: e.timestamp ?? clock,
+          message: e.message,
+          ingestionTime: clock,
+        });
       }
       stream.events.sort((a, b) => a.timestamp - b.timestamp);
     },

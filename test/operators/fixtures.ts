@@ -11,7 +11,11 @@ export function trainingConfig(name: string, extra: Record<string, unknown> = {}
       {
         ChannelName: 'train',
         DataSource: {
-          S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://bucket/train', S3DataDistributionType: 'FullyReplicated' },
+          S3DataSource: {
+            S3DataType: 'S3Prefix',
+            S3Uri: 's3://bucket/train',
+            S3DataDistributionType: 'FullyReplicated',
+          },
         },
       },
     ],
@@ -31,7 +35,9 @@ export function tuningConfig(name: string): any {
       Strategy: 'Bayesian',
       HyperParameterTuningJobObjective: { Type: 'Maximize', MetricName: 'test:accuracy' },
       ResourceLimits: { MaxNumberOfTrainingJobs: 4, MaxParallelTrainingJobs: 2 },
-      ParameterRanges: { IntegerParameterRanges: [{ Name: 'k', MinValue: '1', MaxValue: '10', ScalingType: 'Auto' }] },
+      ParameterRanges: {
+        IntegerParameterRanges: [{ Name: 'k', MinValue: '1', MaxValue: '10', ScalingType: 'Auto' }],
+      },
       TrainingJobEarlyStoppingType: 'Off',
     },
     TrainingJobDefinition: {
@@ -49,7 +55,11 @@ export function tuningConfig(name: string): any {
 export function modelConfig(name: string): any {
   return {
     ModelName: name,
-    PrimaryContainer: { Image: IMAGE, Environment: {}, ModelDataUrl: 's3://bucket/output/model.tar.gz' },
+    PrimaryContainer: {
+      Image: IMAGE,
+      Environment: {},
+      ModelDataUrl: 's3://bucket/output/model.tar.gz',
+    },
     ExecutionRoleArn: ROLE,
   };
 }
@@ -71,8 +81,13 @@ export function transformRequest(name: string, modelName: string): any {
 export function processingConfig(name: string): any {
   return {
     ProcessingJobName: name,
-    ProcessingResources: { ClusterConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 30 } },
-    AppSpecification: { ImageUri: IMAGE, ContainerEntrypoint: ['python3', '/opt/ml/processing/input/code/prep.py'] },
+    ProcessingResources: {
+      ClusterConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 30 },
+    },
+    AppSpecification: {
+      ImageUri: IMAGE,
+      ContainerEntrypoint: ['python3', '/opt/ml/processing/input/code/prep.py'],
+    },
     RoleArn: ROLE,
     StoppingCondition: { MaxRuntimeInSeconds: 3600 },
     ProcessingInputs: [
@@ -95,7 +110,13 @@ export function deployConfig(endpoint: string, configName: string, model: string
     EndpointConfig: {
       EndpointConfigName: configName,
       ProductionVariants: [
-        { VariantName: 'AllTraffic', ModelName: model, InitialInstanceCount: 1, InstanceType: 'ml.m5.large', InitialVariantWeight: 1 },
+        {
+          VariantName: 'AllTraffic',
+          ModelName: model,
+          InitialInstanceCount: 1,
+          InstanceType: 'ml.m5.large',
+          InitialVariantWeight: 1,
+        },
       ],
     },
     Endpoint: { EndpointName: endpoint, EndpointConfigName: configName },

@@ -8,7 +8,11 @@ import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import type { OperatorLogger } from '../../src/operators/logger.js';
 import { LOCAL_S3_CREDENTIALS } from '../../src/testing/localS3.js';
-import { startLocalSageMaker, type LocalSageMaker, type LocalSageMakerOptions } from '../../src/testing/localSageMaker.js';
+import {
+  startLocalSageMaker,
+  type LocalSageMaker,
+  type LocalSageMakerOptions,
+} from '../../src/testing/localSageMaker.js';
 
 export const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 
@@ -36,9 +40,17 @@ export interface Harness {
 
 export const fastRetry = (maxAttempts: number) => new ConfiguredRetryStrategy(maxAttempts, () => 5);
 
-export async function startHarness(options: LocalSageMakerOptions = {}, maxAttempts = 4): Promise<Harness> {
+export async function startHarness(
+  options: LocalSageMakerOptions = {},
+  maxAttempts = 4,
+): Promise<Harness> {
   const local = await startLocalSageMaker({ autoAdvanceSeconds: 20, ...options });
-  const common = { endpoint: local.url, region: 'us-east-1', credentials, retryStrategy: fastRetry(maxAttempts) };
+  const common = {
+    endpoint: local.url,
+    region: 'us-east-1',
+    credentials,
+    retryStrategy: fastRetry(maxAttempts),
+  };
   const sagemaker = new SageMakerClient(common);
   const logs = new CloudWatchLogsClient(common);
   return {
@@ -55,7 +67,13 @@ export async function startHarness(options: LocalSageMakerOptions = {}, maxAttem
 }
 
 export function s3ClientFor(url: string): S3Client {
-  return new S3Client({ endpoint: url, region: 'us-east-1', forcePathStyle: true, credentials: LOCAL_S3_CREDENTIALS, retryStrategy: fastRetry(2) });
+  return new S3Client({
+    endpoint: url,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: LOCAL_S3_CREDENTIALS,
+    retryStrategy: fastRetry(2),
+  });
 }
 
 /** Options for fast waits: a check every 10 ms. */

@@ -33,11 +33,16 @@ describe('success for every kind', () => {
   test('training: returns { Training } Completed, reports transitions and billable seconds', async () => {
     // GIVEN a training job that completes after 60 simulated seconds (20 s per Describe)
     // WHEN it runs
-    const { Training } = await runTrainingJob(f.trainingConfig('knn-1'), clients(), { ...FAST, logger: h.logger });
+    const { Training } = await runTrainingJob(f.trainingConfig('knn-1'), clients(), {
+      ...FAST,
+      logger: h.logger,
+    });
     // THEN the final description is returned and progress was reported
     expect(Training.TrainingJobStatus).toBe('Completed');
     expect(Training.TrainingJobName).toBe('knn-1');
-    expect(Training.ModelArtifacts?.S3ModelArtifacts).toBe('s3://bucket/output/knn-1/output/model.tar.gz');
+    expect(Training.ModelArtifacts?.S3ModelArtifacts).toBe(
+      's3://bucket/output/knn-1/output/model.tar.gz',
+    );
     expect(h.logger.lines).toContain('info: SageMaker training job knn-1: InProgress');
     expect(h.logger.lines).toContain('info: SageMaker training job knn-1: Completed');
     expect(h.logger.lines.some((l) => / Downloading - Downloading input data$/.test(l))).toBe(true);
@@ -51,14 +56,20 @@ describe('success for every kind', () => {
   });
 
   test('tuning: returns { Tuning } Completed through the poller', async () => {
-    const { Tuning } = await runTuningJob(f.tuningConfig('tune-1'), clients(), { ...FAST, logger: h.logger });
+    const { Tuning } = await runTuningJob(f.tuningConfig('tune-1'), clients(), {
+      ...FAST,
+      logger: h.logger,
+    });
     expect(Tuning.HyperParameterTuningJobStatus).toBe('Completed');
     expect(Tuning.BestTrainingJob?.TrainingJobStatus).toBe('Completed');
     expect(h.logger.lines).toContain('info: SageMaker tuning job tune-1: Completed');
   });
 
   test('processing: returns { Processing } Completed', async () => {
-    const { Processing } = await runProcessingJob(f.processingConfig('prep-1'), clients(), { ...FAST, logger: h.logger });
+    const { Processing } = await runProcessingJob(f.processingConfig('prep-1'), clients(), {
+      ...FAST,
+      logger: h.logger,
+    });
     expect(Processing.ProcessingJobStatus).toBe('Completed');
     expect(Processing.ProcessingEndTime).toBeInstanceOf(Date);
   });
@@ -70,41 +81,63 @@ describe('success for every kind', () => {
   });
 
   test('transform with its model: returns { Model, Transform }', async () => {
-    const config = { Model: f.modelConfig('model-t'), Transform: f.transformRequest('transform-1', 'model-t') };
-    const { Model, Transform } = await runTransformJob(config, clients(), { ...FAST, logger: h.logger });
+    const config = {
+      Model: f.modelConfig('model-t'),
+      Transform: f.transformRequest('transform-1', 'model-t'),
+    };
+    const { Model, Transform } = await runTransformJob(config, clients(), {
+      ...FAST,
+      logger: h.logger,
+    });
     expect(Model.ModelName).toBe('model-t');
     expect(Transform.TransformJobStatus).toBe('Completed');
-    expect(h.local.requests.filter((r) => r.operation.startsWith('Create')).map((r) => r.operation)).toEqual([
-      'CreateModel',
-      'CreateTransformJob',
-    ]);
+    expect(
+      h.local.requests.filter((r) => r.operation.startsWith('Create')).map((r) => r.operation),
+    ).toEqual(['CreateModel', 'CreateTransformJob']);
   });
 
   test('bare transform request on an existing model', async () => {
     await runModel(f.modelConfig('model-b'), clients(), { logger: h.logger });
-    const { Model, Transform } = await runTransformJob(f.transformRequest('transform-b', 'model-b'), clients(), { ...FAST, logger: h.logger });
+    const { Model, Transform } = await runTransformJob(
+      f.transformRequest('transform-b', 'model-b'),
+      clients(),
+      { ...FAST, logger: h.logger },
+    );
     expect(Model.ModelName).toBe('model-b');
     expect(Transform.TransformJobName).toBe('transform-b');
   });
 
   test('endpoint config alone: returns { EndpointConfig }', async () => {
     await runModel(f.modelConfig('model-e'), clients(), { logger: h.logger });
-    const { EndpointConfig } = await runEndpointConfig(f.deployConfig('e', 'cfg-1', 'model-e').EndpointConfig, clients(), { logger: h.logger });
+    const { EndpointConfig } = await runEndpointConfig(
+      f.deployConfig('e', 'cfg-1', 'model-e').EndpointConfig,
+      clients(),
+      { logger: h.logger },
+    );
     expect(EndpointConfig.EndpointConfigName).toBe('cfg-1');
   });
 
   test('endpoint: creates, then a new config updates it, then the same config attaches', async () => {
-    const first = await runEndpoint(f.deployConfig('ep', 'cfg-a', 'model-a'), clients(), { ...FAST, logger: h.logger });
+    const first = await runEndpoint(f.deployConfig('ep', 'cfg-a', 'model-a'), clients(), {
+      ...FAST,
+      logger: h.logger,
+    });
     expect(first.Endpoint.EndpointStatus).toBe('InService');
     expect(first.EndpointConfig.EndpointConfigName).toBe('cfg-a');
 
-    const second = await runEndpoint(f.deployConfig('ep', 'cfg-b', 'model-b'), clients(), { ...FAST, logger: h.logger });
+    const second = await runEndpoint(f.deployConfig('ep', 'cfg-b', 'model-b'), clients(), {
+      ...FAST,
+      logger: h.logger,
+    });
     expect(second.Endpoint.EndpointConfigName).toBe('cfg-b');
     expect(second.Endpoint.EndpointStatus).toBe('InService');
     expect(h.local.count('UpdateEndpoint')).toBe(1);
     expect(h.logger.lines).toContain('info: SageMaker endpoint ep: Updating');
 
-    await runEndpoint(f.deployConfig('ep', 'cfg-b', 'model-b'), clients(), { ...FAST, logger: h.logger });
+    await runEndpoint(f.deployConfig('ep', 'cfg-b', 'model-b'), clients(), {
+      ...FAST,
+      logger: h.logger,
+    });
     expect(h.local.count('UpdateEndpoint')).toBe(1);
     expect(h.local.count('CreateEndpoint')).toBe(1);
     expect(h.local.count('CreateModel')).toBe(2);
@@ -112,35 +145,70 @@ describe('success for every kind', () => {
   });
 
   test('waitForCompletion false returns the first description without waiting', async () => {
-    const { Training } = await runTrainingJob(f.trainingConfig('nowait'), clients(), { waitForCompletion: false, logger: h.logger });
+    const { Training } = await runTrainingJob(f.trainingConfig('nowait'), clients(), {
+      waitForCompletion: false,
+      logger: h.logger,
+    });
     expect(Training.TrainingJobStatus).toBe('InProgress');
   });
 });
 
 describe('job outcomes', () => {
   test('Failed gives JobFailedError with FailureReason', async () => {
-    h.local.setBehaviour('bad-1', { outcome: 'Failed', failureReason: 'AlgorithmError: feature_dim mismatch' });
-    const error = await runTrainingJob(f.trainingConfig('bad-1'), clients(), { ...FAST, logger: h.logger }).catch((e: unknown) => e);
+    h.local.setBehaviour('bad-1', {
+      outcome: 'Failed',
+      failureReason: 'AlgorithmError: feature_dim mismatch',
+    });
+    const error = await runTrainingJob(f.trainingConfig('bad-1'), clients(), {
+      ...FAST,
+      logger: h.logger,
+    }).catch((e: unknown) => e);
     expect(isJobFailedError(error)).toBe(true);
-    expect(error).toMatchObject({ failureReason: 'AlgorithmError: feature_dim mismatch', jobName: 'bad-1', kind: 'training' });
+    expect(error).toMatchObject({
+      failureReason: 'AlgorithmError: feature_dim mismatch',
+      jobName: 'bad-1',
+      kind: 'training',
+    });
   });
 
   test('Failed transform and endpoint also give JobFailedError', async () => {
-    h.local.setBehaviour(/^(tf|epf)$/, { outcome: 'Failed', failureReason: 'ClientError: bad input' });
+    h.local.setBehaviour(/^(tf|epf)$/, {
+      outcome: 'Failed',
+      failureReason: 'ClientError: bad input',
+    });
     await runModel(f.modelConfig('m'), clients(), { logger: h.logger });
-    const t = await runTransformJob(f.transformRequest('tf', 'm'), clients(), { ...FAST, logger: h.logger }).catch((e: unknown) => e);
-    expect(t).toMatchObject({ code: 'JOB_FAILED', kind: 'transform', failureReason: 'ClientError: bad input' });
-    const e = await runEndpoint(f.deployConfig('epf', 'cfg', 'm2'), clients(), { ...FAST, logger: h.logger }).catch((x: unknown) => x);
+    const t = await runTransformJob(f.transformRequest('tf', 'm'), clients(), {
+      ...FAST,
+      logger: h.logger,
+    }).catch((e: unknown) => e);
+    expect(t).toMatchObject({
+      code: 'JOB_FAILED',
+      kind: 'transform',
+      failureReason: 'ClientError: bad input',
+    });
+    const e = await runEndpoint(f.deployConfig('epf', 'cfg', 'm2'), clients(), {
+      ...FAST,
+      logger: h.logger,
+    }).catch((x: unknown) => x);
     expect(e).toMatchObject({ code: 'JOB_FAILED', kind: 'endpoint' });
   });
 
   test('Stopped (by someone else) is never success: JobStoppedError, for training and tuning', async () => {
     h.local.setBehaviour(/^stopped-/, { outcome: 'Stopped' });
-    const training = await runTrainingJob(f.trainingConfig('stopped-1'), clients(), { ...FAST, logger: h.logger }).catch((e: unknown) => e);
+    const training = await runTrainingJob(f.trainingConfig('stopped-1'), clients(), {
+      ...FAST,
+      logger: h.logger,
+    }).catch((e: unknown) => e);
     expect(isJobStoppedError(training)).toBe(true);
-    const tuning = await runTuningJob(f.tuningConfig('stopped-2'), clients(), { ...FAST, logger: h.logger }).catch((e: unknown) => e);
+    const tuning = await runTuningJob(f.tuningConfig('stopped-2'), clients(), {
+      ...FAST,
+      logger: h.logger,
+    }).catch((e: unknown) => e);
     expect(isJobStoppedError(tuning)).toBe(true);
-    const processing = await runProcessingJob(f.processingConfig('stopped-3'), clients(), { ...FAST, logger: h.logger }).catch((e: unknown) => e);
+    const processing = await runProcessingJob(f.processingConfig('stopped-3'), clients(), {
+      ...FAST,
+      logger: h.logger,
+    }).catch((e: unknown) => e);
     expect(isJobStoppedError(processing)).toBe(true);
   });
 
@@ -155,7 +223,10 @@ describe('job outcomes', () => {
     expect(error).toMatchObject({ stopRequested: true, jobName: 'hangs', maxWaitSeconds: 0.2 });
     expect(h.local.count('StopTrainingJob')).toBe(1);
     h.local.advance(5);
-    const after = await runTrainingJob(f.trainingConfig('hangs'), clients(), { waitForCompletion: false, logger: h.logger });
+    const after = await runTrainingJob(f.trainingConfig('hangs'), clients(), {
+      waitForCompletion: false,
+      logger: h.logger,
+    });
     expect(after.Training.TrainingJobStatus).toBe('Stopped');
   });
 
@@ -188,7 +259,9 @@ describe('job outcomes', () => {
     expect(error).toMatchObject({ stopRequested: true, jobName: 'abort-1' });
     expect(h.local.count('StopProcessingJob')).toBe(1);
 
-    const before = await runProcessingJob(f.processingConfig('abort-2'), clients(), { signal: AbortSignal.abort() }).catch((e: unknown) => e);
+    const before = await runProcessingJob(f.processingConfig('abort-2'), clients(), {
+      signal: AbortSignal.abort(),
+    }).catch((e: unknown) => e);
     expect(before).toMatchObject({ code: 'JOB_ABORTED', jobName: undefined, stopRequested: false });
     expect(h.local.names('processing')).toEqual(['abort-1']);
   });
@@ -199,7 +272,8 @@ describe('job outcomes', () => {
       ...h.logger,
       info: (m: string) => {
         h.logger.info(m);
-        if (m.startsWith('Created SageMaker')) for (const fault of faults) h.local.injectFault(fault);
+        if (m.startsWith('Created SageMaker'))
+          for (const fault of faults) h.local.injectFault(fault);
       },
     };
   }
@@ -213,25 +287,44 @@ describe('job outcomes', () => {
       { kind: 'serverError', operation: /^Describe/, times: 3 },
     ]);
     // WHEN the job runs
-    const { Training } = await runTrainingJob(f.trainingConfig('storm'), clients(), { ...FAST, logger });
+    const { Training } = await runTrainingJob(f.trainingConfig('storm'), clients(), {
+      ...FAST,
+      logger,
+    });
     // THEN it completes, with one job created and every fault served
     expect(Training.TrainingJobStatus).toBe('Completed');
     expect(h.local.count('CreateTrainingJob')).toBe(1);
-    expect(h.local.requests.filter((r) => r.error === 'ThrottlingException' && r.operation === 'CreateTrainingJob')).toHaveLength(3);
-    expect(h.local.requests.filter((r) => r.error === 'ThrottlingException' && r.operation === 'DescribeTrainingJob')).toHaveLength(6);
+    expect(
+      h.local.requests.filter(
+        (r) => r.error === 'ThrottlingException' && r.operation === 'CreateTrainingJob',
+      ),
+    ).toHaveLength(3);
+    expect(
+      h.local.requests.filter(
+        (r) => r.error === 'ThrottlingException' && r.operation === 'DescribeTrainingJob',
+      ),
+    ).toHaveLength(6);
     expect(h.local.requests.filter((r) => r.status === 500)).toHaveLength(3);
   });
 
   test('tuning poller rides out throttling beyond the client retries', async () => {
-    const logger = stormAfterCreate([{ kind: 'throttle', operation: 'DescribeHyperParameterTuningJob', times: 9 }]);
-    const { Tuning } = await runTuningJob(f.tuningConfig('tune-storm'), clients(), { ...FAST, logger });
+    const logger = stormAfterCreate([
+      { kind: 'throttle', operation: 'DescribeHyperParameterTuningJob', times: 9 },
+    ]);
+    const { Tuning } = await runTuningJob(f.tuningConfig('tune-storm'), clients(), {
+      ...FAST,
+      logger,
+    });
     expect(Tuning.HyperParameterTuningJobStatus).toBe('Completed');
     expect(h.local.requests.filter((r) => r.error === 'ThrottlingException')).toHaveLength(9);
   });
 
   test('throttling beyond the retries of a single call outside the wait surfaces the SDK error', async () => {
     h.local.injectFault({ kind: 'throttle', operation: 'DescribeTrainingJob', times: 4 });
-    const error = await runTrainingJob(f.trainingConfig('too-much'), clients(), { ...FAST, logger: h.logger }).catch((e: unknown) => e);
+    const error = await runTrainingJob(f.trainingConfig('too-much'), clients(), {
+      ...FAST,
+      logger: h.logger,
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'ThrottlingException' });
     expect(creates()).toHaveLength(0);
   });
@@ -241,20 +334,31 @@ describe('no duplicate jobs', () => {
   test('re-run after a crash attaches to the job it created', async () => {
     // GIVEN a first run that created the job and then died (no waiting)
     h.local.setBehaviour('crash-1', { durationSeconds: 600 });
-    await runTrainingJob(f.trainingConfig('crash-1'), clients(), { waitForCompletion: false, logger: h.logger });
+    await runTrainingJob(f.trainingConfig('crash-1'), clients(), {
+      waitForCompletion: false,
+      logger: h.logger,
+    });
     // WHEN the same operator runs again with the same config
-    const { Training } = await runTrainingJob(f.trainingConfig('crash-1'), clients(), { ...FAST, logger: h.logger });
+    const { Training } = await runTrainingJob(f.trainingConfig('crash-1'), clients(), {
+      ...FAST,
+      logger: h.logger,
+    });
     // THEN it waited for the same job; no second Create was sent
     expect(Training.TrainingJobStatus).toBe('Completed');
     expect(h.local.requests.filter((r) => r.operation === 'CreateTrainingJob')).toHaveLength(1);
     expect(h.local.names('training')).toEqual(['crash-1']);
-    expect(h.logger.lines).toContain('info: SageMaker training job crash-1 already exists with the same config: attaching to it');
+    expect(h.logger.lines).toContain(
+      'info: SageMaker training job crash-1 already exists with the same config: attaching to it',
+    );
   });
 
   test('a Create whose response was lost is retried by the SDK and attached to', async () => {
     h.local.injectFault({ kind: 'lostResponse', operation: 'CreateTrainingJob' });
     h.local.injectFault({ kind: 'lostResponse', operation: 'CreateModel' });
-    const { Training } = await runTrainingJob(f.trainingConfig('lost-1'), clients(), { ...FAST, logger: h.logger });
+    const { Training } = await runTrainingJob(f.trainingConfig('lost-1'), clients(), {
+      ...FAST,
+      logger: h.logger,
+    });
     expect(Training.TrainingJobStatus).toBe('Completed');
     const { Model } = await runModel(f.modelConfig('lost-m'), clients(), { logger: h.logger });
     expect(Model.ModelName).toBe('lost-m');
@@ -265,7 +369,11 @@ describe('no duplicate jobs', () => {
     await runTrainingJob(f.trainingConfig('taken'), clients(), { ...FAST, logger: h.logger });
     const changed = f.trainingConfig('taken', { HyperParameters: { k: '7', feature_dim: '4' } });
 
-    const refused = await runTrainingJob(changed, clients(), { ...FAST, actionIfJobExists: 'fail', logger: h.logger }).catch((e: unknown) => e);
+    const refused = await runTrainingJob(changed, clients(), {
+      ...FAST,
+      actionIfJobExists: 'fail',
+      logger: h.logger,
+    }).catch((e: unknown) => e);
     expect(isResourceExistsError(refused)).toBe(true);
 
     const renamed = await runTrainingJob(changed, clients(), { ...FAST, logger: h.logger });
@@ -278,7 +386,10 @@ describe('no duplicate jobs', () => {
 
   test('transform with a renamed model submits the transform against the new model name', async () => {
     await runModel(f.modelConfig('shared-model'), clients(), { logger: h.logger });
-    const other = { ...f.modelConfig('shared-model'), ExecutionRoleArn: 'arn:aws:iam::123456789012:role/Other' };
+    const other = {
+      ...f.modelConfig('shared-model'),
+      ExecutionRoleArn: 'arn:aws:iam::123456789012:role/Other',
+    };
     const { Model, Transform } = await runTransformJob(
       { Model: other, Transform: f.transformRequest('tr-renamed', 'shared-model') },
       clients(),
@@ -291,8 +402,12 @@ describe('no duplicate jobs', () => {
 
 describe('input checks before any Create', () => {
   test('a config missing required fields is refused with every problem, before any call', async () => {
-    const { RoleArn: _role, ResourceConfig: _rc, ...broken } = f.trainingConfig('broken');
-    const error = await runTrainingJob(broken, clients(), { logger: h.logger }).catch((e: unknown) => e);
+    const broken = f.trainingConfig('broken');
+    delete broken.RoleArn;
+    delete broken.ResourceConfig;
+    const error = await runTrainingJob(broken, clients(), { logger: h.logger }).catch(
+      (e: unknown) => e,
+    );
     expect(isConfigValidationError(error)).toBe(true);
     const paths = (error as { problems: { path: string }[] }).problems.map((p) => p.path).sort();
     expect(paths).toEqual(['ResourceConfig', 'RoleArn']);
@@ -301,13 +416,17 @@ describe('input checks before any Create', () => {
 
   test('unrendered templates without a templateContext are refused', async () => {
     const config = f.trainingConfig('tpl', { RoleArn: '{{ role }}' });
-    const error = await runTrainingJob(config, clients(), { logger: h.logger }).catch((e: unknown) => e);
+    const error = await runTrainingJob(config, clients(), { logger: h.logger }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: 'VALIDATION_ERROR', option: 'RoleArn' });
     expect(creates()).toHaveLength(0);
   });
 
   test('printLog without a logs client is refused', async () => {
-    const error = await runTrainingJob(f.trainingConfig('x'), clients(), { printLog: true }).catch((e: unknown) => e);
+    const error = await runTrainingJob(f.trainingConfig('x'), clients(), { printLog: true }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: 'MISSING_OPTION' });
     expect(h.local.requests).toHaveLength(0);
   });
@@ -317,7 +436,11 @@ describe('templates', () => {
   test('templated numbers are rendered and coerced back to numbers before submit', async () => {
     // GIVEN a config whose numbers are Jinja templates (Airflow renders every field to a string)
     const config = f.trainingConfig('{{ job_name }}', {
-      ResourceConfig: { InstanceCount: '{{ params.instances }}', InstanceType: 'ml.m5.large', VolumeSizeInGB: '{{ params.volume }}' },
+      ResourceConfig: {
+        InstanceCount: '{{ params.instances }}',
+        InstanceType: 'ml.m5.large',
+        VolumeSizeInGB: '{{ params.volume }}',
+      },
       StoppingCondition: { MaxRuntimeInSeconds: '{{ params.max_run }}' },
       HyperParameters: { k: '{{ params.k }}', feature_dim: '4' },
     });
@@ -325,12 +448,19 @@ describe('templates', () => {
     const { Training } = await runTrainingJob(config, clients(), {
       ...FAST,
       logger: h.logger,
-      templateContext: { job_name: 'templated-1', params: { instances: 3, volume: '50', max_run: 3600, k: 9 } },
+      templateContext: {
+        job_name: 'templated-1',
+        params: { instances: 3, volume: '50', max_run: 3600, k: 9 },
+      },
     });
     // THEN the service received numbers where the API wants numbers, strings in HyperParameters
     expect(Training.TrainingJobName).toBe('templated-1');
     const sent = h.local.createRequest('training', 'templated-1')!;
-    expect(sent['ResourceConfig']).toEqual({ InstanceCount: 3, InstanceType: 'ml.m5.large', VolumeSizeInGB: 50 });
+    expect(sent['ResourceConfig']).toEqual({
+      InstanceCount: 3,
+      InstanceType: 'ml.m5.large',
+      VolumeSizeInGB: 50,
+    });
     expect(sent['StoppingCondition']).toEqual({ MaxRuntimeInSeconds: 3600 });
     expect(sent['HyperParameters']).toEqual({ k: '9', feature_dim: '4' });
   });
@@ -351,10 +481,17 @@ describe('log streaming', () => {
     // another job's stream in the same group is not printed
     h.local.putLogEvents(group, 'other/algo-1-1', [{ timestamp: t0, message: 'not mine' }]);
     h.local.setBehaviour('logs-1', { durationSeconds: 200 });
-    const running = runTrainingJob(f.trainingConfig('logs-1'), { sagemaker: h.sagemaker, logs: h.logs }, { ...FAST, logger: h.logger });
+    const running = runTrainingJob(
+      f.trainingConfig('logs-1'),
+      { sagemaker: h.sagemaker, logs: h.logs },
+      { ...FAST, logger: h.logger },
+    );
     // a line written while the job runs is picked up later, once
-    while (!h.logger.lines.includes('info: [algo-2-1700000000] algo-2 epoch 1')) await new Promise((r) => setTimeout(r, 5));
-    h.local.putLogEvents(group, 'logs-1/algo-1-1700000000', [{ timestamp: t0 + 5000, message: 'algo-1 done' }]);
+    while (!h.logger.lines.includes('info: [algo-2-1700000000] algo-2 epoch 1'))
+      await new Promise((r) => setTimeout(r, 5));
+    h.local.putLogEvents(group, 'logs-1/algo-1-1700000000', [
+      { timestamp: t0 + 5000, message: 'algo-1 done' },
+    ]);
     await running;
     const logLines = h.logger.lines.filter((l) => l.startsWith('info: ['));
     expect(logLines).toEqual([
@@ -367,7 +504,11 @@ describe('log streaming', () => {
   });
 
   test('a job without a log group yet streams nothing and still completes', async () => {
-    const { Processing } = await runProcessingJob(f.processingConfig('nolog'), { sagemaker: h.sagemaker, logs: h.logs }, { ...FAST, logger: h.logger });
+    const { Processing } = await runProcessingJob(
+      f.processingConfig('nolog'),
+      { sagemaker: h.sagemaker, logs: h.logs },
+      { ...FAST, logger: h.logger },
+    );
     expect(Processing.ProcessingJobStatus).toBe('Completed');
     expect(h.logger.lines.filter((l) => l.startsWith('warn'))).toEqual([]);
   });

@@ -5,7 +5,11 @@ import { GetObjectCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/cli
 import { list as listTar } from 'tar';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { isLocalPathNotFoundError } from '../../src/errors.js';
-import { isS3OperationsError, isUploadInputError } from '../../src/operators/errors.js';
+import {
+  isS3OperationsError,
+  isUploadInputError,
+  type S3OperationsError,
+} from '../../src/operators/errors.js';
 import { runModel } from '../../src/operators/runModel.js';
 import { runTrainingJob } from '../../src/operators/runTrainingJob.js';
 import { splitS3Operations } from '../../src/operators/s3Operations.js';
@@ -72,21 +76,29 @@ describe('uploads before submit', () => {
     // GIVEN a training config whose S3Operations create a bucket and upload a source dir, a single
     // file tarred, and a file as is
     const config = withUploads('up-1', [
-      { Path: join(dir, 'src'), Bucket: 'code-bucket', Key: 'up-1/source/sourcedir.tar.gz', Tar: true },
+      {
+        Path: join(dir, 'src'),
+        Bucket: 'code-bucket',
+        Key: 'up-1/source/sourcedir.tar.gz',
+        Tar: true,
+      },
       { Path: join(dir, 'data.csv'), Bucket: 'code-bucket', Key: 'up-1/data.tar.gz', Tar: true },
       { Path: join(dir, 'data.csv'), Bucket: 'code-bucket', Key: 'up-1/data.csv', Tar: false },
     ]);
     // WHEN the operator runs
-    const { Training } = await runTrainingJob(config, { sagemaker: h.sagemaker, s3 }, { ...FAST, logger: h.logger });
+    const { Training } = await runTrainingJob(
+      config,
+      { sagemaker: h.sagemaker, s3 },
+      { ...FAST, logger: h.logger },
+    );
     // THEN the archives hold the contents at their root and the job was created after the uploads
     expect(Training.TrainingJobStatus).toBe('Completed');
-    expect(await tarEntries(await download('code-bucket', 'up-1/source/sourcedir.tar.gz'))).toEqual([
-      'Directory:lib/',
-      'File:lib/util.py',
-      'File:train.py',
-      'SymbolicLink:entry.py',
+    expect(await tarEntries(await download('code-bucket', 'up-1/source/sourcedir.tar.gz'))).toEqual(
+      ['Directory:lib/', 'File:lib/util.py', 'File:train.py', 'SymbolicLink:entry.py'],
+    );
+    expect(await tarEntries(await download('code-bucket', 'up-1/data.tar.gz'))).toEqual([
+      'File:data.csv',
     ]);
-    expect(await tarEntries(await download('code-bucket', 'up-1/data.tar.gz'))).toEqual(['File:data.csv']);
     expect(Buffer.from(await download('code-bucket', 'up-1/data.csv')).toString()).toBe('1,2,3\n');
     // the request sent to SageMaker has no S3Operations
     expect(h.local.createRequest('training', 'up-1')).not.toHaveProperty('S3Operations');
@@ -97,8 +109,14 @@ describe('uploads before submit', () => {
   });
 
   test('a re-run that attaches to its job does not upload again', async () => {
-    const config = withUploads('up-2', [{ Path: join(dir, 'data.csv'), Bucket: 'code-bucket', Key: 'up-2/data.csv', Tar: false }]);
-    await runTrainingJob(config, { sagemaker: h.sagemaker, s3 }, { waitForCompletion: false, logger: h.logger });
+    const config = withUploads('up-2', [
+      { Path: join(dir, 'data.csv'), Bucket: 'code-bucket', Key: 'up-2/data.csv', Tar: false },
+    ]);
+    await runTrainingJob(
+      config,
+      { sagemaker: h.sagemaker, s3 },
+      { waitForCompletion: false, logger: h.logger },
+    );
     h.logger.lines.length = 0;
     await runTrainingJob(config, { sagemaker: h.sagemaker, s3 }, { ...FAST, logger: h.logger });
     expect(h.logger.lines.some((l) => l.startsWith('info: Uploaded'))).toBe(false);
@@ -108,7 +126,11 @@ describe('uploads before submit', () => {
   test('a model config with S3Operations (a framework model) uploads before CreateModel', async () => {
     const config = {
       ...f.modelConfig('fw-model'),
-      S3Operations: { S3Upload: [{ Path: join(dir, 'src'), Bucket: 'code-bucket', Key: 'fw/sourcedir.tar.gz', Tar: true }] },
+      S3Operations: {
+        S3Upload: [
+          { Path: join(dir, 'src'), Bucket: 'code-bucket', Key: 'fw/sourcedir.tar.gz', Tar: true },
+        ],
+      },
     };
     await runModel(config, { sagemaker: h.sagemaker, s3 }, { logger: h.logger });
     expect((await download('code-bucket', 'fw/sourcedir.tar.gz')).length).toBeGreaterThan(0);
@@ -118,12 +140,22 @@ describe('uploads before submit', () => {
 describe('bad input fails before any job is created', () => {
   const assertNothingCreated = async (bucket: string) => {
     expect(h.local.requests.filter((r) => r.operation.startsWith('Create'))).toEqual([]);
-    await expect(s3.send(new HeadBucketCommand({ Bucket: bucket }))).rejects.toMatchObject({ name: 'NotFound' });
+    await expect(s3.send(new HeadBucketCommand({ Bucket: bucket }))).rejects.toMatchObject({
+      name: 'NotFound',
+    });
   };
 
   test('an S3Upload path that does not exist', async () => {
-    const config = withUploads('bad-1', [{ Path: join(dir, 'nope'), Bucket: 'bad-bucket-1', Key: 'k', Tar: true }], ['bad-bucket-1']);
-    const error = await runTrainingJob(config, { sagemaker: h.sagemaker, s3 }, { logger: h.logger }).catch((e: unknown) => e);
+    const config = withUploads(
+      'bad-1',
+      [{ Path: join(dir, 'nope'), Bucket: 'bad-bucket-1', Key: 'k', Tar: true }],
+      ['bad-bucket-1'],
+    );
+    const error = await runTrainingJob(
+      config,
+      { sagemaker: h.sagemaker, s3 },
+      { logger: h.logger },
+    ).catch((e: unknown) => e);
     expect(isLocalPathNotFoundError(error)).toBe(true);
     expect(h.local.requests).toEqual([]);
     await assertNothingCreated('bad-bucket-1');
@@ -132,16 +164,35 @@ describe('bad input fails before any job is created', () => {
   test('a symlink that points outside the source dir', async () => {
     await writeFile(join(dir, 'secret.txt'), 'secret');
     await symlink(join(dir, 'secret.txt'), join(dir, 'src', 'lib', 'leak.txt'));
-    const config = withUploads('bad-2', [{ Path: join(dir, 'src'), Bucket: 'bad-bucket-2', Key: 'k', Tar: true }], ['bad-bucket-2']);
-    const error = await runTrainingJob(config, { sagemaker: h.sagemaker, s3 }, { logger: h.logger }).catch((e: unknown) => e);
+    const config = withUploads(
+      'bad-2',
+      [{ Path: join(dir, 'src'), Bucket: 'bad-bucket-2', Key: 'k', Tar: true }],
+      ['bad-bucket-2'],
+    );
+    const error = await runTrainingJob(
+      config,
+      { sagemaker: h.sagemaker, s3 },
+      { logger: h.logger },
+    ).catch((e: unknown) => e);
     expect(isUploadInputError(error)).toBe(true);
-    expect(error).toMatchObject({ problem: 'symlink-outside-source', file: join(dir, 'src', 'lib', 'leak.txt') });
+    expect(error).toMatchObject({
+      problem: 'symlink-outside-source',
+      file: join(dir, 'src', 'lib', 'leak.txt'),
+    });
     await assertNothingCreated('bad-bucket-2');
   });
 
   test('a directory without Tar', async () => {
-    const config = withUploads('bad-3', [{ Path: join(dir, 'src'), Bucket: 'bad-bucket-3', Key: 'k', Tar: false }], ['bad-bucket-3']);
-    const error = await runTrainingJob(config, { sagemaker: h.sagemaker, s3 }, { logger: h.logger }).catch((e: unknown) => e);
+    const config = withUploads(
+      'bad-3',
+      [{ Path: join(dir, 'src'), Bucket: 'bad-bucket-3', Key: 'k', Tar: false }],
+      ['bad-bucket-3'],
+    );
+    const error = await runTrainingJob(
+      config,
+      { sagemaker: h.sagemaker, s3 },
+      { logger: h.logger },
+    ).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'UPLOAD_INPUT', problem: 'not-a-file-or-directory' });
     await assertNothingCreated('bad-bucket-3');
   });
@@ -149,15 +200,29 @@ describe('bad input fails before any job is created', () => {
   // root reads any file whatever its mode, so this case can only be seen as another user
   test.skipIf(process.getuid?.() === 0)('an unreadable file', async () => {
     await chmod(join(dir, 'src', 'lib', 'util.py'), 0o000);
-    const config = withUploads('bad-4', [{ Path: join(dir, 'src'), Bucket: 'bad-bucket-4', Key: 'k', Tar: true }], ['bad-bucket-4']);
-    const error = await runTrainingJob(config, { sagemaker: h.sagemaker, s3 }, { logger: h.logger }).catch((e: unknown) => e);
+    const config = withUploads(
+      'bad-4',
+      [{ Path: join(dir, 'src'), Bucket: 'bad-bucket-4', Key: 'k', Tar: true }],
+      ['bad-bucket-4'],
+    );
+    const error = await runTrainingJob(
+      config,
+      { sagemaker: h.sagemaker, s3 },
+      { logger: h.logger },
+    ).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'UPLOAD_INPUT', problem: 'unreadable' });
     await assertNothingCreated('bad-bucket-4');
   });
 
   test('S3Operations without an S3 client', async () => {
-    const config = withUploads('bad-5', [{ Path: join(dir, 'data.csv'), Bucket: 'b', Key: 'k', Tar: false }]);
-    const error = await runTrainingJob(config, { sagemaker: h.sagemaker }, { logger: h.logger }).catch((e: unknown) => e);
+    const config = withUploads('bad-5', [
+      { Path: join(dir, 'data.csv'), Bucket: 'b', Key: 'k', Tar: false },
+    ]);
+    const error = await runTrainingJob(
+      config,
+      { sagemaker: h.sagemaker },
+      { logger: h.logger },
+    ).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'MISSING_OPTION' });
     expect(h.local.requests).toEqual([]);
   });
@@ -174,13 +239,26 @@ describe('bad input fails before any job is created', () => {
       ['ok-bucket'],
     );
     // WHEN the operator runs
-    const error = await runTrainingJob(config, { sagemaker: h.sagemaker, s3 }, { logger: h.logger }).catch((e: unknown) => e);
+    const error = await runTrainingJob(
+      config,
+      { sagemaker: h.sagemaker, s3 },
+      { logger: h.logger },
+    ).catch((e: unknown) => e);
     // THEN the error lists the completed, failed and skipped operations
     expect(isS3OperationsError(error)).toBe(true);
-    const e = error as import('../../src/operators/errors.js').S3OperationsError;
-    expect(e.completed.map((op) => (op.type === 'S3Upload' ? op.Key : op.Bucket))).toEqual(['ok-bucket', 'first.csv']);
-    expect(e.failed).toMatchObject({ type: 'S3Upload', Bucket: 'missing-bucket', Key: 'second.csv' });
-    expect(e.notAttempted.map((op) => (op.type === 'S3Upload' ? op.Key : op.Bucket))).toEqual(['third.tar.gz']);
+    const e = error as S3OperationsError;
+    expect(e.completed.map((op) => (op.type === 'S3Upload' ? op.Key : op.Bucket))).toEqual([
+      'ok-bucket',
+      'first.csv',
+    ]);
+    expect(e.failed).toMatchObject({
+      type: 'S3Upload',
+      Bucket: 'missing-bucket',
+      Key: 'second.csv',
+    });
+    expect(e.notAttempted.map((op) => (op.type === 'S3Upload' ? op.Key : op.Bucket))).toEqual([
+      'third.tar.gz',
+    ]);
     expect(e.message).toContain('No SageMaker resource was created');
     expect(h.local.requests.filter((r) => r.operation.startsWith('Create'))).toEqual([]);
   });
