@@ -103,6 +103,7 @@ interface Job {
 function renderString(job: Job, template: string, path: string): string {
   let failure: Error | undefined;
   let lastUndefined: string | undefined;
+  let hostError: unknown;
   const fail = (error: Error): never => {
     failure ??= error;
     throw error;
@@ -117,7 +118,13 @@ function renderString(job: Job, template: string, path: string): string {
           Object.entries(last).filter(([key]) => key !== '__keywords'),
         );
       }
-      return fn.apply(self, args);
+      try {
+        return fn.apply(self, args);
+      } catch (error) {
+        // nunjucks keeps only the message; keep the caller's error itself as the cause.
+        hostError ??= error;
+        throw error;
+      }
     };
   };
   const guardValue = (value: unknown, name: string): unknown => {
@@ -190,7 +197,7 @@ function renderString(job: Job, template: string, path: string): string {
     if (failure) throw failure;
     const detail =
       error instanceof Error ? error.message.replace(/^\(unknown path\)\s*/, '') : String(error);
-    throw new TemplateRenderError(path, template, detail, { cause: error });
+    throw new TemplateRenderError(path, template, detail, { cause: hostError ?? error });
   }
 }
 

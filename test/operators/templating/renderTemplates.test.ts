@@ -125,6 +125,7 @@ describe('renderTemplates', () => {
     );
     expect(isTemplateRenderError(failing)).toBe(true);
     expect((failing as Error).message).toContain('kaput');
+    expect(((failing as Error).cause as Error).message).toBe('kaput');
   });
 
   it('reads no template files: include and import find nothing', () => {
