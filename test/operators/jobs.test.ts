@@ -241,6 +241,20 @@ describe('job outcomes', () => {
     expect(h.local.count('StopHyperParameterTuningJob')).toBe(1);
   });
 
+  test('an endpoint that never gets in service times out and the error says it was not stopped', async () => {
+    h.local.setBehaviour('ep-hang', { outcome: 'hang' });
+    const error = await runEndpoint(f.deployConfig('ep-hang', 'cfg-h', 'model-h'), clients(), {
+      checkIntervalSeconds: 0.02,
+      maxIngestionTimeSeconds: 0.1,
+      logger: h.logger,
+    }).catch((e: unknown) => e);
+    expect(isWaiterTimeoutError(error)).toBe(true);
+    expect(error).toMatchObject({ kind: 'endpoint', stopRequested: false });
+    expect((error as Error).message).toContain(
+      'the endpoint was NOT stopped (a SageMaker endpoint has no Stop API)',
+    );
+  });
+
   test('abort while waiting stops the job; abort before start creates nothing', async () => {
     h.local.setBehaviour(/^abort-/, { outcome: 'hang' });
     const controller = new AbortController();
