@@ -12,6 +12,7 @@ import {
 } from '../../src/operators/errors.js';
 import { runModel } from '../../src/operators/runModel.js';
 import { runTrainingJob } from '../../src/operators/runTrainingJob.js';
+import { runTransformJob } from '../../src/operators/runTransformJob.js';
 import { splitS3Operations } from '../../src/operators/s3Operations.js';
 import { startLocalS3Server, type LocalS3Server } from '../../src/testing/localS3.js';
 import * as f from './fixtures.js';
@@ -135,6 +136,34 @@ describe('uploads before submit', () => {
     await runModel(config, { sagemaker: h.sagemaker, s3 }, { logger: h.logger });
     expect((await download('code-bucket', 'fw/sourcedir.tar.gz')).length).toBeGreaterThan(0);
   });
+});
+
+test('a transform config from an estimator (S3Operations inside Model) uploads before CreateModel', async () => {
+  // GIVEN Python's transform_config_from_estimator shape: the model part carries the uploads
+  const config = {
+    Model: {
+      ...f.modelConfig('tf-model'),
+      S3Operations: {
+        S3Upload: [
+          { Path: join(dir, 'src'), Bucket: 'code-bucket', Key: 'tf/sourcedir.tar.gz', Tar: true },
+        ],
+      },
+    },
+    Transform: f.transformRequest('tf-job', 'tf-model'),
+  };
+  // WHEN it runs
+  const { Model, Transform } = await runTransformJob(
+    config,
+    { sagemaker: h.sagemaker, s3 },
+    { ...FAST, logger: h.logger },
+  );
+  // THEN the code was uploaded, and neither request sent to SageMaker has S3Operations
+  expect(Model.ModelName).toBe('tf-model');
+  expect(Transform.TransformJobStatus).toBe('Completed');
+  expect(await tarEntries(await download('code-bucket', 'tf/sourcedir.tar.gz'))).toContain(
+    'File:train.py',
+  );
+  expect(h.local.createRequest('model', 'tf-model')).not.toHaveProperty('S3Operations');
 });
 
 describe('bad input fails before any job is created', () => {
