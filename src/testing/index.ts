@@ -21,3 +21,28 @@ export {
   type LocalEcrAction,
   type LocalEcrRequest,
 } from './ecrEndpoint.js';
+export {
+  startLocalSageMaker,
+  type Fault,
+  type JobBehaviour,
+  type LocalResourceKind,
+  type LocalSageMaker,
+  type LocalSageMakerOptions,
+  type RecordedRequest,
+  type SeedLogEvent,
+} from './localSageMaker.js';
+export {
+  LOCAL_S3_CREDENTIALS,
+  startLocalS3Server,
+  type LocalS3Server,
+  type LocalS3ServerOptions,
+} from './localS3.js';
+export {
+  startLocalS3,
+  type LocalS3,
+  type LocalS3Options,
+  type S3Fault,
+  type S3Operation,
+  type S3RequestRecord,
+  type S3StoredObject,
+} from './s3Server.js';

@@ -1,0 +1,229 @@
+/**
+ * Typed errors of the operators: a job that failed, stopped, timed out or was aborted, a name
+ * already taken, and S3 operations that could not run. Each carries the data a caller needs to
+ * decide what to do next, a stable `code`, and an `isXxxError()` guard.
+ */
+import { SageMakerWorkflowError, isSageMakerWorkflowError } from '../errors.js';
+
+/** Kinds of SageMaker resources the operators create. */
+export type ResourceKind =
+  'training' | 'tuning' | 'transform' | 'processing' | 'model' | 'endpointConfig' | 'endpoint';
+
+const LABEL = {
+  training: 'training job',
+  tuning: 'tuning job',
+  transform: 'transform job',
+  processing: 'processing job',
+  model: 'model',
+  endpointConfig: 'endpoint config',
+  endpoint: 'endpoint',
+} as const satisfies Record<ResourceKind, string>;
+
+/** Human name of a resource kind, e.g. `'training job'`. @internal */
+export const labelOf = (kind: ResourceKind): string => LABEL[kind];
+
+const hasCode = (e: unknown, code: string): boolean =>
+  isSageMakerWorkflowError(e) && e.code === code;
+
+/** A job (or endpoint) ended in `Failed`. `failureReason` is SageMaker's `FailureReason`. */
+export class JobFailedError extends SageMakerWorkflowError {
+  override readonly name = 'JobFailedError';
+  readonly code = 'JOB_FAILED';
+
+  constructor(
+    readonly kind: ResourceKind,
+    readonly jobName: string,
+    readonly failureReason: string | undefined,
+    /** The last Describe output. */
+    readonly description: unknown,
+  ) {
+    super(
+      `SageMaker ${labelOf(kind)} ${jobName} failed: ${failureReason ?? '(no FailureReason given)'}`,
+    );
+  }
+}
+/** Guard for {@link JobFailedError}. */
+export const isJobFailedError = (e: unknown): e is JobFailedError => hasCode(e, 'JOB_FAILED');
+
+/**
+ * A job ended in `Stopped` although this operator did not stop it (someone called Stop from the
+ * console or another process). Never reported as success: the job's outputs are incomplete.
+ */
+export class JobStoppedError extends SageMakerWorkflowError {
+  override readonly name = 'JobStoppedError';
+  readonly code = 'JOB_STOPPED';
+
+  constructor(
+    readonly kind: ResourceKind,
+    readonly jobName: string,
+    /** The last Describe output. */
+    readonly description: unknown,
+  ) {
+    super(`SageMaker ${labelOf(kind)} ${jobName} was stopped before it completed`);
+  }
+}
+/** Guard for {@link JobStoppedError}. */
+export const isJobStoppedError = (e: unknown): e is JobStoppedError => hasCode(e, 'JOB_STOPPED');
+
+/** What happened to the Stop call made when waiting ended early. */
+export interface StopOutcome {
+  /** True when the Stop API accepted the request. */
+  readonly stopRequested: boolean;
+  /** Why Stop was not requested or failed (no Stop API for this kind, the job already ended, ...). */
+  readonly stopError?: unknown;
+}
+
+function stopSentence(kind: ResourceKind, stop: StopOutcome): string {
+  if (stop.stopRequested) return `; Stop was requested for the ${labelOf(kind)}`;
+  const error = stop.stopError;
+  const why =
+    error instanceof Error ? error.message : typeof error === 'string' ? error : 'unknown';
+  return `; the ${labelOf(kind)} was NOT stopped (${why})`;
+}
+
+/** `maxIngestionTimeSeconds` passed before the job ended; the operator asked SageMaker to stop it. */
+export class WaiterTimeoutError extends SageMakerWorkflowError implements StopOutcome {
+  override readonly name = 'WaiterTimeoutError';
+  readonly code = 'WAITER_TIMEOUT';
+  readonly stopRequested: boolean;
+  readonly stopError?: unknown;
+
+  constructor(
+    readonly kind: ResourceKind,
+    readonly jobName: string,
+    readonly maxWaitSeconds: number,
+    stop: StopOutcome,
+  ) {
+    super(
+      `SageMaker ${labelOf(kind)} ${jobName} did not finish within ${maxWaitSeconds} s${stopSentence(kind, stop)}`,
+      stop.stopError === undefined ? undefined : { cause: stop.stopError },
+    );
+    this.stopRequested = stop.stopRequested;
+    if (stop.stopError !== undefined) this.stopError = stop.stopError;
+  }
+}
+/** Guard for {@link WaiterTimeoutError}. */
+export const isWaiterTimeoutError = (e: unknown): e is WaiterTimeoutError =>
+  hasCode(e, 'WAITER_TIMEOUT');
+
+/** The caller's `AbortSignal` fired; a job already created was asked to stop. */
+export class JobAbortedError extends SageMakerWorkflowError implements StopOutcome {
+  override readonly name = 'JobAbortedError';
+  readonly code = 'JOB_ABORTED';
+  readonly stopRequested: boolean;
+  readonly stopError?: unknown;
+
+  constructor(
+    readonly kind: ResourceKind,
+    /** Undefined when the signal fired before anything was created. */
+    readonly jobName: string | undefined,
+    stop: StopOutcome,
+    readonly reason?: unknown,
+  ) {
+    super(
+      jobName === undefined
+        ? `Aborted before the SageMaker ${labelOf(kind)} was created`
+        : `Aborted while waiting for SageMaker ${labelOf(kind)} ${jobName}${stopSentence(kind, stop)}`,
+      stop.stopError === undefined ? undefined : { cause: stop.stopError },
+    );
+    this.stopRequested = stop.stopRequested;
+    if (stop.stopError !== undefined) this.stopError = stop.stopError;
+  }
+}
+/** Guard for {@link JobAbortedError}. */
+export const isJobAbortedError = (e: unknown): e is JobAbortedError => hasCode(e, 'JOB_ABORTED');
+
+/**
+ * A resource with the configured name exists and was not created by this library from the same
+ * config, and `actionIfJobExists` is `'fail'`.
+ */
+export class ResourceExistsError extends SageMakerWorkflowError {
+  override readonly name = 'ResourceExistsError';
+  readonly code = 'RESOURCE_EXISTS';
+
+  constructor(
+    readonly kind: ResourceKind,
+    readonly resourceName: string,
+  ) {
+    super(
+      `A SageMaker ${labelOf(kind)} named ${resourceName} already exists with a different config (actionIfJobExists is 'fail')`,
+    );
+  }
+}
+/** Guard for {@link ResourceExistsError}. */
+export const isResourceExistsError = (e: unknown): e is ResourceExistsError =>
+  hasCode(e, 'RESOURCE_EXISTS');
+
+/** Why a local path named by an `S3Upload` operation cannot be uploaded. */
+export type UploadInputProblem =
+  'unreadable' | 'symlink-outside-source' | 'not-a-file-or-directory';
+
+/** A local path of an `S3Upload` exists but cannot be uploaded; raised before any S3 or SageMaker call. */
+export class UploadInputError extends SageMakerWorkflowError {
+  override readonly name = 'UploadInputError';
+  readonly code = 'UPLOAD_INPUT';
+
+  constructor(
+    /** The path as written in the config. */
+    readonly uploadPath: string,
+    /** The offending file inside it (the path itself for a single file). */
+    readonly file: string,
+    readonly problem: UploadInputProblem,
+    options?: { cause?: unknown; detail?: string },
+  ) {
+    super(
+      `Cannot upload ${JSON.stringify(uploadPath)}: ${JSON.stringify(file)} ${
+        problem === 'unreadable'
+          ? 'is not readable'
+          : problem === 'symlink-outside-source'
+            ? `is a symbolic link that points outside the source directory${options?.detail ? ` (to ${options.detail})` : ''}`
+            : 'is neither a regular file nor a directory'
+      }`,
+      options,
+    );
+  }
+}
+/** Guard for {@link UploadInputError}. */
+export const isUploadInputError = (e: unknown): e is UploadInputError => hasCode(e, 'UPLOAD_INPUT');
+
+/** One S3 operation of a config's `S3Operations`, as the operators run it. */
+export type S3OperationRef =
+  | { readonly type: 'S3CreateBucket'; readonly Bucket: string }
+  | {
+      readonly type: 'S3Upload';
+      readonly Path: string;
+      readonly Bucket: string;
+      readonly Key: string;
+      readonly Tar: boolean;
+    };
+
+/**
+ * An S3 operation failed. Says which operations completed (their objects are in S3), which one
+ * failed, and which were not attempted; no SageMaker resource was created.
+ */
+export class S3OperationsError extends SageMakerWorkflowError {
+  override readonly name = 'S3OperationsError';
+  readonly code = 'S3_OPERATIONS_FAILED';
+
+  constructor(
+    readonly completed: readonly S3OperationRef[],
+    readonly failed: S3OperationRef,
+    readonly notAttempted: readonly S3OperationRef[],
+    cause: unknown,
+  ) {
+    const describe = (op: S3OperationRef): string =>
+      op.type === 'S3CreateBucket'
+        ? `create bucket ${op.Bucket}`
+        : `upload ${op.Path} to s3://${op.Bucket}/${op.Key}`;
+    super(
+      `S3 operation failed: ${describe(failed)} (${cause instanceof Error ? cause.message : String(cause)}). ` +
+        `Completed: ${completed.length ? completed.map(describe).join('; ') : '(none)'}. ` +
+        `Not attempted: ${notAttempted.length ? notAttempted.map(describe).join('; ') : '(none)'}. ` +
+        'No SageMaker resource was created.',
+      { cause },
+    );
+  }
+}
+/** Guard for {@link S3OperationsError}. */
+export const isS3OperationsError = (e: unknown): e is S3OperationsError =>
+  hasCode(e, 'S3_OPERATIONS_FAILED');

@@ -1,0 +1,76 @@
+/**
+ * `sagemaker-workflow/operators`: run the configs the builders produce, as Airflow's SageMaker
+ * operators do, and fix what users complain about in them: the job is stopped on timeout or abort,
+ * `Stopped` is never success, templated numbers reach the API as numbers, and a re-run never
+ * creates a duplicate job. Also exports the pre-submit validation and template rendering, for
+ * users who submit configs through another orchestrator.
+ */
+export { runTrainingJob, type TrainingJobResult } from './runTrainingJob.js';
+export { runTuningJob, type TuningJobResult } from './runTuningJob.js';
+export { runProcessingJob, type ProcessingJobResult } from './runProcessingJob.js';
+export { runModel, type ModelResult } from './runModel.js';
+export {
+  runTransformJob,
+  type TransformConfig,
+  type TransformJobResult,
+} from './runTransformJob.js';
+export { runEndpointConfig, type EndpointConfigResult } from './runEndpointConfig.js';
+export { runEndpoint, type EndpointConfigBundle, type EndpointResult } from './runEndpoint.js';
+export {
+  DEFAULTS as OPERATOR_DEFAULTS,
+  type ActionIfJobExists,
+  type OperatorClients,
+  type OperatorOptions,
+} from './options.js';
+export { consoleLogger, silentLogger, type OperatorLogger } from './logger.js';
+export { poll, type PollOptions, type PollResult } from './poller.js';
+export {
+  checkS3Operations,
+  runS3Operations,
+  splitS3Operations,
+  type RunS3OperationsOptions,
+  type S3Operations,
+  type SplitConfig,
+} from './s3Operations.js';
+export { CONFIG_HASH_TAG } from './submit.js';
+export type { OperatorConfig, TemplatedDeep } from './types.js';
+export {
+  JobAbortedError,
+  JobFailedError,
+  JobStoppedError,
+  ResourceExistsError,
+  S3OperationsError,
+  UploadInputError,
+  WaiterTimeoutError,
+  isJobAbortedError,
+  isJobFailedError,
+  isJobStoppedError,
+  isResourceExistsError,
+  isS3OperationsError,
+  isUploadInputError,
+  isWaiterTimeoutError,
+  type ResourceKind,
+  type S3OperationRef,
+  type StopOutcome,
+  type UploadInputProblem,
+} from './errors.js';
+export {
+  CONFIG_KINDS,
+  ConfigValidationError,
+  assertValidConfig,
+  coerceConfig,
+  isConfigValidationError,
+  validateConfig,
+  type ConfigKind,
+  type ConfigProblem,
+  type ConfigRule,
+} from './validation/index.js';
+export {
+  TemplateForbiddenError,
+  TemplateRenderError,
+  TemplateUndefinedError,
+  isTemplateForbiddenError,
+  isTemplateRenderError,
+  isTemplateUndefinedError,
+  renderTemplates,
+} from './templating/index.js';

@@ -1,0 +1,83 @@
+/**
+ * Everything an operator does before its first AWS call: render templates, coerce numbers and
+ * booleans back to the API's types, validate, and check the local side of the uploads. A config
+ * that would fail fails here, before anything is uploaded or created.
+ * @internal
+ */
+import { MissingOptionError, ValidationError } from '../errors.js';
+import { isPlaceholder } from '../templates.js';
+import { renderTemplates } from './templating/index.js';
+import { assertValidConfig, coerceConfig, type ConfigKind } from './validation/index.js';
+import type { OperatorClients, ResolvedOptions } from './options.js';
+import { checkS3Operations, type S3Operations } from './s3Operations.js';
+import type { Json } from './sagemakerCall.js';
+
+/** Path and value of the first unrendered template in `value`, if any. */
+function findPlaceholder(
+  value: unknown,
+  path: string,
+): { path: string; value: string } | undefined {
+  if (isPlaceholder(value)) return { path, value };
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = findPlaceholder(item, `${path}[${i}]`);
+      if (found) return found;
+    }
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, member] of Object.entries(value)) {
+      const found = findPlaceholder(member, path ? `${path}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Renders the config's templates with `templateContext`; without a context, refuses a config that
+ * still holds templates rather than sending `"{{ ... }}"` to SageMaker.
+ * @throws {@link ValidationError} for templates left without a context
+ */
+export function renderConfig<T>(config: T, options: ResolvedOptions): T {
+  if (options.templateContext) return renderTemplates(config, options.templateContext);
+  const found = findPlaceholder(config, '');
+  if (found) {
+    throw new ValidationError(
+      found.path || 'config',
+      found.value,
+      'a rendered value: the config holds Jinja templates, pass templateContext to render them',
+    );
+  }
+  return config;
+}
+
+/** Coerces a request part to the API's types, then validates it. @throws ConfigValidationError */
+export function finishRequest(kind: ConfigKind, request: unknown): Json {
+  const coerced = coerceConfig(kind, request) as Json;
+  assertValidConfig(kind, coerced);
+  return coerced;
+}
+
+/** Merges S3 operations from the places Python's builders put them (root, a Model part). */
+export function mergeS3Operations(...all: (S3Operations | undefined)[]): S3Operations | undefined {
+  const present = all.filter((x): x is S3Operations => x !== undefined);
+  if (present.length === 0) return undefined;
+  return {
+    S3CreateBucket: present.flatMap((x) => x.S3CreateBucket ?? []),
+    S3Upload: present.flatMap((x) => x.S3Upload ?? []),
+  };
+}
+
+/**
+ * Checks that S3 operations can run: an S3 client is given and every local path is uploadable.
+ * @throws {@link MissingOptionError}, LocalPathNotFoundError, UploadInputError
+ */
+export async function checkUploads(
+  ops: S3Operations | undefined,
+  clients: OperatorClients,
+): Promise<void> {
+  const count = (ops?.S3CreateBucket?.length ?? 0) + (ops?.S3Upload?.length ?? 0);
+  if (count > 0 && !clients.s3) {
+    throw new MissingOptionError('s3 client', 'the config has S3Operations; pass clients.s3');
+  }
+  await checkS3Operations(ops);
+}

@@ -1,0 +1,274 @@
+/**
+ * The `S3Operations` part of a config: Python's config builders list the buckets to create and the
+ * local files or directories to upload (the training code, most often); the operators run them
+ * before submitting. Local inputs are checked first, so a bad path fails before any AWS call.
+ */
+import { createReadStream } from 'node:fs';
+import { access, constants, lstat, mkdtemp, readdir, realpath, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative, resolve, sep, isAbsolute } from 'node:path';
+import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { create as createTar } from 'tar';
+import { LocalPathNotFoundError, MissingOptionError, OptionTypeError } from '../errors.js';
+import { S3OperationsError, UploadInputError, type S3OperationRef } from './errors.js';
+import type { OperatorLogger } from './logger.js';
+
+/** `S3Operations` as Python's config builders write it. */
+export interface S3Operations {
+  readonly S3CreateBucket?: readonly { readonly Bucket: string }[];
+  readonly S3Upload?: readonly {
+    readonly Path: string;
+    readonly Bucket: string;
+    readonly Key: string;
+    /** Upload a tar.gz of the path (a directory's contents at the archive root). */
+    readonly Tar: boolean;
+  }[];
+}
+
+/** A config with its `S3Operations` split off. */
+export interface SplitConfig<T> {
+  readonly request: Omit<T, 'S3Operations'>;
+  readonly s3Operations: S3Operations | undefined;
+}
+
+/** Returns the config without `S3Operations`, and the operations; the input is not changed. */
+export function splitS3Operations<T extends object>(config: T): SplitConfig<T> {
+  if (!('S3Operations' in config)) return { request: config, s3Operations: undefined };
+  const { S3Operations: ops, ...request } = config as T & { S3Operations?: S3Operations };
+  return { request, s3Operations: ops ?? undefined };
+}
+
+/** The operations in the order they run: buckets first, then uploads. @internal */
+export function listS3Operations(ops: S3Operations | undefined): S3OperationRef[] {
+  if (!ops) return [];
+  const buckets = (ops.S3CreateBucket ?? []).map((b): S3OperationRef => ({
+    type: 'S3CreateBucket',
+    Bucket: b.Bucket,
+  }));
+  const uploads = (ops.S3Upload ?? []).map((u): S3OperationRef => ({
+    type: 'S3Upload',
+    Path: u.Path,
+    Bucket: u.Bucket,
+    Key: u.Key,
+    Tar: u.Tar,
+  }));
+  return [...buckets, ...uploads];
+}
+
+function isInside(root: string, target: string): boolean {
+  const rel = relative(root, target);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+async function checkReadable(uploadPath: string, file: string): Promise<void> {
+  try {
+    await access(file, constants.R_OK);
+  } catch (cause) {
+    throw new UploadInputError(uploadPath, file, 'unreadable', { cause });
+  }
+}
+
+/** Walks a directory: every file readable, every symlink pointing inside `root`. */
+async function checkTree(uploadPath: string, root: string, dir: string): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (cause) {
+    throw new UploadInputError(uploadPath, dir, 'unreadable', { cause });
+  }
+  for (const entry of entries) {
+    const full = join(dir, entry.name);
+    if (entry.isSymbolicLink()) {
+      let target: string;
+      try {
+        target = await realpath(full);
+      } catch (cause) {
+        // A dangling link cannot be archived meaningfully either.
+        throw new UploadInputError(uploadPath, full, 'symlink-outside-source', {
+          cause,
+          detail: 'a missing target',
+        });
+      }
+      if (!isInside(root, target)) {
+        throw new UploadInputError(uploadPath, full, 'symlink-outside-source', { detail: target });
+      }
+    } else if (entry.isDirectory()) {
+      await checkTree(uploadPath, root, full);
+    } else if (entry.isFile()) {
+      await checkReadable(uploadPath, full);
+    }
+  }
+}
+
+/**
+ * Checks the local side of every upload without touching the network: the path exists, is a file
+ * or directory, everything in it is readable and no symlink leads outside it.
+ * @throws {@link LocalPathNotFoundError}, {@link UploadInputError}, {@link OptionTypeError}
+ */
+export async function checkS3Operations(ops: S3Operations | undefined): Promise<void> {
+  for (const op of listS3Operations(ops)) {
+    if (op.type === 'S3CreateBucket') {
+      if (typeof op.Bucket !== 'string' || op.Bucket === '') {
+        throw new OptionTypeError(
+          'S3Operations.S3CreateBucket[].Bucket',
+          op.Bucket,
+          'a bucket name',
+        );
+      }
+      continue;
+    }
+    for (const key of ['Path', 'Bucket', 'Key'] as const) {
+      if (typeof op[key] !== 'string' || op[key] === '') {
+        throw new OptionTypeError(`S3Operations.S3Upload[].${key}`, op[key], 'a non-empty string');
+      }
+    }
+    const path = resolve(op.Path);
+    let info;
+    try {
+      info = await lstat(path);
+    } catch (cause) {
+      throw new LocalPathNotFoundError('S3Upload Path', op.Path, { cause });
+    }
+    if (info.isSymbolicLink()) {
+      // The path itself may be a link (a common way to point at a build output); follow it once.
+      try {
+        info = await stat(path);
+      } catch (cause) {
+        throw new LocalPathNotFoundError('S3Upload Path', op.Path, {
+          cause,
+          detail: '(dangling symbolic link)',
+        });
+      }
+    }
+    if (info.isDirectory()) {
+      if (!op.Tar) {
+        throw new UploadInputError(op.Path, op.Path, 'not-a-file-or-directory', {
+          detail: 'a directory needs Tar: true',
+        });
+      }
+      const root = await realpath(path);
+      await checkTree(op.Path, root, root);
+    } else if (info.isFile()) {
+      await checkReadable(op.Path, path);
+    } else {
+      throw new UploadInputError(op.Path, op.Path, 'not-a-file-or-directory');
+    }
+  }
+}
+
+/**
+ * Writes a gzipped tarball of `path` to a temporary file: a directory's entries at the archive
+ * root (as Python's `tar_and_s3_upload` adds each child under its base name), or the single file.
+ * Returns the tarball's path and a function that deletes it.
+ * @internal
+ */
+export async function tarToTempFile(
+  path: string,
+): Promise<{ file: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'sagemaker-workflow-tar-'));
+  const file = join(dir, 'source.tar.gz');
+  const cleanup = (): Promise<void> => rm(dir, { recursive: true, force: true });
+  try {
+    const full = resolve(path);
+    const info = await stat(full);
+    const [cwd, entries] = info.isDirectory()
+      ? [full, (await readdir(full)).sort()]
+      : [dirname(full), [basename(full)]];
+    // portable: no uid/gid/uname/mtime noise, so the same tree gives the same archive entries.
+    await createTar({ gzip: true, file, cwd, portable: true }, entries);
+    return { file, cleanup };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
+
+/** Options of {@link runS3Operations}. */
+export interface RunS3OperationsOptions {
+  readonly logger: OperatorLogger;
+  readonly signal?: AbortSignal | undefined;
+}
+
+async function runOne(
+  op: S3OperationRef,
+  s3: Pick<S3Client, 'send'>,
+  options: RunS3OperationsOptions,
+): Promise<void> {
+  if (op.type === 'S3CreateBucket') {
+    // As the Python SDK's session does: a bucket we can already reach is left as it is, so a
+    // re-run (or a bucket shared by several steps) is not an error.
+    try {
+      await s3.send(new HeadBucketCommand({ Bucket: op.Bucket }));
+      return;
+    } catch (error) {
+      const name = (error as { name?: string }).name;
+      if (name !== 'NotFound' && name !== 'NoSuchBucket') throw error;
+    }
+    try {
+      await s3.send(new CreateBucketCommand({ Bucket: op.Bucket }));
+    } catch (error) {
+      if ((error as { name?: string }).name !== 'BucketAlreadyOwnedByYou') throw error;
+    }
+    options.logger.info(`Created bucket ${op.Bucket}`);
+    return;
+  }
+  const tarball = op.Tar ? await tarToTempFile(op.Path) : undefined;
+  try {
+    const upload = new Upload({
+      client: s3 as S3Client,
+      params: {
+        Bucket: op.Bucket,
+        Key: op.Key,
+        Body: createReadStream(tarball?.file ?? resolve(op.Path)),
+      },
+      // A failed multipart upload is aborted so that no partial object is left behind.
+      leavePartsOnError: false,
+      ...(options.signal ? { abortController: abortControllerFor(options.signal) } : {}),
+    });
+    await upload.done();
+    options.logger.info(
+      `Uploaded ${op.Path}${op.Tar ? ' (tar.gz)' : ''} to s3://${op.Bucket}/${op.Key}`,
+    );
+  } finally {
+    await tarball?.cleanup();
+  }
+}
+
+function abortControllerFor(signal: AbortSignal): AbortController {
+  const controller = new AbortController();
+  if (signal.aborted) controller.abort(signal.reason);
+  else {
+    signal.addEventListener(
+      'abort',
+      () => {
+        controller.abort(signal.reason);
+      },
+      { once: true },
+    );
+  }
+  return controller;
+}
+
+/**
+ * Runs `S3CreateBucket` then `S3Upload` operations in order. Stops at the first failure and says
+ * what was done and what was not.
+ * @throws {@link S3OperationsError} when an operation fails; {@link MissingOptionError} without an S3 client
+ */
+export async function runS3Operations(
+  ops: S3Operations | undefined,
+  s3: Pick<S3Client, 'send'> | undefined,
+  options: RunS3OperationsOptions,
+): Promise<void> {
+  const list = listS3Operations(ops);
+  if (list.length === 0) return;
+  if (!s3)
+    throw new MissingOptionError('s3 client', 'the config has S3Operations; pass clients.s3');
+  for (const [i, op] of list.entries()) {
+    try {
+      await runOne(op, s3, options);
+    } catch (cause) {
+      throw new S3OperationsError(list.slice(0, i), op, list.slice(i + 1), cause);
+    }
+  }
+}

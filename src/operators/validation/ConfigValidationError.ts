@@ -1,0 +1,33 @@
+import { isSageMakerWorkflowError, SageMakerWorkflowError } from '../../errors.js';
+import type { ConfigKind } from './configKind.js';
+import type { ConfigProblem } from './validateConfig.js';
+
+const SHOWN = 20;
+
+/**
+ * A config breaks the SageMaker API's constraints; thrown before anything is uploaded or created.
+ * `problems` lists every problem found, each with its field path and rule.
+ */
+export class ConfigValidationError extends SageMakerWorkflowError {
+  override readonly name = 'ConfigValidationError';
+  readonly code = 'CONFIG_INVALID';
+
+  constructor(
+    readonly kind: ConfigKind,
+    readonly problems: readonly ConfigProblem[],
+    options?: { cause?: unknown },
+  ) {
+    const lines = problems
+      .slice(0, SHOWN)
+      .map((p) => `  - ${p.path === '' ? '(config)' : p.path}: ${p.message} [${p.rule}]`);
+    if (problems.length > SHOWN) lines.push(`  ... and ${problems.length - SHOWN} more`);
+    super(
+      `Invalid ${kind} config: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${lines.join('\n')}`,
+      options,
+    );
+  }
+}
+
+/** Guard for {@link ConfigValidationError}. */
+export const isConfigValidationError = (e: unknown): e is ConfigValidationError =>
+  isSageMakerWorkflowError(e) && e.code === 'CONFIG_INVALID';

@@ -1,0 +1,77 @@
+import { rootShapeOf, type ConfigKind } from './configKind.js';
+import { isPlainObject } from './configPath.js';
+import { SHAPES } from './generated/shapes.js';
+
+// Decimal notation as Python's int()/float() read it, surrounding whitespace allowed; no hex, no
+// "NaN" or "Infinity" (the API takes neither).
+const NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+const BOOLEANS: Readonly<Record<string, boolean>> = {
+  true: true,
+  True: true,
+  false: false,
+  False: false,
+};
+
+function copy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copy);
+  if (isPlainObject(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v)]));
+  }
+  return value;
+}
+
+function coerce(shapeName: string, value: unknown): unknown {
+  const shape = SHAPES[shapeName];
+  if (!shape) return copy(value);
+  switch (shape.t) {
+    case 'structure': {
+      if (!isPlainObject(value)) return copy(value);
+      const out: Record<string, unknown> = {};
+      for (const [key, member] of Object.entries(value)) {
+        const memberShape = Object.hasOwn(shape.m, key) ? shape.m[key] : undefined;
+        out[key] = memberShape === undefined ? copy(member) : coerce(memberShape, member);
+      }
+      return out;
+    }
+    case 'list':
+      return Array.isArray(value) ? value.map((item) => coerce(shape.m, item)) : copy(value);
+    case 'map':
+      return isPlainObject(value)
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, coerce(shape.v, v)]))
+        : copy(value);
+    case 'integer':
+    case 'long': {
+      if (typeof value !== 'string' || !NUMBER.test(value)) return value;
+      const n = Number(value);
+      // Beyond 2^53 a number loses digits; leave the string for the validator to report.
+      return Number.isSafeInteger(n) ? n : value;
+    }
+    case 'float':
+    case 'double': {
+      if (typeof value !== 'string' || !NUMBER.test(value)) return value;
+      const n = Number(value);
+      return Number.isFinite(n) ? n : value;
+    }
+    case 'boolean':
+      return typeof value === 'string' && value in BOOLEANS ? BOOLEANS[value] : value;
+    default:
+      return value;
+  }
+}
+
+/**
+ * Returns a copy of `config` in which strings standing where the API wants a number or a boolean
+ * become one: `"3"` → `3` for integer, long, float and double members, `"true"`/`"True"` → `true`
+ * and `"false"`/`"False"` → `false` for boolean members, inside lists and maps too. Rendered Jinja
+ * templates always produce strings; this puts them back to their API types. The member types come
+ * from the service model (every non-string member of the request, not a hand-picked list).
+ *
+ * Anything that does not convert cleanly (`"3.5"` for an integer, `"yes"` for a boolean) is left
+ * as it is for {@link validateConfig} to report. String members are never changed. Pure: the input
+ * is not modified.
+ * @example
+ * const ready = coerceConfig('training', renderTemplates(config, context));
+ */
+export function coerceConfig(kind: ConfigKind, config: unknown): unknown {
+  return coerce(rootShapeOf(kind), config);
+}
