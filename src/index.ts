@@ -125,3 +125,31 @@ export {
   isMissingOptionError,
   isLocalPathNotFoundError,
 } from './errors.js';
+export {
+  encodeDenseTensor,
+  denseTensorChunks,
+  writeDenseTensor,
+  encodeSparseTensor,
+  sparseTensorChunks,
+  writeSparseTensor,
+  readRecordIO,
+  readRecords,
+  readRecordsFromStream,
+  RecordIOFormatError,
+  isRecordIOFormatError,
+} from './recordio/index.js';
+export type {
+  RecordMessage,
+  RecordValue,
+  RecordDType,
+  NumericArray,
+  DenseMatrix,
+  DenseMatrixInput,
+  Vector,
+  VectorInput,
+  CsrMatrix,
+  WriteTensorOptions,
+  WriteStreamOptions,
+  ChunkOptions,
+  ChunkSink,
+} from './recordio/index.js';

@@ -74,3 +74,11 @@ export {
   isTemplateUndefinedError,
   renderTemplates,
 } from './templating/index.js';
+export {
+  uploadRecordSet,
+  recordSetManifest,
+  RecordSetUploadError,
+  isRecordSetUploadError,
+  type UploadRecordSetOptions,
+  type RecordSetDescriptor,
+} from './uploadRecordSet.js';

@@ -19,6 +19,7 @@ const REQUIRED = new Set([
   'deploy.generic.jsonl',
   'processing.generic.jsonl',
   'image_uris.jsonl',
+  'recordio.jsonl',
 ]);
 
 describe('Python parity', () => {

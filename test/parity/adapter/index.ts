@@ -3,9 +3,10 @@ import { caseSession, type Adapter } from '../runner.js';
 import { airflowBuilds, airflowCalls, airflowThen, valueClasses } from './airflow.js';
 import { imageUriCalls } from './imageUris.js';
 import { amazonBuilds, amazonValueClasses } from './amazon.js';
+import { recordioCalls } from './recordio.js';
 
 export const adapter: Adapter = {
-  calls: { ...airflowCalls, ...imageUriCalls },
+  calls: { ...airflowCalls, ...imageUriCalls, ...recordioCalls },
   builds: { ...airflowBuilds, ...amazonBuilds },
   values: { ...valueClasses, ...amazonValueClasses },
   then: airflowThen,
