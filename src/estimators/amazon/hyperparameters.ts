@@ -136,3 +136,30 @@ export function serializeHyperparameters(
   }
   return out;
 }
+
+/**
+ * Python's `Hyperparameter.validate(value)` on a raw value, without conversion: what the tuner
+ * does with range bounds and categorical values (which are strings by then, so a numeric check
+ * on them fails with Python's `TypeError`).
+ * @throws {@link ValidationError} when a check fails; {@link OptionTypeError} when Python could
+ * not even compare the value.
+ */
+export function validateRawHyperparameter(spec: HyperparameterSpec, value: unknown, option = spec.name): void {
+  if (value === null || value === undefined) return;
+  const raw = isPyFloat(value) ? value.value : value;
+  for (const check of spec.checks) {
+    let ok: boolean;
+    if ('isin' in check) {
+      ok = check.isin.some(
+        (e) => e === raw || (typeof raw !== 'string' && typeof e !== 'string' && (typeof raw === 'number' || typeof raw === 'boolean') && Number(e) === Number(raw)),
+      );
+    } else {
+      if (typeof raw !== 'number' && typeof raw !== 'boolean') {
+        throw new OptionTypeError(option, value, `a number to compare with ${describeCheck(check)} (${spec.name})`);
+      }
+      const n = Number(raw);
+      ok = 'gt' in check ? n > check.gt : 'ge' in check ? n >= check.ge : 'lt' in check ? n < check.lt : n <= check.le;
+    }
+    if (!ok) throw new ValidationError(option, value, spec.accepts || describeCheck(check));
+  }
+}
