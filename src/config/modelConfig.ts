@@ -119,7 +119,7 @@ export function buildModelConfig(model: AnyModel, options: ModelConfigOptions = 
       break;
     }
     case 'model': {
-      const plain = model as Model;
+      const plain = model;
       container = containerDef(requireImage('Model', image), plain.modelData, plain.env);
       name = plain.name || nameFromBase(baseNameFromImage(String(container.Image)), plain.session);
       break;

@@ -201,7 +201,7 @@ export function prepareTrainingJob(estimator: AnyEstimator, options: TrainingJob
       : { MaxRuntimeInSeconds: o.maxRun },
     ResourceConfig: resourceConfig(o),
     RoleArn: o.role,
-    InputDataConfig: inputConfig as ChannelRequest[] | undefined,
+    InputDataConfig: inputConfig,
     VpcConfig:
       o.subnets !== undefined && o.securityGroupIds !== undefined
         ? { Subnets: o.subnets, SecurityGroupIds: o.securityGroupIds }

@@ -58,7 +58,7 @@ const isFramework = (estimator: AnyEstimator): boolean => (estimator.kind as str
 /** Python's `_prepare_static_hyperparameters`. */
 function staticHyperparameters(tuned: TunedEstimator, run: TrainingRun, includeClsMetadata: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(run.hyperparameters)) out[k] = pyStr(v as PyValue);
+  for (const [k, v] of Object.entries(run.hyperparameters)) out[k] = pyStr(v);
   for (const name of Object.keys(tuned.hyperparameterRanges)) delete out[name];
   if (pyTruthy(includeClsMetadata) || isFramework(tuned.estimator)) {
     const cls = pythonClassOf(tuned.estimator);

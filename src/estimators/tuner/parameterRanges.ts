@@ -59,7 +59,7 @@ export class CategoricalParameter {
   readonly values: readonly string[];
 
   constructor(values: PyValue | readonly PyValue[]) {
-    const list = Array.isArray(values) ? (values as readonly PyValue[]) : [values as PyValue];
+    const list = Array.isArray(values) ? (values as readonly PyValue[]) : [values];
     this.values = list.map((v) => pyStr(v));
   }
 

@@ -59,7 +59,7 @@ export const tuningCalls: CallHandlers = {
     const kwargs = Object.fromEntries(Object.entries(rawKwargs).map(([k, v]) => [k, ctx.decode(v)]));
     const all = withPositional(args, kwargs, ['tuner', 'inputs', 'job_name', 'include_cls_metadata', 'mini_batch_size'], 'tuning_config');
     const { tuner, ...rest } = all;
-    return tuningConfig(tuner as HyperparameterTuner, toProps(rest) as never);
+    return tuningConfig(tuner as HyperparameterTuner, toProps(rest));
   },
   _merge_s3_operations: (rawArgs, _kwargs, ctx) => mergeS3Operations(ctx.decode(rawArgs[0]) as never),
 };
