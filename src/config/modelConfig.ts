@@ -4,7 +4,7 @@
  */
 import type { CreateModelInput } from '@aws-sdk/client-sagemaker';
 import { MissingOptionError } from '../errors.js';
-import type { AnyModel, FrameworkModel, Model, ModelData } from '../estimators/Model.js';
+import type { AnyModel, FrameworkModel, ModelData } from '../estimators/Model.js';
 import { defined } from '../internal/defined.js';
 import { baseNameFromImage, nameFromBase } from '../pythonCompat/names.js';
 import { pyStr } from '../pythonCompat/pyStr.js';

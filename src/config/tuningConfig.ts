@@ -3,11 +3,9 @@
  * `sagemaker.workflow.airflow.tuning_config`, for one estimator or several.
  */
 import type { CreateHyperParameterTuningJobRequest } from '@aws-sdk/client-sagemaker';
-import { ValidationError } from '../errors.js';
 import { tuningRanges } from '../estimators/tuner/parameterRanges.js';
 import type { HyperparameterTuner, TunedEstimator } from '../estimators/tuner/HyperparameterTuner.js';
 import { checkNamedArgument } from '../estimators/tuner/HyperparameterTuner.js';
-import type { PyValue } from '../estimators/types.js';
 import { defined } from '../internal/defined.js';
 import { jsonDumps } from '../pythonCompat/jsonDumps.js';
 import { baseNameFromImage, nameFromBase } from '../pythonCompat/names.js';
@@ -58,8 +56,8 @@ const isFramework = (estimator: AnyEstimator): boolean => (estimator.kind as str
 /** Python's `_prepare_static_hyperparameters`. */
 function staticHyperparameters(tuned: TunedEstimator, run: TrainingRun, includeClsMetadata: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(run.hyperparameters)) out[k] = pyStr(v);
-  for (const name of Object.keys(tuned.hyperparameterRanges)) delete out[name];
+  const tunedNames = new Set(Object.keys(tuned.hyperparameterRanges));
+  for (const [k, v] of Object.entries(run.hyperparameters)) if (!tunedNames.has(k)) out[k] = pyStr(v);
   if (pyTruthy(includeClsMetadata) || isFramework(tuned.estimator)) {
     const cls = pythonClassOf(tuned.estimator);
     out.sagemaker_estimator_class_name = jsonDumps(cls.name);
@@ -80,7 +78,8 @@ function definitionBase(
     jobName: jobName as string | null,
     miniBatchSize,
   });
-  const { HyperParameters: _dropped, S3Operations: s3Operations, ...definition } = prepared.config as Record<string, unknown>;
+  const { S3Operations: s3Operations, ...definition } = prepared.config as Record<string, unknown>;
+  delete definition.HyperParameters;
   return { definition, run: prepared.run, s3Operations: s3Operations as S3Operations | undefined };
 }
 
@@ -99,7 +98,7 @@ function definitionBase(
 export function tuningConfig(tuner: HyperparameterTuner, options: TuningConfigOptions = {}): TuningConfig {
   const jobName =
     options.jobName ??
-    nameFromBase(tuner.baseTuningJobName ?? baseNameFromImage(String(tuner.firstEstimator().trainingImageUri())), tuner.firstEstimator().session, {
+    nameFromBase(tuner.baseTuningJobName ?? baseNameFromImage(tuner.firstEstimator().trainingImageUri()), tuner.firstEstimator().session, {
       maxLength: 32,
       short: true,
     });
@@ -113,7 +112,7 @@ export function tuningConfig(tuner: HyperparameterTuner, options: TuningConfigOp
 
   switch (tuner.mode) {
     case 'single': {
-      const tuned = tuner.estimators.get('')!;
+      const tuned = tuner.tuned[0];
       if (pyTruthy(tuned.objectiveMetricName)) {
         jobConfig.HyperParameterTuningJobObjective = { Type: tuner.objectiveType, MetricName: tuned.objectiveMetricName };
       }
@@ -132,7 +131,7 @@ export function tuningConfig(tuner: HyperparameterTuner, options: TuningConfigOp
       break;
     }
     case 'multi': {
-      const names = [...tuner.estimators.keys()].sort();
+      const names = tuner.tuned.map((t) => t.name);
       const include = options.includeClsMetadata ?? false;
       checkNamedArgument('inputs', options.inputs, names);
       checkNamedArgument('includeClsMetadata', include, names);
@@ -141,8 +140,8 @@ export function tuningConfig(tuner: HyperparameterTuner, options: TuningConfigOp
       const miniBatch = (options.miniBatchSize ?? undefined) as Readonly<Record<string, unknown>> | undefined;
       const list: Record<string, unknown>[] = [];
       const operations: (S3Operations | undefined)[] = [];
-      for (const name of names) {
-        const tuned = tuner.estimators.get(name)!;
+      for (const tuned of tuner.tuned) {
+        const name = tuned.name;
         const base = definitionBase(tuned, inputs?.[name] ?? null, null, miniBatch?.[name] ?? null);
         list.push({
           ...base.definition,

@@ -60,8 +60,9 @@ export interface MultiHyperparameterTunerProps extends TunerCommonProps {
   readonly hyperparametersToKeepStaticDict?: Readonly<Record<string, readonly string[]>> | null;
 }
 
-/** One tuned estimator: its ranges, objective and metrics. */
+/** One tuned estimator: its name (`""` for a single-estimator tuner), ranges, objective and metrics. */
 export interface TunedEstimator {
+  readonly name: string;
   readonly estimator: AnyEstimator;
   readonly objectiveMetricName: Templated<string> | undefined;
   readonly hyperparameterRanges: ParameterRanges;
@@ -111,8 +112,8 @@ const sortedNames = (record: Readonly<Record<string, unknown>>): string[] => Obj
 export class HyperparameterTuner {
   /** One estimator, or several by name (sorted, as Python writes them). */
   readonly mode: 'single' | 'multi';
-  /** The tuned estimators by name; a single-estimator tuner has one under `""`. */
-  readonly estimators: ReadonlyMap<string, TunedEstimator>;
+  /** The tuned estimators, sorted by name (the first one names generated jobs). */
+  readonly tuned: readonly [TunedEstimator, ...TunedEstimator[]];
   readonly strategy: Templated<string>;
   readonly objectiveType: Templated<string>;
   readonly maxJobs: Templated<number> | null;
@@ -124,7 +125,7 @@ export class HyperparameterTuner {
 
   constructor(props: HyperparameterTunerProps) {
     this.mode = 'single';
-    this.estimators = new Map([['', HyperparameterTuner.#tuned(props, props)]]);
+    this.tuned = [HyperparameterTuner.#tuned(props, '', props)];
     checkRangesForAlgorithm(props.estimator, props.hyperparameterRanges ?? {});
     ({
       strategy: this.strategy,
@@ -140,6 +141,7 @@ export class HyperparameterTuner {
 
   static #tuned(
     props: TunerCommonProps,
+    name: string,
     one: Pick<HyperparameterTunerProps, 'estimator' | 'objectiveMetricName' | 'hyperparameterRanges' | 'metricDefinitions'>,
   ): TunedEstimator {
     if (!one.estimator) throw new MissingOptionError('HyperparameterTuner.estimator', 'an estimator to tune');
@@ -155,6 +157,7 @@ export class HyperparameterTuner {
       throw new ValidationError('HyperparameterTuner.hyperparametersToKeepStatic', keep, 'names without duplicates');
     }
     return {
+      name,
       estimator: one.estimator,
       objectiveMetricName: one.objectiveMetricName ?? undefined,
       hyperparameterRanges: ranges ?? {},
@@ -197,38 +200,37 @@ export class HyperparameterTuner {
     checkNamedArgument('hyperparameterRangesDict', props.hyperparameterRangesDict, names, true);
     checkNamedArgument('metricDefinitionsDict', props.metricDefinitionsDict, names);
     checkNamedArgument('hyperparametersToKeepStaticDict', props.hyperparametersToKeepStaticDict, names);
-    const first = names[0]!;
-    const tuners = new Map<string, TunedEstimator>();
-    for (const name of names) {
-      const tuned = {
-        estimator: dict[name]!,
-        objectiveMetricName: props.objectiveMetricNameDict?.[name] ?? null,
-        hyperparameterRanges: props.hyperparameterRangesDict?.[name] as ParameterRanges,
+    const [first, ...rest] = Object.entries(dict)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, estimator]) => ({
+        name,
+        estimator,
+        objectiveMetricName: props.objectiveMetricNameDict[name] ?? null,
+        hyperparameterRanges: props.hyperparameterRangesDict[name] as ParameterRanges,
         metricDefinitions: props.metricDefinitionsDict?.[name] ?? null,
-      };
-      const keep = props.hyperparametersToKeepStaticDict?.[name] ?? null;
-      // Python builds the tuner on the first estimator (checked like a single tuner) and adds
-      // the others without checks.
-      if (name === first) {
-        tuners.set(name, HyperparameterTuner.#tuned({ ...props, hyperparametersToKeepStatic: keep }, tuned));
-        checkRangesForAlgorithm(tuned.estimator, tuned.hyperparameterRanges ?? {});
-      } else {
-        tuners.set(name, {
-          estimator: tuned.estimator,
-          objectiveMetricName: tuned.objectiveMetricName ?? undefined,
-          hyperparameterRanges: tuned.hyperparameterRanges ?? {},
-          metricDefinitions: tuned.metricDefinitions ?? undefined,
-        });
-      }
-    }
+      }));
+    if (!first) throw new ValidationError('estimatorDict', dict, 'at least one estimator');
+    // Python builds the tuner on the first estimator (checked like a single tuner) and adds the
+    // others without checks.
+    const keep = props.hyperparametersToKeepStaticDict?.[first.name] ?? null;
+    const tuned: [TunedEstimator, ...TunedEstimator[]] = [
+      HyperparameterTuner.#tuned({ ...props, hyperparametersToKeepStatic: keep }, first.name, first),
+      ...rest.map((t) => ({
+        name: t.name,
+        estimator: t.estimator,
+        objectiveMetricName: t.objectiveMetricName ?? undefined,
+        hyperparameterRanges: t.hyperparameterRanges ?? {},
+        metricDefinitions: t.metricDefinitions ?? undefined,
+      })),
+    ];
+    checkRangesForAlgorithm(first.estimator, first.hyperparameterRanges ?? {});
     const tuner = Object.create(HyperparameterTuner.prototype) as HyperparameterTuner;
-    Object.assign(tuner, { mode: 'multi', estimators: tuners, ...HyperparameterTuner.#common(props) });
+    Object.assign(tuner, { mode: 'multi', tuned, ...HyperparameterTuner.#common(props) });
     return tuner;
   }
 
   /** The estimator that names generated jobs: the only one, or the first by name. */
   firstEstimator(): AnyEstimator {
-    const [first] = [...this.estimators.keys()].sort();
-    return this.estimators.get(first!)!.estimator;
+    return this.tuned[0].estimator;
   }
 }
