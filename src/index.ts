@@ -128,6 +128,7 @@ export {
 export { retrieve, findImageUri } from './imageUris/retrieve.js';
 export type { ImageUriOptions, TrainingCompilerConfig, ServerlessInferenceConfig } from './imageUris/imageUriOptions.js';
 export { createSession, type Session, type SessionOptions } from './session.js';
+export { partitionOf, partitionNames, type PartitionInfo } from './partitions.js';
 export { isPlaceholder, type Placeholder, type Templated, type Templatable } from './templates.js';
 export {
   PyFloat,
