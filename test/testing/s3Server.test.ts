@@ -94,7 +94,10 @@ describe('startLocalS3', () => {
     // GIVEN a server where bucket "made" does not exist yet
     const head = () => client.send(new HeadBucketCommand({ Bucket: 'made' }));
     // WHEN it is looked up, created twice, looked up again and listed
-    await expect(head()).rejects.toMatchObject({ name: 'NotFound', $metadata: { httpStatusCode: 404 } });
+    await expect(head()).rejects.toMatchObject({
+      name: 'NotFound',
+      $metadata: { httpStatusCode: 404 },
+    });
     await client.send(new CreateBucketCommand({ Bucket: 'made' }));
     await client.send(new CreateBucketCommand({ Bucket: 'made' }));
     const found = await head();
