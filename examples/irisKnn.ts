@@ -184,7 +184,8 @@ export async function main(options: IrisKnnOptions = {}): Promise<IrisKnnRun> {
     });
 
     // 1. Data. Python's `knn.record_set(features, labels)` uploads under
-    // `<data_location><class name>-<timestamp>/`; the session is what creates the default bucket.
+    // `<data_location><class name>-<timestamp>/`, into the default bucket its session creates on
+    // first use; builders make no AWS call, so the example creates the bucket itself.
     const { features, labels } = await loadIris();
     await s3Client.send(new CreateBucketCommand({ Bucket: BUCKET }));
     const s3Prefix = `${knn.dataLocation}KNN-${sagemakerTimestamp(session.now())}/`;
