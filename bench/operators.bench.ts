@@ -13,7 +13,7 @@ import { Bench } from 'tinybench';
 import { silentLogger } from '../src/operators/logger.js';
 import { runTrainingJob } from '../src/operators/runTrainingJob.js';
 import { runS3Operations } from '../src/operators/s3Operations.js';
-import { LOCAL_S3_CREDENTIALS, startLocalS3Server } from '../src/testing/localS3.js';
+import { startLocalS3 } from '../src/testing/s3Server.js';
 import { startLocalSageMaker } from '../src/testing/localSageMaker.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
@@ -34,15 +34,10 @@ const training = (name: string) =>
 export default async function bench(): Promise<void> {
   // each Describe advances the simulated clock 30 s: a 60 s job needs three polls
   const local = await startLocalSageMaker({ autoAdvanceSeconds: 30 });
-  const s3server = await startLocalS3Server({ buckets: ['bench-bucket'] });
+  const s3server = await startLocalS3({ buckets: ['bench-bucket'] });
   const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
   const sagemaker = new SageMakerClient({ endpoint: local.url, region: 'us-east-1', credentials });
-  const s3 = new S3Client({
-    endpoint: s3server.url,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: LOCAL_S3_CREDENTIALS,
-  });
+  const s3 = new S3Client(s3server.clientConfig);
   const dir = await mkdtemp(join(tmpdir(), 'ops-bench-'));
   for (let d = 0; d < 10; d += 1) {
     await mkdir(join(dir, `pkg${d}`), { recursive: true });

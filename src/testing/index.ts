@@ -32,12 +32,6 @@ export {
   type SeedLogEvent,
 } from './localSageMaker.js';
 export {
-  LOCAL_S3_CREDENTIALS,
-  startLocalS3Server,
-  type LocalS3Server,
-  type LocalS3ServerOptions,
-} from './localS3.js';
-export {
   startLocalS3,
   type LocalS3,
   type LocalS3Options,

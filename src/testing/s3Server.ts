@@ -1,8 +1,9 @@
 /**
  * A small S3-compatible server for offline tests: path-style requests over HTTP on 127.0.0.1,
  * objects kept in memory, and faults injected on demand. It speaks what the operators use:
- * CreateBucket, PutObject, multipart uploads, GetObject, HeadObject, ListObjectsV2,
- * DeleteObject and DeleteObjects. Signatures are not checked.
+ * ListBuckets, CreateBucket, HeadBucket, PutObject, multipart uploads, GetObject, HeadObject,
+ * ListObjectsV2, DeleteObject and DeleteObjects. Signatures are not checked, so any credentials
+ * do (a real client still needs some to sign with: use {@link LocalS3.clientConfig}).
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -10,7 +11,9 @@ import type { AddressInfo } from 'node:net';
 
 /** The S3 operations the server understands. */
 export type S3Operation =
+  | 'ListBuckets'
   | 'CreateBucket'
+  | 'HeadBucket'
   | 'PutObject'
   | 'CreateMultipartUpload'
   | 'UploadPart'
@@ -74,7 +77,10 @@ export interface LocalS3 {
   };
   /** Every request received, in order. */
   readonly requests: readonly S3RequestRecord[];
+  /** Creates a bucket (no-op when it exists), without a request. */
   createBucket(bucket: string): void;
+  /** Names of the buckets, sorted (as ListBuckets answers). */
+  buckets(): string[];
   /** The objects of a bucket by key (a snapshot). */
   objects(bucket: string): ReadonlyMap<string, S3StoredObject>;
   getObject(bucket: string, key: string): S3StoredObject | undefined;
@@ -89,6 +95,8 @@ export interface LocalS3 {
 export interface LocalS3Options {
   /** Buckets to create at start. @default [] */
   readonly buckets?: readonly string[];
+  /** Region put in {@link LocalS3.clientConfig} (the server itself serves any). @default 'us-east-1' */
+  readonly region?: string;
 }
 
 interface Upload {
@@ -158,9 +166,17 @@ function decodeAwsChunked(raw: Buffer): Buffer {
   }
 }
 
-function operationOf(method: string, key: string | undefined, query: URLSearchParams): S3Operation {
-  if (key === undefined) {
+function operationOf(
+  method: string,
+  bucket: string,
+  key: string | undefined,
+  query: URLSearchParams,
+): S3Operation {
+  if (bucket === '') {
+    if (method === 'GET') return 'ListBuckets';
+  } else if (key === undefined) {
     if (method === 'PUT') return 'CreateBucket';
+    if (method === 'HEAD') return 'HeadBucket';
     if (method === 'GET') return 'ListObjectsV2';
     if (method === 'POST' && query.has('delete')) return 'DeleteObjects';
   } else {
@@ -179,7 +195,8 @@ function operationOf(method: string, key: string | undefined, query: URLSearchPa
         return 'HeadObject';
     }
   }
-  throw new S3Error(501, 'NotImplemented', `${method} ${key ?? '(bucket)'} is not supported`);
+  const target = bucket === '' ? '(service)' : key === undefined ? '(bucket)' : key;
+  throw new S3Error(501, 'NotImplemented', `${method} ${target} is not supported`);
 }
 
 /**
@@ -249,7 +266,7 @@ export async function startLocalS3(options: LocalS3Options = {}): Promise<LocalS
       rest.length > 0 && rest.join('/') !== '' ? decodeURIComponent(rest.join('/')) : undefined;
     const query = url.searchParams;
     const body = await readBody(req);
-    const operation = operationOf(method, key, query);
+    const operation = operationOf(method, bucketName, key, query);
     const fault = matchFault(operation, key);
     requests.push({
       operation,
@@ -267,9 +284,33 @@ export async function startLocalS3(options: LocalS3Options = {}): Promise<LocalS
     }
 
     switch (operation) {
+      case 'ListBuckets': {
+        const created = new Date(0).toISOString();
+        const list = [...buckets.keys()]
+          .sort()
+          .map(
+            (name) =>
+              `<Bucket><Name>${xmlEscape(name)}</Name><CreationDate>${created}</CreationDate></Bucket>`,
+          )
+          .join('');
+        sendXml(
+          res,
+          200,
+          `<ListAllMyBucketsResult xmlns="${S3_NS}"><Owner><ID>local</ID><DisplayName>local</DisplayName></Owner><Buckets>${list}</Buckets></ListAllMyBucketsResult>`,
+        );
+        return;
+      }
       case 'CreateBucket': {
+        // As S3 in us-east-1 answers for a bucket the caller already owns: success, nothing changes.
         if (!buckets.has(bucketName)) buckets.set(bucketName, new Map());
         res.writeHead(200, { location: `/${bucketName}` });
+        res.end();
+        return;
+      }
+      case 'HeadBucket': {
+        // A HEAD answer has no body: the SDK names a bare 404 `NotFound`, as it does for real S3.
+        bucketOf(bucketName);
+        res.writeHead(200);
         res.end();
         return;
       }
@@ -428,7 +469,7 @@ export async function startLocalS3(options: LocalS3Options = {}): Promise<LocalS
     endpoint,
     clientConfig: {
       endpoint,
-      region: 'us-east-1',
+      region: options.region ?? 'us-east-1',
       forcePathStyle: true,
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     },
@@ -436,6 +477,7 @@ export async function startLocalS3(options: LocalS3Options = {}): Promise<LocalS
     createBucket(name) {
       if (!buckets.has(name)) buckets.set(name, new Map());
     },
+    buckets: () => [...buckets.keys()].sort(),
     objects: (name) => new Map(buckets.get(name) ?? []),
     getObject: (name, key) => buckets.get(name)?.get(key),
     openMultipartUploads: () => uploads.size,

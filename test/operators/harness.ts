@@ -7,7 +7,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import type { OperatorLogger } from '../../src/operators/logger.js';
-import { LOCAL_S3_CREDENTIALS } from '../../src/testing/localS3.js';
+import type { LocalS3 } from '../../src/testing/s3Server.js';
 import {
   startLocalSageMaker,
   type LocalSageMaker,
@@ -66,14 +66,9 @@ export async function startHarness(
   };
 }
 
-export function s3ClientFor(url: string): S3Client {
-  return new S3Client({
-    endpoint: url,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: LOCAL_S3_CREDENTIALS,
-    retryStrategy: fastRetry(2),
-  });
+/** An S3 client for the local S3 server, with the fast retries. */
+export function s3ClientFor(local: LocalS3): S3Client {
+  return new S3Client({ ...local.clientConfig, retryStrategy: fastRetry(2) });
 }
 
 /** Options for fast waits: a check every 10 ms. */

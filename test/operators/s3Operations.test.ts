@@ -14,18 +14,18 @@ import { runModel } from '../../src/operators/runModel.js';
 import { runTrainingJob } from '../../src/operators/runTrainingJob.js';
 import { runTransformJob } from '../../src/operators/runTransformJob.js';
 import { splitS3Operations } from '../../src/operators/s3Operations.js';
-import { startLocalS3Server, type LocalS3Server } from '../../src/testing/localS3.js';
+import { startLocalS3, type LocalS3 } from '../../src/testing/s3Server.js';
 import * as f from './fixtures.js';
 import { FAST, s3ClientFor, startHarness, type Harness } from './harness.js';
 
-let s3server: LocalS3Server;
+let s3server: LocalS3;
 let s3: S3Client;
 let h: Harness;
 let dir: string;
 
 beforeAll(async () => {
-  s3server = await startLocalS3Server();
-  s3 = s3ClientFor(s3server.url);
+  s3server = await startLocalS3();
+  s3 = s3ClientFor(s3server);
 });
 afterAll(async () => {
   s3.destroy();

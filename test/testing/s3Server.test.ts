@@ -3,7 +3,9 @@ import {
   CreateBucketCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   HeadObjectCommand,
+  ListBucketsCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
@@ -86,5 +88,39 @@ describe('startLocalS3', () => {
     await client.send(new PutObjectCommand({ Bucket: 'b2', Key: 'three', Body: '3' }));
     expect([...s3.objects('b2').keys()].sort()).toStrictEqual(['one', 'three']);
     expect(s3.requests.filter((r) => r.faulted).map((r) => r.key)).toStrictEqual(['two']);
+  });
+
+  it('answers the bucket calls the operators make: HeadBucket, CreateBucket twice, ListBuckets', async () => {
+    // GIVEN a server where bucket "made" does not exist yet
+    const head = () => client.send(new HeadBucketCommand({ Bucket: 'made' }));
+    // WHEN it is looked up, created twice, looked up again and listed
+    await expect(head()).rejects.toMatchObject({
+      name: 'NotFound',
+      $metadata: { httpStatusCode: 404 },
+    });
+    await client.send(new CreateBucketCommand({ Bucket: 'made' }));
+    await client.send(new CreateBucketCommand({ Bucket: 'made' }));
+    const found = await head();
+    const listed = await client.send(new ListBucketsCommand({}));
+    // THEN it exists once, in the listing and in the server's view, and nothing was emptied
+    expect(found.$metadata.httpStatusCode).toBe(200);
+    expect(listed.Buckets?.map((b) => b.Name)).toStrictEqual(s3.buckets());
+    expect(s3.buckets().filter((b) => b === 'made')).toStrictEqual(['made']);
+    expect(s3.requests.filter((r) => r.bucket === 'made').map((r) => r.operation)).toStrictEqual([
+      'HeadBucket',
+      'CreateBucket',
+      'CreateBucket',
+      'HeadBucket',
+    ]);
+  });
+
+  it('puts the region it was given in the client config', async () => {
+    const other = await startLocalS3({ region: 'us-east-2', buckets: ['x'] });
+    try {
+      expect(other.clientConfig.region).toBe('us-east-2');
+      expect(other.buckets()).toStrictEqual(['x']);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -53,7 +53,8 @@ function coerce(shapeName: string, value: unknown): unknown {
       return Number.isFinite(n) ? n : value;
     }
     case 'boolean':
-      return typeof value === 'string' && value in BOOLEANS ? BOOLEANS[value] : value;
+      // Own keys only: `in` would also find 'valueOf' or 'constructor' on Object.prototype.
+      return typeof value === 'string' && Object.hasOwn(BOOLEANS, value) ? BOOLEANS[value] : value;
     default:
       return value;
   }

@@ -80,6 +80,17 @@ describe('coerceConfig', () => {
     expect(coerceConfig('training', config)).toStrictEqual(config);
   });
 
+  it('leaves a boolean member named like an Object.prototype property as the string it is', () => {
+    // fast-check found this one: 'valueOf' became Object.prototype.valueOf.
+    const config = {
+      NetworkConfig: {
+        EnableNetworkIsolation: 'valueOf',
+        EnableInterContainerTrafficEncryption: 'constructor',
+      },
+    };
+    expect(coerceConfig('processing', config)).toStrictEqual(config);
+  });
+
   it('leaves non-object configs and wrong-typed parts as they are', () => {
     expect(coerceConfig('model', 'x')).toBe('x');
     expect(coerceConfig('model', null)).toBe(null);
