@@ -42,7 +42,7 @@ export function algorithmTrainingValues(
 
   // The Airflow module then accepts S3 record sets only, and sets the call's mini-batch size.
   if (Array.isArray(records)) {
-    const train = records.find((r) => isS3RecordSet(r) && r.channel === 'train');
+    const train = (records as unknown[]).find((r): r is RecordSetChannel => isS3RecordSet(r) && r.channel === 'train');
     if (train) values.set(featureDimSpec.name, coerceHyperparameter(featureDimSpec, train.featureDim));
   } else if (isS3RecordSet(records)) {
     values.set(featureDimSpec.name, coerceHyperparameter(featureDimSpec, records.featureDim));

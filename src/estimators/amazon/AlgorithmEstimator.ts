@@ -193,7 +193,7 @@ export function defineHyperparameterProperties(target: { prototype: AlgorithmEst
 /** The number of records of the train channel (the first half of Python's default mini-batch size). */
 function trainNumRecords(className: string, records: TrainingRecords): unknown {
   if (Array.isArray(records)) {
-    const train = records.find((r) => isRecordSetChannel(r) && r.channel === 'train');
+    const train = (records as unknown[]).find((r) => isRecordSetChannel(r) && r.channel === 'train');
     if (!train) throw new ValidationError('inputs', records, 'a list of record sets with a "train" channel');
     return (train as { numRecords?: unknown }).numRecords;
   }

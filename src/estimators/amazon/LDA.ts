@@ -1,4 +1,4 @@
-/** Latent Dirichlet allocation (single instance) (Python's `sagemaker.amazon.lda.LDA` and `LDAModel`). */
+/** Latent Dirichlet allocation, on a single instance (Python's `sagemaker.amazon.lda.LDA` and `LDAModel`). */
 import { ldaRegistry } from '../../imageUris/generated/registries/lda.js';
 import {
   AlgorithmEstimator,
@@ -55,7 +55,7 @@ export interface LDAProps extends AlgorithmEstimatorProps {
 }
 
 /**
- * Latent Dirichlet allocation (single instance).
+ * Latent Dirichlet allocation, on a single instance.
  * @example
  * const est = new LDA({ session, role, instanceType: 'ml.c4.xlarge', numTopics: 20 });
  * @throws {@link ValidationError} for a hyperparameter outside its range; training configs throw
@@ -70,7 +70,7 @@ export class LDA extends AlgorithmEstimator {
 
   constructor(props: LDAProps) {
     // Python pops `instance_count` and always passes 1.
-    super(LDA_ALGORITHM, { ...props, instanceCount: 1 } as LDAProps & Record<string, unknown>);
+    super(LDA_ALGORITHM, { ...props, instanceCount: 1 });
   }
 }
 defineHyperparameterProperties(LDA, HYPERPARAMETERS);
