@@ -6,8 +6,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { trainingConfig } from '../../src/config/trainingConfig.js';
 import { isSageMakerWorkflowError } from '../../src/errors.js';
+import type {
+  AlgorithmEstimator} from '../../src/estimators/amazon/index.js';
 import {
-  AlgorithmEstimator,
   FactorizationMachines,
   IPInsights,
   KMeans,
