@@ -9,15 +9,11 @@ const BRAND = Symbol.for('sagemaker-workflow.error');
 function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (value === undefined) return 'undefined';
+  if (typeof value === 'function' || typeof value === 'symbol') return typeof value;
   try {
-    return JSON.stringify(value) ?? String(value);
+    return JSON.stringify(value) ?? typeof value;
   } catch {
-    // BigInts and cycles defeat JSON; objects without a prototype have no toString either.
-    try {
-      return String(value);
-    } catch {
-      return Object.prototype.toString.call(value);
-    }
+    return Object.prototype.toString.call(value);
   }
 }
 
@@ -25,10 +21,6 @@ function describe(value: unknown): string {
 export abstract class SageMakerWorkflowError extends Error {
   abstract readonly code: string;
   readonly [BRAND] = true;
-
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
 }
 
 /** True when `error` is any error thrown on purpose by this library. */
@@ -36,7 +28,7 @@ export function isSageMakerWorkflowError(error: unknown): error is SageMakerWork
   return typeof error === 'object' && error !== null && BRAND in error;
 }
 
-function hasCode<T extends SageMakerWorkflowError>(error: unknown, code: string): error is T {
+function hasCode(error: unknown, code: string): boolean {
   return isSageMakerWorkflowError(error) && error.code === code;
 }
 

@@ -92,9 +92,43 @@ export type {
   ChannelSource,
   RecordSetChannel,
 } from './config/index.js';
+export { HyperparameterTuner } from './estimators/tuner/HyperparameterTuner.js';
+export type {
+  HyperparameterTunerProps,
+  MultiHyperparameterTunerProps,
+  TunerCommonProps,
+  TunedEstimator,
+} from './estimators/tuner/HyperparameterTuner.js';
+export {
+  ContinuousParameter,
+  IntegerParameter,
+  CategoricalParameter,
+  type ParameterRange,
+  type ParameterRanges,
+  type ScalingType,
+} from './estimators/tuner/parameterRanges.js';
+export {
+  WarmStartConfig,
+  WARM_START_TYPES,
+  StrategyConfig,
+  HyperbandStrategyConfig,
+  TuningJobCompletionCriteriaConfig,
+  type WarmStartType,
+} from './estimators/tuner/WarmStartConfig.js';
+export { tuningConfig, type TuningConfig, type TuningConfigOptions } from './config/tuningConfig.js';
+export { KNN, KNNModel, type KNNProps } from './estimators/amazon/KNN.js';
+export { RecordSet, FileSystemRecordSet, type RecordSetProps, type FileSystemRecordSetProps } from './estimators/amazon/RecordSet.js';
+export {
+  AlgorithmEstimator,
+  AlgorithmModel,
+  type AlgorithmDefinition,
+  type AlgorithmEstimatorProps,
+  type AlgorithmModelProps,
+} from './estimators/amazon/AlgorithmEstimator.js';
 export { retrieve, findImageUri } from './imageUris/retrieve.js';
 export type { ImageUriOptions, TrainingCompilerConfig, ServerlessInferenceConfig } from './imageUris/imageUriOptions.js';
 export { createSession, type Session, type SessionOptions } from './session.js';
+export { partitionOf, partitionNames, type PartitionInfo } from './partitions.js';
 export { isPlaceholder, type Placeholder, type Templated, type Templatable } from './templates.js';
 export {
   PyFloat,

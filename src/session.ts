@@ -4,6 +4,7 @@
  * credentials, in a Lambda, or in a property test with a frozen clock.
  */
 import { MissingOptionError, OptionTypeError } from './errors.js';
+import { partitionOf } from './partitions.js';
 import type { NameClock } from './pythonCompat/names.js';
 import type { TimeZoneMode } from './pythonCompat/timestamps.js';
 
@@ -28,6 +29,10 @@ export interface SessionOptions {
 /** A resolved session. */
 export interface Session extends NameClock {
   readonly region: string;
+  /** The region's partition (`aws`, `aws-cn`, `aws-us-gov`, `aws-iso`, ...), or `undefined` if none knows it. */
+  readonly partition: string | undefined;
+  /** DNS suffix of the partition (`amazonaws.com`, `amazonaws.com.cn`, `c2s.ic.gov`, ...). */
+  readonly dnsSuffix: string | undefined;
   readonly defaultBucketPrefix: string | undefined;
   readonly timeZone: TimeZoneMode;
   /** The default bucket, or a {@link MissingOptionError} naming the option. */
@@ -47,8 +52,11 @@ export function createSession(options: SessionOptions): Session {
     throw new OptionTypeError('session.region', options.region, 'a region name such as us-east-1');
   }
   const bucket = options.defaultBucket;
+  const partition = partitionOf(options.region);
   return {
     region: options.region,
+    partition: partition?.name,
+    dnsSuffix: partition?.dnsSuffix,
     defaultBucketPrefix: options.defaultBucketPrefix ?? undefined,
     timeZone: options.timeZone ?? 'local',
     now: options.now ?? systemNow,

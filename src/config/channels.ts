@@ -41,7 +41,7 @@ export const isRecordSetChannel = (v: unknown): v is RecordSetChannel =>
   typeof v === 'object' && v !== null && 'recordSetKind' in v && typeof (v as RecordSetChannel).toChannel === 'function';
 
 function named(name: string, config: ChannelConfig): ChannelRequest {
-  return { ...config, ChannelName: name } as ChannelRequest;
+  return { ...config, ChannelName: name };
 }
 
 function sourceToConfig(option: string, source: unknown): ChannelConfig {

@@ -61,5 +61,5 @@ export function deployConfig(model: AnyModel, options: DeployConfigOptions): Dep
     EndpointConfig: endpointConfig,
     Endpoint: { EndpointName: options.endpointName || modelName, EndpointConfigName: modelName },
     S3Operations: s3Operations,
-  }) as DeployConfig;
+  });
 }

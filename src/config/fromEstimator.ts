@@ -107,7 +107,7 @@ export function estimatorModelData(estimator: AnyEstimator, job: TaskJob, run: T
   if (job.trainingJobName === undefined) {
     throw new MissingOptionError('taskType', 'the training job is unknown: give a task type, or pass the run from prepareTrainingJob');
   }
-  return posixPathJoin(String(outputPath), job.trainingJobName, 'output', 'model.tar.gz');
+  return posixPathJoin(outputPath, job.trainingJobName, 'output', 'model.tar.gz');
 }
 
 /** Options of the model an estimator creates. */

@@ -4,7 +4,7 @@
  */
 import type { CreateModelInput } from '@aws-sdk/client-sagemaker';
 import { MissingOptionError } from '../errors.js';
-import type { AnyModel, FrameworkModel, Model, ModelData } from '../estimators/Model.js';
+import type { AnyModel, FrameworkModel, ModelData } from '../estimators/Model.js';
 import { defined } from '../internal/defined.js';
 import { baseNameFromImage, nameFromBase } from '../pythonCompat/names.js';
 import { pyStr } from '../pythonCompat/pyStr.js';
@@ -119,7 +119,7 @@ export function buildModelConfig(model: AnyModel, options: ModelConfigOptions = 
       break;
     }
     case 'model': {
-      const plain = model as Model;
+      const plain = model;
       container = containerDef(requireImage('Model', image), plain.modelData, plain.env);
       name = plain.name || nameFromBase(baseNameFromImage(String(container.Image)), plain.session);
       break;

@@ -50,7 +50,7 @@ export function processingConfig(processor: Processor, options: ProcessingConfig
     options.jobName ??
     (processor.baseJobName !== undefined
       ? nameFromBase(processor.baseJobName, processor.session)
-      : baseNameFromImage(String(processor.imageUri)));
+      : baseNameFromImage(processor.imageUri));
   return defined({
     ProcessingJobName: jobName,
     ProcessingInputs: requests('inputs', options.inputs, ProcessingInput),

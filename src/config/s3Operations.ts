@@ -31,5 +31,5 @@ export function mergeS3Operations(list: readonly (S3Operations | undefined)[]): 
       }
     }
   }
-  return merged as S3Operations;
+  return merged;
 }

@@ -19,7 +19,7 @@ import { pyTruthy } from '../pythonCompat/truthy.js';
 import type { Session } from '../session.js';
 import type { Templatable } from '../templates.js';
 import { algorithmTrainingValues } from './algorithmTraining.js';
-import { extraChannel, formatInputs, type ChannelRequest, type TrainingInputs } from './channels.js';
+import { extraChannel, formatInputs, type TrainingInputs } from './channels.js';
 import { checkCodeToPack, isS3Uri, validateSourceDir } from './localCode.js';
 import type { S3Operations, S3Upload } from './s3Operations.js';
 
@@ -86,7 +86,7 @@ export function defaultOutputPath(session: Session, suffix?: string): string {
 
 /** `base_job_name`, or the repository name of the training image. */
 export function resolveBaseJobName(estimator: AnyEstimator): string {
-  return estimator.options.baseJobName || baseNameFromImage(String(estimator.trainingImageUri()));
+  return estimator.options.baseJobName || baseNameFromImage(estimator.trainingImageUri());
 }
 
 interface ScriptModeResult {
@@ -113,12 +113,12 @@ function prepareByoScriptMode(
     let bucket: string;
     let prefix: string;
     if (o.codeLocation === undefined) {
-      const parsed = parseS3Url(String(outputPath), 'Estimator.outputPath');
+      const parsed = parseS3Url(outputPath, 'Estimator.outputPath');
       bucket = parsed.bucket;
       prefix = s3PathJoin([outputPathFromDefault ? parsed.key : undefined, jobName, 'source']);
     } else {
       const parsed = parseS3Url(o.codeLocation, 'Estimator.codeLocation');
-      parseS3Url(String(outputPath), 'Estimator.outputPath');
+      parseS3Url(outputPath, 'Estimator.outputPath');
       bucket = parsed.bucket;
       prefix = s3PathJoin([parsed.key, jobName, 'source']);
     }
@@ -165,7 +165,7 @@ export function prepareTrainingJob(estimator: AnyEstimator, options: TrainingJob
   switch (estimator.kind) {
     case 'byo': {
       if (o.sourceDir || o.entryPoint || o.dependencies.length > 0) {
-        const script = prepareByoScriptMode(o, session, preparedName, String(outputPath), outputPathFromDefault);
+        const script = prepareByoScriptMode(o, session, preparedName, outputPath, outputPathFromDefault);
         uploadedCode = script.uploadedCode;
         codeChannelUri = script.codeChannelUri;
         if (script.upload) uploads.push(script.upload);
@@ -201,7 +201,7 @@ export function prepareTrainingJob(estimator: AnyEstimator, options: TrainingJob
       : { MaxRuntimeInSeconds: o.maxRun },
     ResourceConfig: resourceConfig(o),
     RoleArn: o.role,
-    InputDataConfig: inputConfig as ChannelRequest[] | undefined,
+    InputDataConfig: inputConfig,
     VpcConfig:
       o.subnets !== undefined && o.securityGroupIds !== undefined
         ? { Subnets: o.subnets, SecurityGroupIds: o.securityGroupIds }
@@ -217,7 +217,7 @@ export function prepareTrainingJob(estimator: AnyEstimator, options: TrainingJob
 
   return {
     config,
-    run: { jobName, outputPath: String(outputPath), baseJobName, uploadedCode, hyperparameters },
+    run: { jobName, outputPath: outputPath, baseJobName, uploadedCode, hyperparameters },
     uploads,
   };
 }

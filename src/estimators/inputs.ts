@@ -136,7 +136,7 @@ export class FileSystemInput implements ChannelInput {
       },
       // Python tests truthiness here, so an empty content type is dropped.
       ContentType: p.contentType ? p.contentType : undefined,
-    }) as unknown as ChannelConfig;
+    });
   }
 }
 

@@ -1,6 +1,4 @@
-import { partitions } from './generated/partitions.js';
-
-const patterns = new Map<string, RegExp>();
+import { partitionOf } from '../partitions.js';
 
 /**
  * The ECR host name of `region` (`ecr.<region>.<DNS suffix of its partition>`), or undefined
@@ -14,13 +12,7 @@ const patterns = new Map<string, RegExp>();
  * @example ecrHostname('cn-north-1') // 'ecr.cn-north-1.amazonaws.com.cn'
  */
 export function ecrHostname(region: string): string | undefined {
-  for (const [name, dnsSuffix, regionRegex, regions] of partitions) {
-    let pattern = patterns.get(name);
-    if (!pattern) {
-      pattern = new RegExp(regionRegex.startsWith('^') ? regionRegex : `^(?:${regionRegex})`);
-      patterns.set(name, pattern);
-    }
-    if (regions.includes(region) || pattern.test(region)) return `ecr.${region}.${dnsSuffix}`;
-  }
+  const partition = partitionOf(region);
+  if (partition) return `ecr.${region}.${partition.dnsSuffix}`;
   return region === 'il-central-1' ? `ecr.${region}.amazonaws.com` : undefined;
 }

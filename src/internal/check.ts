@@ -52,7 +52,7 @@ export function checkOneOf<T extends string>(
 
 /** An array of strings (templates included), else {@link OptionTypeError}. */
 export function checkStringList(option: string, value: unknown): string[] {
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return [...(value as string[])];
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return [...(value)];
   throw new OptionTypeError(option, value, 'a list of strings');
 }
 

@@ -50,5 +50,6 @@ export function jsonDumps(value: unknown): string {
     const entries = Object.entries(value as Record<string, unknown>);
     return `{${entries.map(([k, v]) => `${dumpString(k)}: ${jsonDumps(v)}`).join(', ')}}`;
   }
-  return dumpString(String(value));
+  // Functions, symbols and the like have no JSON form; Python would refuse them too.
+  return dumpString(typeof value);
 }

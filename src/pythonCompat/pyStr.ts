@@ -89,5 +89,5 @@ function pyStrOrRepr(value: unknown, inner: (v: unknown) => string): string {
     const entries = Object.entries(value as Record<string, unknown>);
     return `{${entries.map(([k, v]) => `${pyStrRepr(k)}: ${inner(v)}`).join(', ')}}`;
   }
-  return String(value);
+  return typeof value;
 }

@@ -56,7 +56,7 @@ export function compare(expected: unknown, actualRaw: unknown, unordered: readon
         diffs.push({ path: `${path}.length`, expected: e, actual: a });
         return;
       }
-      e.forEach((v, i) => walk(v, a[i], `${path}[${i}]`));
+      e.forEach((v, i) => { walk(v, a[i], `${path}[${i}]`); });
       return;
     }
     if (isObject(e) && isObject(a)) {

@@ -20,6 +20,7 @@ const REQUIRED = new Set([
   'processing.generic.jsonl',
   'image_uris.jsonl',
   'recordio.jsonl',
+  'tuning.generic.jsonl',
 ]);
 
 describe('Python parity', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { baseNameFromImage, nameFromBase } from '../../src/pythonCompat/names.js';
 import { parseS3Url, posixPathJoin, s3PathJoin } from '../../src/pythonCompat/s3.js';
 import { sagemakerShortTimestamp, sagemakerTimestamp } from '../../src/pythonCompat/timestamps.js';
+import { createSession } from '../../src/session.js';
 
 const clock = (now: number) => ({ now: () => now, timeZone: 'utc' as const });
 
@@ -62,5 +63,27 @@ describe('S3 paths', () => {
   it('joins local paths as os.path.join', () => {
     expect(posixPathJoin('s3://b/', 'job', 'output')).toBe('s3://b/job/output');
     expect(posixPathJoin('s3://b', '/abs', 'x')).toBe('/abs/x');
+  });
+});
+
+describe('session partitions', () => {
+  it.each([
+    ['us-east-2', 'aws', 'amazonaws.com'],
+    ['cn-northwest-1', 'aws-cn', 'amazonaws.com.cn'],
+    ['us-gov-west-1', 'aws-us-gov', 'amazonaws.com'],
+    ['us-iso-east-1', 'aws-iso', 'c2s.ic.gov'],
+    ['us-isob-east-1', 'aws-iso-b', 'sc2s.sgov.gov'],
+    ['us-isof-south-1', 'aws-iso-f', 'csp.hci.ic.gov'],
+    ['eusc-de-east-1', 'aws-eusc', 'amazonaws.eu'],
+    ['ap-southeast-9', 'aws', 'amazonaws.com'],
+  ])('%s is in %s (%s)', (region, partition, dnsSuffix) => {
+    // GIVEN a region WHEN a session is made THEN it knows the region's partition
+    const session = createSession({ region });
+    expect(session.partition).toBe(partition);
+    expect(session.dnsSuffix).toBe(dnsSuffix);
+  });
+
+  it('leaves an unknown region without a partition', () => {
+    expect(createSession({ region: 'mars-north-1' }).partition).toBeUndefined();
   });
 });

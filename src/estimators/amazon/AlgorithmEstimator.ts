@@ -35,6 +35,8 @@ export type TrainingRecords = unknown;
 export interface AlgorithmDefinition {
   /** Python class name, used in messages and record-set keys (e.g. `KNN`). */
   readonly className: string;
+  /** Python module of the class, written by the tuner's `include_cls_metadata` (e.g. `sagemaker.amazon.knn`). */
+  readonly pythonModule?: string;
   readonly registry: ImageRegistry;
   /** @default '1' */
   readonly repoVersion?: string;

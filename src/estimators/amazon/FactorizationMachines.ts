@@ -49,6 +49,7 @@ const HYPERPARAMETERS = [
 /** The FactorizationMachines algorithm. */
 export const FACTORIZATION_MACHINES_ALGORITHM: AlgorithmDefinition = {
   className: 'FactorizationMachines',
+  pythonModule: 'sagemaker.amazon.factorization_machines',
   registry: factorizationMachinesRegistry,
   hyperparameters: HYPERPARAMETERS,
 };

@@ -27,6 +27,7 @@ const HYPERPARAMETERS = [
 /** The IPInsights algorithm. */
 export const IP_INSIGHTS_ALGORITHM: AlgorithmDefinition = {
   className: 'IPInsights',
+  pythonModule: 'sagemaker.amazon.ipinsights',
   registry: ipinsightsRegistry,
   hyperparameters: HYPERPARAMETERS,
   prepareTraining: (_estimator, _records, miniBatchSize) => {

@@ -45,6 +45,7 @@ const HYPERPARAMETERS = [
 /** The KMeans algorithm. */
 export const KMEANS_ALGORITHM: AlgorithmDefinition = {
   className: 'KMeans',
+  pythonModule: 'sagemaker.amazon.kmeans',
   registry: kmeansRegistry,
   hyperparameters: HYPERPARAMETERS,
   // Python's `KMeans.hyperparameters()` puts this first, before the typed ones.

@@ -24,6 +24,7 @@ const HYPERPARAMETERS = [
 /** The LDA algorithm. */
 export const LDA_ALGORITHM: AlgorithmDefinition = {
   className: 'LDA',
+  pythonModule: 'sagemaker.amazon.lda',
   registry: ldaRegistry,
   hyperparameters: HYPERPARAMETERS,
   // Python's LDA raises when `mini_batch_size` is None: the algorithm has no default for it.

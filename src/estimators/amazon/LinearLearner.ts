@@ -100,6 +100,7 @@ const HYPERPARAMETERS = [
 /** The LinearLearner algorithm. */
 export const LINEAR_LEARNER_ALGORITHM: AlgorithmDefinition = {
   className: 'LinearLearner',
+  pythonModule: 'sagemaker.amazon.linear_learner',
   registry: linearLearnerRegistry,
   hyperparameters: HYPERPARAMETERS,
   // Python's `mini_batch_size or default`: records per instance, from the train channel.

@@ -35,6 +35,7 @@ const HYPERPARAMETERS = [
 /** The NTM algorithm. */
 export const NTM_ALGORITHM: AlgorithmDefinition = {
   className: 'NTM',
+  pythonModule: 'sagemaker.amazon.ntm',
   registry: ntmRegistry,
   hyperparameters: HYPERPARAMETERS,
   prepareTraining: (_estimator, _records, miniBatchSize) => {

@@ -79,6 +79,7 @@ const HYPERPARAMETERS = [
 /** The Object2Vec algorithm. */
 export const OBJECT2VEC_ALGORITHM: AlgorithmDefinition = {
   className: 'Object2Vec',
+  pythonModule: 'sagemaker.amazon.object2vec',
   registry: object2vecRegistry,
   hyperparameters: HYPERPARAMETERS,
   miniBatchSizeSpec: MINI_BATCH_SIZE_SPEC,

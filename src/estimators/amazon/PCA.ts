@@ -27,6 +27,7 @@ const HYPERPARAMETERS = [
 /** The PCA algorithm. */
 export const PCA_ALGORITHM: AlgorithmDefinition = {
   className: 'PCA',
+  pythonModule: 'sagemaker.amazon.pca',
   registry: pcaRegistry,
   hyperparameters: HYPERPARAMETERS,
   // Python's `mini_batch_size or default`: records per instance, from the train channel.

@@ -25,6 +25,7 @@ const MINI_BATCH_SIZE = 1000;
 /** The RandomCutForest algorithm. */
 export const RANDOM_CUT_FOREST_ALGORITHM: AlgorithmDefinition = {
   className: 'RandomCutForest',
+  pythonModule: 'sagemaker.amazon.randomcutforest',
   registry: randomcutforestRegistry,
   hyperparameters: HYPERPARAMETERS,
   featureDimSpec: hp('feature_dim', 'int', 'An integer in [1, 10000]', { ge: 1 }, { le: 10000 }),

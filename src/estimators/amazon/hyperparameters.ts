@@ -97,14 +97,16 @@ const PY_SPACE = '[\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u
 const PY_STRIP = new RegExp(`^${PY_SPACE}+|${PY_SPACE}+$`, 'g');
 const pyStrip = (text: string): string => text.replace(PY_STRIP, '');
 
+// Object2Vec's `_list_check_subset`: anything but a text fails.
+const isSubset = (set: readonly string[], value: unknown): boolean =>
+  typeof value === 'string' && value.split(',').every((item) => set.includes(pyStrip(item)));
+
 const num = (v: HyperparameterValue): number | string | boolean | undefined =>
   isPyFloat(v) ? v.value : typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : undefined;
 
 function passes(check: HyperparameterCheck, value: HyperparameterValue): boolean {
   const v = num(value);
-  if ('subsetOf' in check) {
-    return typeof v === 'string' && v.split(',').every((item) => check.subsetOf.includes(pyStrip(item)));
-  }
+  if ('subsetOf' in check) return isSubset(check.subsetOf, v);
   if ('isin' in check) {
     // Python's `in` compares True with 1 and 1.0 with 1, so compare numbers by value.
     return check.isin.some((e) => e === v || (typeof v !== 'string' && typeof e !== 'string' && Number(e) === Number(v)));
@@ -152,4 +154,33 @@ export function serializeHyperparameters(
     out[name] = Array.isArray(value) ? jsonDumps(value) : pyStr(value);
   }
   return out;
+}
+
+/**
+ * Python's `Hyperparameter.validate(value)` on a raw value, without conversion: what the tuner
+ * does with range bounds and categorical values (which are strings by then, so a numeric check
+ * on them fails with Python's `TypeError`).
+ * @throws {@link ValidationError} when a check fails; {@link OptionTypeError} when Python could
+ * not even compare the value.
+ */
+export function validateRawHyperparameter(spec: HyperparameterSpec, value: unknown, option = spec.name): void {
+  if (value === null || value === undefined) return;
+  const raw = isPyFloat(value) ? value.value : value;
+  for (const check of spec.checks) {
+    let ok: boolean;
+    if ('subsetOf' in check) {
+      ok = isSubset(check.subsetOf, raw);
+    } else if ('isin' in check) {
+      ok = check.isin.some(
+        (e) => e === raw || (typeof raw !== 'string' && typeof e !== 'string' && (typeof raw === 'number' || typeof raw === 'boolean') && Number(e) === Number(raw)),
+      );
+    } else {
+      if (typeof raw !== 'number' && typeof raw !== 'boolean') {
+        throw new OptionTypeError(option, value, `a number to compare with ${describeCheck(check)} (${spec.name})`);
+      }
+      const n = Number(raw);
+      ok = 'gt' in check ? n > check.gt : 'ge' in check ? n >= check.ge : 'lt' in check ? n < check.lt : n <= check.le;
+    }
+    if (!ok) throw new ValidationError(option, value, spec.accepts || describeCheck(check));
+  }
 }

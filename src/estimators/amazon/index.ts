@@ -17,6 +17,7 @@ export {
   convertHyperparameter,
   hp,
   serializeHyperparameters,
+  validateRawHyperparameter,
   type HyperparameterCheck,
   type HyperparameterSpec,
   type HyperparameterType,

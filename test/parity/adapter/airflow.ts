@@ -121,7 +121,7 @@ function trainingOptions(args: readonly unknown[], kwargs: Record<string, unknow
   if (all.inputs !== undefined && all.inputs !== null) options.inputs = all.inputs;
   if (all.job_name !== undefined && all.job_name !== null) options.jobName = all.job_name;
   if (all.mini_batch_size !== undefined && all.mini_batch_size !== null) options.miniBatchSize = all.mini_batch_size;
-  return { estimator: all.estimator, options: options as TrainingJobOptions };
+  return { estimator: all.estimator, options: options };
 }
 
 const decodeAll = (ctx: CaseContext, args: readonly unknown[], kwargs: Readonly<Record<string, unknown>>) => ({
@@ -199,7 +199,7 @@ export const airflowCalls: CallHandlers = {
   },
   processing_config: (a, k, ctx) => {
     const all = callArgs(ctx, a, k, ['processor', 'inputs', 'outputs', 'job_name'], 'processing_config');
-    return processingConfig(all.processor as Processor, options(all, ['processor']) as never);
+    return processingConfig(all.processor as Processor, options(all, ['processor']));
   },
   training_base_config: (rawArgs, rawKwargs, ctx) => {
     const { args, kwargs } = decodeAll(ctx, rawArgs, rawKwargs);

@@ -4,11 +4,12 @@ import { airflowBuilds, airflowCalls, airflowThen, valueClasses } from './airflo
 import { imageUriCalls } from './imageUris.js';
 import { amazonBuilds, amazonValueClasses } from './amazon.js';
 import { recordioCalls } from './recordio.js';
+import { tuningBuilds, tuningCalls, tuningValueClasses } from './tuning.js';
 
 export const adapter: Adapter = {
-  calls: { ...airflowCalls, ...imageUriCalls, ...recordioCalls },
-  builds: { ...airflowBuilds, ...amazonBuilds },
-  values: { ...valueClasses, ...amazonValueClasses },
+  calls: { ...airflowCalls, ...imageUriCalls, ...recordioCalls, ...tuningCalls },
+  builds: { ...airflowBuilds, ...amazonBuilds, ...tuningBuilds },
+  values: { ...valueClasses, ...amazonValueClasses, ...tuningValueClasses },
   then: airflowThen,
   session: caseSession,
 };
