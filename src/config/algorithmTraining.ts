@@ -22,6 +22,7 @@ export function algorithmTrainingValues(
 ): Map<string, HyperparameterValue | undefined> {
   const values = new Map(estimator.hyperparameterValues());
   const mbsSpec = estimator.spec(MINI_BATCH_SIZE.name);
+  const featureDimSpec = estimator.spec(FEATURE_DIM.name);
   const computed = estimator.definition.prepareTraining
     ? estimator.definition.prepareTraining(estimator, records, miniBatchSize)
     : miniBatchSize;
@@ -36,15 +37,15 @@ export function algorithmTrainingValues(
   } else {
     throw new OptionTypeError('inputs', records, 'a RecordSet or a list of record sets (built-in algorithms train on record sets)');
   }
-  values.set(FEATURE_DIM.name, coerceHyperparameter(FEATURE_DIM, featureDim));
+  values.set(featureDimSpec.name, coerceHyperparameter(featureDimSpec, featureDim));
   values.set(mbsSpec.name, coerceHyperparameter(mbsSpec, computed));
 
   // The Airflow module then accepts S3 record sets only, and sets the call's mini-batch size.
   if (Array.isArray(records)) {
     const train = (records as unknown[]).find((r): r is RecordSetChannel => isS3RecordSet(r) && r.channel === 'train');
-    if (train) values.set(FEATURE_DIM.name, coerceHyperparameter(FEATURE_DIM, train.featureDim));
+    if (train) values.set(featureDimSpec.name, coerceHyperparameter(featureDimSpec, train.featureDim));
   } else if (isS3RecordSet(records)) {
-    values.set(FEATURE_DIM.name, coerceHyperparameter(FEATURE_DIM, records.featureDim));
+    values.set(featureDimSpec.name, coerceHyperparameter(featureDimSpec, records.featureDim));
   } else {
     throw new OptionTypeError('inputs', records, 'a RecordSet or a list of RecordSets (Airflow configs need S3 record sets)');
   }

@@ -7,7 +7,9 @@ import { OptionTypeError, ValidationError } from '../../errors.js';
 import type { ImageRegistry } from '../../imageUris/registryData.js';
 import { retrieveFor } from '../../imageUris/retrieveFor.js';
 import { optionalString } from '../../internal/check.js';
+import { isPyFloat } from '../../pythonCompat/pyFloat.js';
 import { s3PathJoin } from '../../pythonCompat/s3.js';
+import { isRecordSetChannel } from '../../config/channels.js';
 import type { Session } from '../../session.js';
 import type { Templated } from '../../templates.js';
 import { resolveEstimatorBase, type EstimatorBaseProps, type ResolvedEstimatorBase } from '../EstimatorBase.js';
@@ -42,6 +44,8 @@ export interface AlgorithmDefinition {
   readonly hyperparameters: readonly HyperparameterSpec[];
   /** Replaces the shared `mini_batch_size` spec (Object2Vec narrows it). */
   readonly miniBatchSizeSpec?: HyperparameterSpec;
+  /** Replaces the shared `feature_dim` spec (RandomCutForest narrows it). */
+  readonly featureDimSpec?: HyperparameterSpec;
   /**
    * The algorithm's `_prepare_for_training` before the shared part: checks, and the mini-batch
    * size to store (a default it computes). Throws where Python raises.
@@ -74,7 +78,11 @@ export class AlgorithmEstimator {
     this.options = resolveEstimatorBase(props, definition.className);
     this.session = props.session;
     this.#specs = new Map(
-      [...definition.hyperparameters, FEATURE_DIM, definition.miniBatchSizeSpec ?? MINI_BATCH_SIZE].map((s) => [s.name, s]),
+      [
+        ...definition.hyperparameters,
+        definition.featureDimSpec ?? FEATURE_DIM,
+        definition.miniBatchSizeSpec ?? MINI_BATCH_SIZE,
+      ].map((s) => [s.name, s]),
     );
     this.dataLocation =
       optionalString(`${definition.className}.dataLocation`, props.dataLocation) ??
@@ -82,7 +90,7 @@ export class AlgorithmEstimator {
         withEndSlash: true,
       });
     for (const spec of definition.hyperparameters) {
-      const value = props[camel(spec.name)];
+      const value = props[camel(spec.attribute ?? spec.name)];
       if (value !== undefined) this.setHyperparameter(spec.name, value);
     }
   }
@@ -171,7 +179,7 @@ export class AlgorithmModel extends Model {
  */
 export function defineHyperparameterProperties(target: { prototype: AlgorithmEstimator }, specs: readonly HyperparameterSpec[]): void {
   for (const spec of [...specs, FEATURE_DIM, MINI_BATCH_SIZE]) {
-    Object.defineProperty(target.prototype, camel(spec.name), {
+    Object.defineProperty(target.prototype, camel(spec.attribute ?? spec.name), {
       configurable: true,
       enumerable: false,
       get(this: AlgorithmEstimator) {
@@ -181,6 +189,55 @@ export function defineHyperparameterProperties(target: { prototype: AlgorithmEst
         this.setHyperparameter(spec.name, value);
       },
     });
+  }
+}
+
+/** The number of records of the train channel (the first half of Python's default mini-batch size). */
+function trainNumRecords(className: string, records: TrainingRecords): unknown {
+  if (Array.isArray(records)) {
+    const train = (records as unknown[]).find((r) => isRecordSetChannel(r) && r.channel === 'train');
+    if (!train) throw new ValidationError('inputs', records, 'a list of record sets with a "train" channel');
+    return (train as { numRecords?: unknown }).numRecords;
+  }
+  if (isRecordSetChannel(records)) return (records as { numRecords?: unknown }).numRecords;
+  throw new OptionTypeError('inputs', records, `a RecordSet or a list of record sets (${className} reads num_records)`);
+}
+
+const plainNumber = (value: unknown): number | undefined =>
+  typeof value === 'number' ? value : typeof value === 'boolean' ? Number(value) : isPyFloat(value) ? value.value : undefined;
+
+/**
+ * Python's `_get_default_mini_batch_size`: the train channel's records per instance, at least 1
+ * and at most `maximum`. Python divides `num_records` by `instance_count`, so a template in
+ * either is a `TypeError` there and an {@link OptionTypeError} here.
+ */
+export function defaultMiniBatchSize(estimator: AlgorithmEstimator, records: TrainingRecords, maximum: number): number {
+  const numRecords = trainNumRecords(estimator.definition.className, records);
+  const instanceCount = estimator.options.instanceCount;
+  const n = plainNumber(numRecords);
+  if (n === undefined) throw new OptionTypeError('RecordSet.numRecords', numRecords, 'a number to compute the default mini_batch_size from');
+  const count = plainNumber(instanceCount);
+  if (count === undefined) {
+    throw new OptionTypeError(`${estimator.definition.className}.instanceCount`, instanceCount, 'a number to compute the default mini_batch_size from');
+  }
+  if (count === 0) throw new ValidationError(`${estimator.definition.className}.instanceCount`, instanceCount, 'a non-zero count');
+  const perInstance = Math.trunc(n / count);
+  if (!Number.isFinite(perInstance)) throw new ValidationError('RecordSet.numRecords', numRecords, 'a finite number');
+  return Math.min(maximum, Math.max(1, perInstance));
+}
+
+/**
+ * A mini-batch size as Python's range checks `mini_batch_size < low or mini_batch_size > high`
+ * see it: `None` passes, numbers are compared, and anything else (a text, a template) cannot be
+ * compared in Python 3 (`TypeError`).
+ * @throws {@link OptionTypeError} for a value that is not a number; {@link ValidationError} out of range.
+ */
+export function checkMiniBatchSizeRange(className: string, miniBatchSize: unknown, low: number, high: number): void {
+  if (miniBatchSize === undefined || miniBatchSize === null) return;
+  const n = plainNumber(miniBatchSize);
+  if (n === undefined) throw new OptionTypeError(`${className} mini_batch_size`, miniBatchSize, `a number in [${low}, ${high}]`);
+  if (n < low || n > high) {
+    throw new ValidationError(`${className} mini_batch_size`, miniBatchSize, `a number in [${low}, ${high}]`);
   }
 }
 

@@ -19,12 +19,20 @@ export type HyperparameterCheck =
   | { readonly ge: number }
   | { readonly lt: number }
   | { readonly le: number }
-  | { readonly isin: readonly (string | number | boolean)[] };
+  | { readonly isin: readonly (string | number | boolean)[] }
+  /** A comma-separated text whose trimmed items all belong to the set (Object2Vec's `comparator_list`). */
+  | { readonly subsetOf: readonly string[] };
 
 /** One hyperparameter of an algorithm: its API name, type, checks and what it accepts. */
 export interface HyperparameterSpec {
   /** The name the algorithm reads, e.g. `predictor_type`. */
   readonly name: string;
+  /**
+   * The Python attribute, when it differs from `name` (KMeans' `max_iterations` sends
+   * `local_lloyd_max_iter`); camelCased, it is the option and property name.
+   * @default - `name`
+   */
+  readonly attribute?: string;
   readonly type: HyperparameterType;
   readonly checks: readonly HyperparameterCheck[];
   /** What is accepted, in words. */
@@ -84,11 +92,21 @@ export function convertHyperparameter(spec: HyperparameterSpec, value: unknown):
   }
 }
 
+// Python's `str.strip()` strips what `str.isspace()` calls whitespace (not JavaScript's `\s`: no BOM).
+const PY_SPACE = '[\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+const PY_STRIP = new RegExp(`^${PY_SPACE}+|${PY_SPACE}+$`, 'g');
+const pyStrip = (text: string): string => text.replace(PY_STRIP, '');
+
+// Object2Vec's `_list_check_subset`: anything but a text fails.
+const isSubset = (set: readonly string[], value: unknown): boolean =>
+  typeof value === 'string' && value.split(',').every((item) => set.includes(pyStrip(item)));
+
 const num = (v: HyperparameterValue): number | string | boolean | undefined =>
   isPyFloat(v) ? v.value : typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : undefined;
 
 function passes(check: HyperparameterCheck, value: HyperparameterValue): boolean {
   const v = num(value);
+  if ('subsetOf' in check) return isSubset(check.subsetOf, v);
   if ('isin' in check) {
     // Python's `in` compares True with 1 and 1.0 with 1, so compare numbers by value.
     return check.isin.some((e) => e === v || (typeof v !== 'string' && typeof e !== 'string' && Number(e) === Number(v)));
@@ -118,6 +136,7 @@ export function coerceHyperparameter(spec: HyperparameterSpec, value: unknown): 
 }
 
 function describeCheck(check: HyperparameterCheck): string {
+  if ('subsetOf' in check) return `a comma-separated list of ${check.subsetOf.join(', ')}`;
   if ('isin' in check) return `one of ${check.isin.map((v) => JSON.stringify(v)).join(', ')}`;
   if ('gt' in check) return `a value greater than ${check.gt}`;
   if ('ge' in check) return `a value of at least ${check.ge}`;
@@ -149,7 +168,9 @@ export function validateRawHyperparameter(spec: HyperparameterSpec, value: unkno
   const raw = isPyFloat(value) ? value.value : value;
   for (const check of spec.checks) {
     let ok: boolean;
-    if ('isin' in check) {
+    if ('subsetOf' in check) {
+      ok = isSubset(check.subsetOf, raw);
+    } else if ('isin' in check) {
       ok = check.isin.some(
         (e) => e === raw || (typeof raw !== 'string' && typeof e !== 'string' && (typeof raw === 'number' || typeof raw === 'boolean') && Number(e) === Number(raw)),
       );

@@ -1,4 +1,13 @@
 /** The built-in algorithms, their models and record sets, for the parity runner. */
+import { FactorizationMachines, FactorizationMachinesModel } from '../../../src/estimators/amazon/FactorizationMachines.js';
+import { LinearLearner, LinearLearnerModel } from '../../../src/estimators/amazon/LinearLearner.js';
+import { KMeans, KMeansModel } from '../../../src/estimators/amazon/KMeans.js';
+import { PCA, PCAModel } from '../../../src/estimators/amazon/PCA.js';
+import { NTM, NTMModel } from '../../../src/estimators/amazon/NTM.js';
+import { LDA, LDAModel } from '../../../src/estimators/amazon/LDA.js';
+import { RandomCutForest, RandomCutForestModel } from '../../../src/estimators/amazon/RandomCutForest.js';
+import { IPInsights, IPInsightsModel } from '../../../src/estimators/amazon/IPInsights.js';
+import { Object2Vec, Object2VecModel } from '../../../src/estimators/amazon/Object2Vec.js';
 import { KNN, KNNModel } from '../../../src/estimators/amazon/KNN.js';
 import { FileSystemRecordSet, RecordSet } from '../../../src/estimators/amazon/RecordSet.js';
 import type { BuildHandlers, CaseContext } from './types.js';
@@ -9,7 +18,19 @@ type Ctor = new (props: never) => object;
 /** Python class name to our estimator and model classes. */
 const ALGORITHMS: Readonly<Record<string, readonly [Ctor, Ctor]>> = {
   KNN: [KNN, KNNModel],
+  FactorizationMachines: [FactorizationMachines, FactorizationMachinesModel],
+  LinearLearner: [LinearLearner, LinearLearnerModel],
+  KMeans: [KMeans, KMeansModel],
+  PCA: [PCA, PCAModel],
+  NTM: [NTM, NTMModel],
+  LDA: [LDA, LDAModel],
+  RandomCutForest: [RandomCutForest, RandomCutForestModel],
+  IPInsights: [IPInsights, IPInsightsModel],
+  Object2Vec: [Object2Vec, Object2VecModel],
 };
+
+/** Python's leading positional parameters; LDA takes no `instance_count` (it always trains on one). */
+const POSITIONAL: Readonly<Record<string, readonly string[]>> = { LDA: ['role', 'instance_type'] };
 
 const session = (ctx: CaseContext) => {
   if (!ctx.sagemakerSession) throw new UnsupportedCaseError('a build class needs a session');
@@ -22,7 +43,7 @@ export const amazonBuilds: BuildHandlers = Object.fromEntries(
       name,
       (args, kwargs, ctx) =>
         new Estimator({
-          ...toProps(withPositional(args, kwargs, ['role', 'instance_count', 'instance_type'], name)),
+          ...toProps(withPositional(args, kwargs, POSITIONAL[name] ?? ['role', 'instance_count', 'instance_type'], name)),
           session: session(ctx),
         } as never),
     ],
