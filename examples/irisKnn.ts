@@ -28,10 +28,10 @@ import {
   transformConfigFromEstimator,
   type TrainingConfig,
   type TransformConfigFromEstimator,
+  KNN,
+  RecordSet,
+  type ModelConfig,
 } from '../src/index.js';
-import { KNN } from '../src/estimators/amazon/KNN.js';
-import { RecordSet } from '../src/estimators/amazon/RecordSet.js';
-import type { ModelConfig } from '../src/config/modelConfig.js';
 import {
   runModel,
   runTrainingJob,

@@ -116,15 +116,58 @@ export {
   type WarmStartType,
 } from './estimators/tuner/WarmStartConfig.js';
 export { tuningConfig, type TuningConfig, type TuningConfigOptions } from './config/tuningConfig.js';
-export { KNN, KNNModel, type KNNProps } from './estimators/amazon/KNN.js';
-export { RecordSet, FileSystemRecordSet, type RecordSetProps, type FileSystemRecordSetProps } from './estimators/amazon/RecordSet.js';
 export {
   AlgorithmEstimator,
   AlgorithmModel,
-  type AlgorithmDefinition,
-  type AlgorithmEstimatorProps,
-  type AlgorithmModelProps,
-} from './estimators/amazon/AlgorithmEstimator.js';
+  RecordSet,
+  FileSystemRecordSet,
+  KNN,
+  KNNModel,
+  FactorizationMachines,
+  FactorizationMachinesModel,
+  LinearLearner,
+  LinearLearnerModel,
+  KMeans,
+  KMeansModel,
+  PCA,
+  PCAModel,
+  NTM,
+  NTMModel,
+  LDA,
+  LDAModel,
+  RandomCutForest,
+  RandomCutForestModel,
+  IPInsights,
+  IPInsightsModel,
+  Object2Vec,
+  Object2VecModel,
+  hp,
+  coerceHyperparameter,
+  convertHyperparameter,
+  serializeHyperparameters,
+  validateRawHyperparameter,
+} from './estimators/amazon/index.js';
+export type {
+  AlgorithmDefinition,
+  AlgorithmEstimatorProps,
+  AlgorithmModelProps,
+  RecordSetProps,
+  FileSystemRecordSetProps,
+  KNNProps,
+  FactorizationMachinesProps,
+  LinearLearnerProps,
+  KMeansProps,
+  PCAProps,
+  NTMProps,
+  LDAProps,
+  RandomCutForestProps,
+  IPInsightsProps,
+  Object2VecProps,
+  HyperparameterSpec,
+  HyperparameterCheck,
+  HyperparameterType,
+  HyperparameterValue,
+} from './estimators/amazon/index.js';
 export { retrieve, findImageUri } from './imageUris/retrieve.js';
 export type { ImageUriOptions, TrainingCompilerConfig, ServerlessInferenceConfig } from './imageUris/imageUriOptions.js';
 export { createSession, type Session, type SessionOptions } from './session.js';

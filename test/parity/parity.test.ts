@@ -21,6 +21,11 @@ const REQUIRED = new Set([
   'image_uris.jsonl',
   'recordio.jsonl',
   'tuning.generic.jsonl',
+  'training.amazon.jsonl',
+  'model.amazon.jsonl',
+  'transform.amazon.jsonl',
+  'deploy.amazon.jsonl',
+  'tuning.amazon.jsonl',
 ]);
 
 describe('Python parity', () => {
