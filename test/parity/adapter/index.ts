@@ -3,11 +3,12 @@ import { caseSession, type Adapter } from '../runner.js';
 import { airflowBuilds, airflowCalls, airflowThen, valueClasses } from './airflow.js';
 import { imageUriCalls } from './imageUris.js';
 import { amazonBuilds, amazonValueClasses } from './amazon.js';
+import { frameworkBuilds } from './frameworks.js';
 import { recordioCalls } from './recordio.js';
 
 export const adapter: Adapter = {
   calls: { ...airflowCalls, ...imageUriCalls, ...recordioCalls },
-  builds: { ...airflowBuilds, ...amazonBuilds },
+  builds: { ...airflowBuilds, ...amazonBuilds, ...frameworkBuilds },
   values: { ...valueClasses, ...amazonValueClasses },
   then: airflowThen,
   session: caseSession,
