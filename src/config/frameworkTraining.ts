@@ -66,6 +66,7 @@ export function frameworkTrainingValues(
     staged = { s3Prefix: `s3://${stagedBucket}/${key}`, scriptName: sourceDir ? entryPoint : posixBasename(entryPoint) };
     stagedUpload = { Path: sourceDir ?? entryPoint, Bucket: stagedBucket, Key: key, Tar: true };
   }
+  estimator.checkDebuggerDefaults();
   const isolated = pyTruthy(o.enableNetworkIsolation);
 
   // prepare_framework (airflow.py): the code location the job is told about, and its upload.

@@ -19,6 +19,12 @@ import type { FrameworkModel, ModelData } from '../Model.js';
 import type { Hyperparameters, PyValue, VpcConfig } from '../types.js';
 import type { Distribution } from './distribution.js';
 
+/** Regions without SageMaker Debugger (Python's `DEBUGGER_UNSUPPORTED_REGIONS`). */
+const DEBUGGER_UNSUPPORTED_REGIONS = [
+  'us-iso-east-1', 'us-isob-east-1', 'ap-southeast-3', 'ap-southeast-4', 'eu-south-2', 'me-central-1',
+  'ap-south-2', 'eu-central-2', 'us-gov-east-1',
+];
+
 /** The Python class an estimator stands for (what a tuner writes as class metadata). */
 export interface PythonClass {
   readonly name: string;
@@ -138,6 +144,31 @@ export abstract class Framework {
 
   /** The image registry of the framework. */
   protected abstract get registry(): ImageRegistry;
+
+  /** The framework's name in the image registry (`pytorch`, `huggingface`, ...). */
+  get frameworkName(): string {
+    return this.registry.framework;
+  }
+
+  /**
+   * Python's debugger defaults at training time (`_validate_and_set_debugger_configs`): with
+   * checkpoints in a region that has the debugger, TensorFlow, PyTorch and MXNet compare the
+   * instance count with 1, which fails for a template or a missing count.
+   * @throws {@link OptionTypeError} for an instance count Python cannot compare.
+   */
+  checkDebuggerDefaults(): void {
+    const o = this.options;
+    if (DEBUGGER_UNSUPPORTED_REGIONS.includes(this.session.region.toLowerCase())) return;
+    if (!pyTruthy(o.checkpointS3Uri) || !pyTruthy(o.checkpointLocalPath)) return;
+    if (!['mxnet', 'pytorch', 'tensorflow'].includes(this.frameworkName)) return;
+    if (typeof o.instanceCount !== 'number') {
+      throw new OptionTypeError(
+        `${this.pythonClass.name}.instanceCount`,
+        o.instanceCount,
+        'a number when checkpoints are set (Python compares it with 1 to configure the debugger)',
+      );
+    }
+  }
 
   /** Sets the validated distribution (constructors only). @internal */
   protected setDistribution(distribution: Distribution): void {
