@@ -15,7 +15,7 @@ import { pyTruthy } from '../../pythonCompat/truthy.js';
 import type { Session } from '../../session.js';
 import { isPlaceholder, type Templated } from '../../templates.js';
 import { resolveEstimatorBase, type EstimatorBaseProps, type ResolvedEstimatorBase } from '../EstimatorBase.js';
-import type { FrameworkModel, ModelData } from '../Model.js';
+import type { FrameworkModel, FrameworkModelProps, ModelData } from '../Model.js';
 import type { Hyperparameters, PyValue, VpcConfig } from '../types.js';
 import type { Distribution } from './distribution.js';
 
@@ -276,6 +276,29 @@ export abstract class Framework {
   protected modelEntryPoint(uploaded: FrameworkUploadedCode | undefined): string | undefined {
     if (this.modelSourceDir(uploaded) === undefined) return this.entryPoint;
     return uploaded?.scriptName;
+  }
+
+  /**
+   * The model options most `create_model`s share: the model data, `role or self.role`, the entry
+   * point (`entry_point or self._model_entry_point()` unless `fallBack` is false), the uploaded
+   * code as source dir, the log level, code location, workers, VPC and image.
+   */
+  protected modelProps(request: FrameworkModelRequest, fallBack = true): FrameworkModelProps {
+    const uploaded = request.uploadedCode;
+    const entryPoint = fallBack ? request.entryPoint || this.modelEntryPoint(uploaded) : (request.entryPoint ?? undefined);
+    const sourceDir = this.modelSourceDir(uploaded);
+    return {
+      session: this.session,
+      modelData: request.modelData,
+      role: pyTruthy(request.role) ? (request.role as Templated<string>) : this.options.role,
+      ...(entryPoint !== undefined && entryPoint !== null && { entryPoint }),
+      ...(sourceDir !== undefined && { sourceDir }),
+      containerLogLevel: this.options.containerLogLevel,
+      ...(this.options.codeLocation !== undefined && { codeLocation: this.options.codeLocation }),
+      ...(request.modelServerWorkers !== undefined && request.modelServerWorkers !== null && { modelServerWorkers: request.modelServerWorkers }),
+      vpcConfig: request.vpcConfig ?? null,
+      imageUri: this.imageUri ?? null,
+    };
   }
 
   /** The model of a trained job (Python's `create_model` as the Airflow code calls it). */
