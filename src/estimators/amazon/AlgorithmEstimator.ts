@@ -33,6 +33,8 @@ export type TrainingRecords = unknown;
 export interface AlgorithmDefinition {
   /** Python class name, used in messages and record-set keys (e.g. `KNN`). */
   readonly className: string;
+  /** Python module of the class, written by the tuner's `include_cls_metadata` (e.g. `sagemaker.amazon.knn`). */
+  readonly pythonModule?: string;
   readonly registry: ImageRegistry;
   /** @default '1' */
   readonly repoVersion?: string;
@@ -61,6 +63,8 @@ const camel = (name: string): string => name.replace(/_([a-z0-9])/g, (_, c: stri
 export class AlgorithmEstimator {
   readonly kind = 'algorithm' as const;
   readonly definition: AlgorithmDefinition;
+  /** The Python class (name and module) this estimator stands for. */
+  readonly pythonClass: { readonly name: string; readonly module: string };
   readonly session: Session;
   readonly options: ResolvedEstimatorBase;
   readonly dataLocation: string;
@@ -69,6 +73,7 @@ export class AlgorithmEstimator {
 
   constructor(definition: AlgorithmDefinition, props: AlgorithmEstimatorProps & Readonly<Record<string, unknown>>) {
     this.definition = definition;
+    this.pythonClass = { name: definition.className, module: definition.pythonModule ?? 'sagemaker.amazon' };
     this.options = resolveEstimatorBase(props, definition.className);
     this.session = props.session;
     this.#specs = new Map(

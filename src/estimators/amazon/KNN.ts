@@ -29,6 +29,7 @@ const HYPERPARAMETERS = [
 /** The KNN algorithm. */
 export const KNN_ALGORITHM: AlgorithmDefinition = {
   className: 'KNN',
+  pythonModule: 'sagemaker.amazon.knn',
   registry: knnRegistry,
   hyperparameters: HYPERPARAMETERS,
 };
