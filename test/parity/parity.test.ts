@@ -18,6 +18,10 @@ const REQUIRED = new Set([
   'transform.generic.jsonl',
   'deploy.generic.jsonl',
   'processing.generic.jsonl',
+  'training.framework.jsonl',
+  'model.framework.jsonl',
+  'transform.framework.jsonl',
+  'deploy.framework.jsonl',
   'image_uris.jsonl',
   'recordio.jsonl',
 ]);
