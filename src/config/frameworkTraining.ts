@@ -49,7 +49,11 @@ export function frameworkTrainingValues(
   if (o.codeLocation === undefined) {
     const parsed = parseS3Url(outputPath, `${owner}.outputPath`);
     stagedBucket = parsed.bucket;
-    stagedPrefix = s3PathJoin([outputPathFromDefault ? parsed.key : undefined, preparedName, 'source']);
+    stagedPrefix = s3PathJoin([
+      outputPathFromDefault ? parsed.key : undefined,
+      preparedName,
+      'source',
+    ]);
   } else {
     const parsed = parseS3Url(o.codeLocation, `${owner}.codeLocation`);
     parseS3Url(outputPath, `${owner}.outputPath`);
@@ -63,7 +67,10 @@ export function frameworkTrainingValues(
   } else {
     checkCodeToPack(owner, entryPoint, sourceDir, o.dependencies);
     const key = `${stagedPrefix}/sourcedir.tar.gz`;
-    staged = { s3Prefix: `s3://${stagedBucket}/${key}`, scriptName: sourceDir ? entryPoint : posixBasename(entryPoint) };
+    staged = {
+      s3Prefix: `s3://${stagedBucket}/${key}`,
+      scriptName: sourceDir ? entryPoint : posixBasename(entryPoint),
+    };
     stagedUpload = { Path: sourceDir ?? entryPoint, Bucket: stagedBucket, Key: key, Tar: true };
   }
   estimator.checkDebuggerDefaults();
@@ -88,23 +95,29 @@ export function frameworkTrainingValues(
     uploadedCode = { s3Prefix: sourceDir, scriptName: script };
   } else {
     uploadedCode = { s3Prefix: `s3://${bucket}/${key}`, scriptName: script };
-    s3Operations = { S3Upload: [{ Path: sourceDir || entryPoint, Bucket: bucket, Key: key, Tar: true }] };
+    s3Operations = {
+      S3Upload: [{ Path: sourceDir || entryPoint, Bucket: bucket, Key: key, Tar: true }],
+    };
   }
   const upload = s3Operations.S3Upload?.[0];
   const uploads =
-    stagedUpload && !(upload && upload.Bucket === stagedUpload.Bucket && upload.Key === stagedUpload.Key) ? [stagedUpload] : [];
+    stagedUpload &&
+    !(upload && upload.Bucket === stagedUpload.Bucket && upload.Key === stagedUpload.Key)
+      ? [stagedUpload]
+      : [];
 
-  const hyperparameters = (): Record<string, string> => estimator.hyperparameters({
-    jobName,
-    outputPath,
-    scriptMode: {
-      sagemaker_submit_directory: uploadedCode.s3Prefix,
-      sagemaker_program: script,
-      sagemaker_container_log_level: o.containerLogLevel,
-      sagemaker_job_name: jobName,
-      sagemaker_region: session.region,
-    },
-  });
+  const hyperparameters = (): Record<string, string> =>
+    estimator.hyperparameters({
+      jobName,
+      outputPath,
+      scriptMode: {
+        sagemaker_submit_directory: uploadedCode.s3Prefix,
+        sagemaker_program: script,
+        sagemaker_container_log_level: o.containerLogLevel,
+        sagemaker_job_name: jobName,
+        sagemaker_region: session.region,
+      },
+    });
   return {
     uploadedCode,
     s3Operations,

@@ -183,7 +183,7 @@ export function prepareTrainingJob(estimator: AnyEstimator, options: TrainingJob
       hyperparameters = estimator.hyperparameters(algorithmTrainingValues(estimator, options.inputs, options.miniBatchSize));
       break;
     case 'framework': {
-      const values = frameworkTrainingValues(estimator, session, preparedName, jobName, String(outputPath), outputPathFromDefault);
+      const values = frameworkTrainingValues(estimator, session, preparedName, jobName, outputPath, outputPathFromDefault);
       uploadedCode = values.uploadedCode;
       codeChannelUri = values.codeChannelUri;
       uploads.push(...values.uploads);
@@ -239,7 +239,7 @@ export function prepareTrainingJob(estimator: AnyEstimator, options: TrainingJob
     config,
     run: {
       jobName,
-      outputPath: String(outputPath),
+      outputPath,
       baseJobName: baseJobName ?? resolveBaseJobName(estimator),
       uploadedCode,
       hyperparameters: finalHyperparameters,

@@ -35,8 +35,12 @@ const TRAIN_PY = join(FIXTURES, 'scripts', 'train.py');
 const SOURCE_DIR = join(FIXTURES, 'source_dir');
 const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
 // 2024-01-02T03:04:05.678Z
-const session = createSession({ region: 'us-west-2', defaultBucket: 'my-bucket', now: () => 1704164645.678, timeZone: 'utc' });
-const STAMP = '2024-01-02-03-04-05-678';
+const session = createSession({
+  region: 'us-west-2',
+  defaultBucket: 'my-bucket',
+  now: () => 1704164645.678,
+  timeZone: 'utc',
+});
 
 const tensorflow = (extra: Record<string, unknown> = {}) =>
   new TensorFlow({
@@ -53,13 +57,16 @@ const tensorflow = (extra: Record<string, unknown> = {}) =>
 describe('TensorFlow training config', () => {
   it('writes script-mode hyperparameters, model_dir and the S3Upload of the entry point', () => {
     // GIVEN a TensorFlow estimator with a hyperparameter from the constructor and one set later
-    const tf = tensorflow({ hyperparameters: { epochs: 10 } }).setHyperparameters({ optimizer: 'adam' });
+    const tf = tensorflow({ hyperparameters: { epochs: 10 } }).setHyperparameters({
+      optimizer: 'adam',
+    });
     // WHEN its training config is built
     const config = trainingConfig(tf, { inputs: 's3://data/train', jobName: 'tf-job' });
     // THEN the hyperparameters are JSON-encoded (set ones twice), with the script-mode keys and model_dir
     expect(config).toStrictEqual({
       AlgorithmSpecification: {
-        TrainingImage: '763104351884.dkr.ecr.us-west-2.amazonaws.com/tensorflow-training:2.13-cpu-py310',
+        TrainingImage:
+          '763104351884.dkr.ecr.us-west-2.amazonaws.com/tensorflow-training:2.13-cpu-py310',
         TrainingInputMode: 'File',
       },
       OutputDataConfig: { S3OutputPath: 's3://my-bucket/' },
@@ -68,7 +75,13 @@ describe('TensorFlow training config', () => {
       RoleArn: ROLE,
       InputDataConfig: [
         {
-          DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://data/train', S3DataDistributionType: 'FullyReplicated' } },
+          DataSource: {
+            S3DataSource: {
+              S3DataType: 'S3Prefix',
+              S3Uri: 's3://data/train',
+              S3DataDistributionType: 'FullyReplicated',
+            },
+          },
           ChannelName: 'training',
         },
       ],
@@ -82,38 +95,60 @@ describe('TensorFlow training config', () => {
         sagemaker_region: '"us-west-2"',
         model_dir: '"s3://my-bucket/tf-job/model"',
       },
-      S3Operations: { S3Upload: [{ Path: TRAIN_PY, Bucket: 'my-bucket', Key: 'tf-job/source/sourcedir.tar.gz', Tar: true }] },
+      S3Operations: {
+        S3Upload: [
+          { Path: TRAIN_PY, Bucket: 'my-bucket', Key: 'tf-job/source/sourcedir.tar.gz', Tar: true },
+        ],
+      },
       TrainingJobName: 'tf-job',
     });
   });
 
   it('keeps an s3:// source dir as the submit directory and uploads nothing', () => {
     // GIVEN code already in S3 and a code location
-    const tf = tensorflow({ entryPoint: 'train.py', sourceDir: 's3://code/src.tar.gz', codeLocation: 's3://code-bucket/prefix', modelDir: false });
+    const tf = tensorflow({
+      entryPoint: 'train.py',
+      sourceDir: 's3://code/src.tar.gz',
+      codeLocation: 's3://code-bucket/prefix',
+      modelDir: false,
+    });
     // WHEN the training job is prepared
     const { config, run } = prepareTrainingJob(tf, { jobName: 'job' });
     // THEN the submit directory is the given tarball, no S3Operations, no model_dir
     expect(config.HyperParameters?.sagemaker_submit_directory).toBe('"s3://code/src.tar.gz"');
     expect(config.HyperParameters).not.toHaveProperty('model_dir');
     expect(config).not.toHaveProperty('S3Operations');
-    expect(run.uploadedCode).toStrictEqual({ s3Prefix: 's3://code/src.tar.gz', scriptName: 'train.py' });
+    expect(run.uploadedCode).toStrictEqual({
+      s3Prefix: 's3://code/src.tar.gz',
+      scriptName: 'train.py',
+    });
   });
 
   it('adds the code channel with network isolation while the submit directory keeps the S3 URI', () => {
     // GIVEN network isolation and a local source dir
-    const tf = tensorflow({ entryPoint: 'train.py', sourceDir: SOURCE_DIR, enableNetworkIsolation: true });
+    const tf = tensorflow({
+      entryPoint: 'train.py',
+      sourceDir: SOURCE_DIR,
+      enableNetworkIsolation: true,
+    });
     // WHEN the config is built
     const config = trainingConfig(tf, { jobName: 'iso' });
     // THEN a `code` channel points at the tarball and sagemaker_submit_directory is the S3 URI
     expect(config.InputDataConfig).toStrictEqual([
       {
         DataSource: {
-          S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://my-bucket/iso/source/sourcedir.tar.gz', S3DataDistributionType: 'FullyReplicated' },
+          S3DataSource: {
+            S3DataType: 'S3Prefix',
+            S3Uri: 's3://my-bucket/iso/source/sourcedir.tar.gz',
+            S3DataDistributionType: 'FullyReplicated',
+          },
         },
         ChannelName: 'code',
       },
     ]);
-    expect(config.HyperParameters?.sagemaker_submit_directory).toBe('"s3://my-bucket/iso/source/sourcedir.tar.gz"');
+    expect(config.HyperParameters?.sagemaker_submit_directory).toBe(
+      '"s3://my-bucket/iso/source/sourcedir.tar.gz"',
+    );
   });
 });
 
@@ -229,16 +264,35 @@ describe('Framework models', () => {
     // WHEN its config is built
     const config = modelConfig(model, { instanceType: 'ml.g5.xlarge' });
     // THEN the GPU image is chosen and the upload key is the model's
-    expect(config.PrimaryContainer?.Image).toBe('763104351884.dkr.ecr.us-west-2.amazonaws.com/pytorch-inference:2.1-gpu-py310');
-    expect(config.S3Operations).toStrictEqual({ S3Upload: [{ Path: 'train.py', Bucket: 'my-bucket', Key: 'm1/source/sourcedir.tar.gz', Tar: true }] });
+    expect(config.PrimaryContainer?.Image).toBe(
+      '763104351884.dkr.ecr.us-west-2.amazonaws.com/pytorch-inference:2.1-gpu-py310',
+    );
+    expect(config.S3Operations).toStrictEqual({
+      S3Upload: [
+        { Path: 'train.py', Bucket: 'my-bucket', Key: 'm1/source/sourcedir.tar.gz', Tar: true },
+      ],
+    });
   });
 
   it('SKLearn serves its model on the training image, as Python does', () => {
     // GIVEN SKLearn (image looked up at construction)
-    const sk = new SKLearn({ session, role: ROLE, entryPoint: TRAIN_PY, frameworkVersion: '1.2-1', instanceType: 'ml.m5.large' });
+    const sk = new SKLearn({
+      session,
+      role: ROLE,
+      entryPoint: TRAIN_PY,
+      frameworkVersion: '1.2-1',
+      instanceType: 'ml.m5.large',
+    });
     const { run } = prepareTrainingJob(sk, { jobName: 'sk' });
     // WHEN deployed from the training task
-    const config = deployConfigFromEstimator(sk, { taskId: 't', taskType: 'training', trainingRun: run, initialInstanceCount: 1, instanceType: 'ml.m5.large', modelName: 'skm' });
+    const config = deployConfigFromEstimator(sk, {
+      taskId: 't',
+      taskType: 'training',
+      trainingRun: run,
+      initialInstanceCount: 1,
+      instanceType: 'ml.m5.large',
+      modelName: 'skm',
+    });
     // THEN the model's image is the training image
     expect(config.Model.PrimaryContainer?.Image).toBe(sk.trainingImageUri());
   });
@@ -261,7 +315,11 @@ describe('Framework models', () => {
     });
     // THEN Environment is {} and VolumeKmsKeyId holds the workers
     expect(config.Transform.Environment).toStrictEqual({});
-    expect(config.Transform.TransformResources).toStrictEqual({ InstanceCount: 1, InstanceType: 'ml.m5.large', VolumeKmsKeyId: 3 });
+    expect(config.Transform.TransformResources).toStrictEqual({
+      InstanceCount: 1,
+      InstanceType: 'ml.m5.large',
+      VolumeKmsKeyId: 3,
+    });
   });
 });
 
@@ -280,15 +338,32 @@ describe('Bad input', () => {
 
   it('no versions and no image is MissingOptionError', () => {
     // GIVEN / WHEN a Chainer without versions THEN MissingOptionError
-    expect(() => new Chainer({ session, role: ROLE, entryPoint: TRAIN_PY, instanceCount: 1, instanceType: 'ml.c5.xlarge' })).toThrow(
-      expect.objectContaining({ code: 'MISSING_OPTION' }),
-    );
+    expect(
+      () =>
+        new Chainer({
+          session,
+          role: ROLE,
+          entryPoint: TRAIN_PY,
+          instanceCount: 1,
+          instanceType: 'ml.c5.xlarge',
+        }),
+    ).toThrow(expect.objectContaining({ code: 'MISSING_OPTION' }));
   });
 
   it('an unsupported framework version is a typed error listing the supported ones', () => {
     // GIVEN a PyTorch version the registry does not have WHEN its image is needed THEN UnsupportedOptionError
-    const pt = new PyTorch({ session, role: ROLE, entryPoint: TRAIN_PY, frameworkVersion: '0.0.1', pyVersion: 'py3', instanceCount: 1, instanceType: 'ml.c5.xlarge' });
-    expect(() => pt.trainingImageUri()).toThrow(expect.objectContaining({ code: 'UNSUPPORTED_OPTION' }));
+    const pt = new PyTorch({
+      session,
+      role: ROLE,
+      entryPoint: TRAIN_PY,
+      frameworkVersion: '0.0.1',
+      pyVersion: 'py3',
+      instanceCount: 1,
+      instanceType: 'ml.c5.xlarge',
+    });
+    expect(() => pt.trainingImageUri()).toThrow(
+      expect.objectContaining({ code: 'UNSUPPORTED_OPTION' }),
+    );
   });
 
   it('conflicting Hugging Face base versions are a ValidationError', () => {
@@ -314,12 +389,28 @@ describe('Bad input', () => {
 
   it('SKLearn refuses distributed training and XGBoost 1.1', () => {
     // GIVEN / WHEN / THEN
-    expect(() => new SKLearn({ session, role: ROLE, entryPoint: TRAIN_PY, frameworkVersion: '1.2-1', instanceCount: 2, instanceType: 'ml.m5.large' })).toThrow(
-      expect.objectContaining({ option: 'SKLearn.instanceCount' }),
-    );
-    expect(() => new XGBoost({ session, role: ROLE, entryPoint: TRAIN_PY, frameworkVersion: '1.1-1', instanceCount: 1, instanceType: 'ml.m5.large' })).toThrow(
-      expect.objectContaining({ option: 'XGBoost.frameworkVersion' }),
-    );
+    expect(
+      () =>
+        new SKLearn({
+          session,
+          role: ROLE,
+          entryPoint: TRAIN_PY,
+          frameworkVersion: '1.2-1',
+          instanceCount: 2,
+          instanceType: 'ml.m5.large',
+        }),
+    ).toThrow(expect.objectContaining({ option: 'SKLearn.instanceCount' }));
+    expect(
+      () =>
+        new XGBoost({
+          session,
+          role: ROLE,
+          entryPoint: TRAIN_PY,
+          frameworkVersion: '1.1-1',
+          instanceCount: 1,
+          instanceType: 'ml.m5.large',
+        }),
+    ).toThrow(expect.objectContaining({ option: 'XGBoost.frameworkVersion' }));
   });
 
   it('every error is one of ours', () => {
@@ -338,12 +429,33 @@ describe('Bad input', () => {
 describe('Python class identity', () => {
   it('each estimator names its Python class and module', () => {
     // GIVEN one estimator of each kind WHEN reading pythonClass THEN the SDK's class and module
-    expect(tensorflow().pythonClass).toStrictEqual({ name: 'TensorFlow', module: 'sagemaker.tensorflow.estimator' });
-    expect(new Estimator({ session, role: ROLE, imageUri: 'img:1', instanceCount: 1, instanceType: 'ml.m5.large' }).pythonClass).toStrictEqual({
+    expect(tensorflow().pythonClass).toStrictEqual({
+      name: 'TensorFlow',
+      module: 'sagemaker.tensorflow.estimator',
+    });
+    expect(
+      new Estimator({
+        session,
+        role: ROLE,
+        imageUri: 'img:1',
+        instanceCount: 1,
+        instanceType: 'ml.m5.large',
+      }).pythonClass,
+    ).toStrictEqual({
       name: 'Estimator',
       module: 'sagemaker.estimator',
     });
-    expect(new KNN({ session, role: ROLE, instanceCount: 1, instanceType: 'ml.m5.large', k: 3, sampleSize: 10, predictorType: 'classifier' }).pythonClass).toStrictEqual({
+    expect(
+      new KNN({
+        session,
+        role: ROLE,
+        instanceCount: 1,
+        instanceType: 'ml.m5.large',
+        k: 3,
+        sampleSize: 10,
+        predictorType: 'classifier',
+      }).pythonClass,
+    ).toStrictEqual({
       name: 'KNN',
       module: 'sagemaker.amazon.knn',
     });

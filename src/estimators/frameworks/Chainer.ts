@@ -54,14 +54,19 @@ export class Chainer extends Framework {
   }
 
   /** The MPI settings that are set (Python drops the falsy ones). */
-  protected override additionalHyperparameters(_job: FrameworkJob | undefined): Record<string, PyValue> {
+  protected override additionalHyperparameters(
+    _job: FrameworkJob | undefined,
+  ): Record<string, PyValue> {
     const all: Record<string, PyValue | undefined> = {
       sagemaker_use_mpi: this.useMpi,
       sagemaker_num_processes: this.numProcesses,
       sagemaker_process_slots_per_host: this.processSlotsPerHost,
       sagemaker_additional_mpi_options: this.additionalMpiOptions,
     };
-    return Object.fromEntries(Object.entries(all).filter(([, v]) => pyTruthy(v))) as Record<string, PyValue>;
+    return Object.fromEntries(Object.entries(all).filter(([, v]) => pyTruthy(v))) as Record<
+      string,
+      PyValue
+    >;
   }
 
   /** The Chainer model of the trained job. */

@@ -29,7 +29,9 @@ export class ChainerModel extends FrameworkModel {
   }
 
   /** The Chainer inference image for the instance type. */
-  override servingImageUri(instanceType: Templated<string> | undefined): Templated<string> | undefined {
+  override servingImageUri(
+    instanceType: Templated<string> | undefined,
+  ): Templated<string> | undefined {
     return retrieveFor(chainerRegistry, {
       region: this.session.region,
       version: this.frameworkVersion,

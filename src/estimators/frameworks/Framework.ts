@@ -14,15 +14,26 @@ import { jsonDumps } from '../../pythonCompat/jsonDumps.js';
 import { pyTruthy } from '../../pythonCompat/truthy.js';
 import type { Session } from '../../session.js';
 import { isPlaceholder, type Templated } from '../../templates.js';
-import { resolveEstimatorBase, type EstimatorBaseProps, type ResolvedEstimatorBase } from '../EstimatorBase.js';
+import {
+  resolveEstimatorBase,
+  type EstimatorBaseProps,
+  type ResolvedEstimatorBase,
+} from '../EstimatorBase.js';
 import type { FrameworkModel, FrameworkModelProps, ModelData } from '../Model.js';
 import type { Hyperparameters, PyValue, VpcConfig } from '../types.js';
 import type { Distribution } from './distribution.js';
 
 /** Regions without SageMaker Debugger (Python's `DEBUGGER_UNSUPPORTED_REGIONS`). */
 const DEBUGGER_UNSUPPORTED_REGIONS = [
-  'us-iso-east-1', 'us-isob-east-1', 'ap-southeast-3', 'ap-southeast-4', 'eu-south-2', 'me-central-1',
-  'ap-south-2', 'eu-central-2', 'us-gov-east-1',
+  'us-iso-east-1',
+  'us-isob-east-1',
+  'ap-southeast-3',
+  'ap-southeast-4',
+  'eu-south-2',
+  'me-central-1',
+  'ap-south-2',
+  'eu-central-2',
+  'us-gov-east-1',
 ];
 
 /** The Python class an estimator stands for (what a tuner writes as class metadata). */
@@ -92,7 +103,13 @@ export function validateVersionOrImage(
   imageUri: unknown,
   versionOption = 'frameworkVersion',
 ): void {
-  if ((frameworkVersion === undefined || frameworkVersion === null || pyVersion === undefined || pyVersion === null) && (imageUri === undefined || imageUri === null)) {
+  if (
+    (frameworkVersion === undefined ||
+      frameworkVersion === null ||
+      pyVersion === undefined ||
+      pyVersion === null) &&
+    (imageUri === undefined || imageUri === null)
+  ) {
     throw new MissingOptionError(
       `${owner}.${frameworkVersion === undefined || frameworkVersion === null ? versionOption : 'pyVersion'}`,
       `give both ${versionOption} and pyVersion, or imageUri`,
@@ -121,22 +138,36 @@ export abstract class Framework {
    * @throws {@link MissingOptionError} without an entry point; {@link ValidationError} for an
    * `s3://` entry point; the errors of {@link resolveEstimatorBase}.
    */
-  protected constructor(props: FrameworkProps, owner: string, resolved?: { readonly imageUri?: Templated<string> | undefined }) {
+  protected constructor(
+    props: FrameworkProps,
+    owner: string,
+    resolved?: { readonly imageUri?: Templated<string> | undefined },
+  ) {
     this.options = resolveEstimatorBase(props, owner);
     this.session = props.session;
     const entryPoint = optionalString(`${owner}.entryPoint`, props.entryPoint);
-    if (entryPoint === undefined) throw new MissingOptionError(`${owner}.entryPoint`, 'the training script is required');
+    if (entryPoint === undefined)
+      throw new MissingOptionError(`${owner}.entryPoint`, 'the training script is required');
     if (!isPlaceholder(entryPoint) && entryPoint.startsWith('s3://')) {
-      throw new ValidationError(`${owner}.entryPoint`, entryPoint, 'a path to a local file (use sourceDir for code in S3)');
+      throw new ValidationError(
+        `${owner}.entryPoint`,
+        entryPoint,
+        'a path to a local file (use sourceDir for code in S3)',
+      );
     }
     this.entryPoint = entryPoint;
     this.frameworkVersion = optionalString(`${owner}.frameworkVersion`, props.frameworkVersion);
     this.pyVersion = optionalString(`${owner}.pyVersion`, props.pyVersion);
-    this.imageUri = resolved && 'imageUri' in resolved ? resolved.imageUri : optionalString(`${owner}.imageUri`, props.imageUri);
+    this.imageUri =
+      resolved && 'imageUri' in resolved
+        ? resolved.imageUri
+        : optionalString(`${owner}.imageUri`, props.imageUri);
     this.distribution = {};
     if (props.hyperparameters !== undefined && props.hyperparameters !== null) {
       // Python keeps the constructor's hyperparameters raw (encoded once, on the way out).
-      for (const [k, v] of Object.entries(checkRecord(`${owner}.hyperparameters`, props.hyperparameters))) {
+      for (const [k, v] of Object.entries(
+        checkRecord(`${owner}.hyperparameters`, props.hyperparameters),
+      )) {
         this.#hyperparameters.set(k, v as PyValue);
       }
     }
@@ -214,18 +245,25 @@ export abstract class Framework {
     const { instanceType, instanceGroups } = this.options;
     if (instanceType !== undefined) return instanceType;
     if (instanceGroups === undefined || instanceGroups.length === 0) {
-      throw new MissingOptionError(`${this.pythonClass.name}.instanceType`, 'an instance type, or instance groups');
+      throw new MissingOptionError(
+        `${this.pythonClass.name}.instanceType`,
+        'an instance type, or instance groups',
+      );
     }
     for (const group of instanceGroups) {
       const type = group.props.instanceType;
       if (typeof type !== 'string' || isPlaceholder(type)) continue;
       const family = /^ml[._]([a-z\d-]+)\.?\w*$/.exec(type)?.[1];
       if (family === undefined) {
-        throw new ValidationError(`${this.pythonClass.name}.instanceGroups`, type, 'ml.<family>.<size> instance types');
+        throw new ValidationError(
+          `${this.pythonClass.name}.instanceGroups`,
+          type,
+          'ml.<family>.<size> instance types',
+        );
       }
       if (family[0] === 'g' || family[0] === 'p') return type;
     }
-    return instanceGroups[0]?.props.instanceType as string | undefined;
+    return instanceGroups[0]?.props.instanceType;
   }
 
   /** The options of the training image lookup (Python's `get_training_image_uri`). */
@@ -256,15 +294,27 @@ export abstract class Framework {
   private smpImage(options: Omit<ImageUriOptions, 'framework'>): string | undefined {
     const d = this.distribution;
     const sm = d.smdistributed as Record<string, PyValue> | undefined;
-    const mp = sm && typeof sm === 'object' ? (sm.modelparallel as Record<string, PyValue> | undefined) : undefined;
-    if (!('torch_distributed' in d) || mp === undefined || mp === null || typeof mp !== 'object') return undefined;
+    const mp =
+      sm && typeof sm === 'object'
+        ? (sm.modelparallel as Record<string, PyValue> | undefined)
+        : undefined;
+    if (!('torch_distributed' in d) || mp === undefined || mp === null || typeof mp !== 'object')
+      return undefined;
     if (!pyTruthy('enabled' in mp ? mp.enabled : true)) return undefined;
     const version = this.frameworkVersion ?? '';
-    const instanceType = String(options.instanceType ?? '');
+    const instanceType = options.instanceType ?? '';
     let containerVersion = 'cu118';
     if (version.includes('2.5')) containerVersion = 'cu124';
-    else if (instanceType.includes('p5') || ['2.1', '2.2', '2.3', '2.4'].some((v) => version.includes(v))) containerVersion = 'cu121';
-    return retrieveFor(pytorchSmpRegistry, { ...options, framework: 'pytorch-smp', containerVersion });
+    else if (
+      instanceType.includes('p5') ||
+      ['2.1', '2.2', '2.3', '2.4'].some((v) => version.includes(v))
+    )
+      containerVersion = 'cu121';
+    return retrieveFor(pytorchSmpRegistry, {
+      ...options,
+      framework: 'pytorch-smp',
+      containerVersion,
+    });
   }
 
   /** Python's `_model_source_dir` (not local mode): the uploaded code's S3 prefix. */
@@ -285,7 +335,9 @@ export abstract class Framework {
    */
   protected modelProps(request: FrameworkModelRequest, fallBack = true): FrameworkModelProps {
     const uploaded = request.uploadedCode;
-    const entryPoint = fallBack ? request.entryPoint || this.modelEntryPoint(uploaded) : (request.entryPoint ?? undefined);
+    const entryPoint = fallBack
+      ? request.entryPoint || this.modelEntryPoint(uploaded)
+      : (request.entryPoint ?? undefined);
     const sourceDir = this.modelSourceDir(uploaded);
     return {
       session: this.session,
@@ -295,7 +347,8 @@ export abstract class Framework {
       ...(sourceDir !== undefined && { sourceDir }),
       containerLogLevel: this.options.containerLogLevel,
       ...(this.options.codeLocation !== undefined && { codeLocation: this.options.codeLocation }),
-      ...(request.modelServerWorkers !== undefined && request.modelServerWorkers !== null && { modelServerWorkers: request.modelServerWorkers }),
+      ...(request.modelServerWorkers !== undefined &&
+        request.modelServerWorkers !== null && { modelServerWorkers: request.modelServerWorkers }),
       vpcConfig: request.vpcConfig ?? null,
       imageUri: this.imageUri ?? null,
     };
@@ -312,7 +365,8 @@ export abstract class Framework {
 
 /** Refuses a non-string where Python would fail on string methods. @internal */
 export function requireVersionString(option: string, value: unknown): string {
-  if (typeof value !== 'string') throw new OptionTypeError(option, value, 'a version string such as "2.1"');
+  if (typeof value !== 'string')
+    throw new OptionTypeError(option, value, 'a version string such as "2.1"');
   return value;
 }
 
@@ -321,7 +375,11 @@ export function requireVersionString(option: string, value: unknown): string {
  * @throws {@link ValidationError} when the version is not a valid version (a template, say).
  * @internal
  */
-export function compareFrameworkVersion(option: string, version: string, threshold: string): number {
+export function compareFrameworkVersion(
+  option: string,
+  version: string,
+  threshold: string,
+): number {
   try {
     return compareVersions(version, threshold);
   } catch (cause) {

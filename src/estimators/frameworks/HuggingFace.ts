@@ -43,7 +43,10 @@ const enabledOf = (value: PyValue | undefined): PyValue =>
  *   pytorchVersion: '2.0', pyVersion: 'py310', instanceCount: 1, instanceType: 'ml.g5.xlarge' });
  */
 export class HuggingFace extends Framework {
-  readonly pythonClass: PythonClass = { name: 'HuggingFace', module: 'sagemaker.huggingface.estimator' };
+  readonly pythonClass: PythonClass = {
+    name: 'HuggingFace',
+    module: 'sagemaker.huggingface.estimator',
+  };
   readonly tensorflowVersion: string | undefined;
   readonly pytorchVersion: string | undefined;
 
@@ -54,7 +57,10 @@ export class HuggingFace extends Framework {
    */
   constructor(props: HuggingFaceProps) {
     if (props?.pyVersion === undefined || props.pyVersion === null) {
-      throw new MissingOptionError(`${OWNER}.pyVersion`, 'the Python version of the image is required');
+      throw new MissingOptionError(
+        `${OWNER}.pyVersion`,
+        'the Python version of the image is required',
+      );
     }
     validateArgs(props);
     super({ ...props, frameworkVersion: props.transformersVersion } as FrameworkProps, OWNER);
@@ -74,7 +80,11 @@ export class HuggingFace extends Framework {
       });
       this.setDistribution(validated);
       if ('pytorchxla' in validated) {
-        throw new ValidationError(`${OWNER}.distribution.pytorchxla`, validated.pytorchxla, 'pytorchxla only with the SageMaker Training Compiler, which is not supported here');
+        throw new ValidationError(
+          `${OWNER}.distribution.pytorchxla`,
+          validated.pytorchxla,
+          'pytorchxla only with the SageMaker Training Compiler, which is not supported here',
+        );
       }
     }
   }
@@ -90,22 +100,33 @@ export class HuggingFace extends Framework {
     return {
       ...base,
       baseFrameworkVersion:
-        this.tensorflowVersion !== undefined ? `tensorflow${this.tensorflowVersion}` : `pytorch${String(this.pytorchVersion)}`,
+        this.tensorflowVersion !== undefined
+          ? `tensorflow${this.tensorflowVersion}`
+          : `pytorch${String(this.pytorchVersion)}`,
       ...(gpu && { containerVersion: 'cu110-ubuntu18.04' }),
     };
   }
 
   /** Python's `_huggingface_distribution_configuration`. */
-  protected override additionalHyperparameters(_job: FrameworkJob | undefined): Record<string, PyValue> {
+  protected override additionalHyperparameters(
+    _job: FrameworkJob | undefined,
+  ): Record<string, PyValue> {
     const d = this.distribution;
     const instanceType = this.options.instanceType;
     const pytorchDdp = 'pytorchddp' in d ? enabledOf(d.pytorchddp) : false;
-    const torchDistributed = !('pytorchddp' in d) && 'torch_distributed' in d ? enabledOf(d.torch_distributed) : false;
+    const torchDistributed =
+      !('pytorchddp' in d) && 'torch_distributed' in d ? enabledOf(d.torch_distributed) : false;
     if (pyTruthy(pytorchDdp)) {
-      return { sagemaker_pytorch_ddp_enabled: pytorchDdp, ...(instanceType !== undefined && { sagemaker_instance_type: instanceType }) };
+      return {
+        sagemaker_pytorch_ddp_enabled: pytorchDdp,
+        ...(instanceType !== undefined && { sagemaker_instance_type: instanceType }),
+      };
     }
     if (pyTruthy(torchDistributed)) {
-      return { sagemaker_torch_distributed_enabled: torchDistributed, ...(instanceType !== undefined && { sagemaker_instance_type: instanceType }) };
+      return {
+        sagemaker_torch_distributed_enabled: torchDistributed,
+        ...(instanceType !== undefined && { sagemaker_instance_type: instanceType }),
+      };
     }
     return distributionHyperparameters(d, {
       owner: OWNER,
@@ -134,26 +155,51 @@ function validateArgs(props: HuggingFaceProps): void {
   if (props.imageUri !== undefined && props.imageUri !== null) return;
   const { transformersVersion: tv, tensorflowVersion: tf, pytorchVersion: pt } = props;
   if (tv === undefined || tv === null) {
-    throw new MissingOptionError(`${OWNER}.transformersVersion`, 'give transformersVersion, or imageUri');
+    throw new MissingOptionError(
+      `${OWNER}.transformersVersion`,
+      'give transformersVersion, or imageUri',
+    );
   }
-  if (tf != null && pt != null) throw new ValidationError(`${OWNER}.tensorflowVersion`, tf, 'tensorflowVersion or pytorchVersion, not both');
-  if (tf == null && pt == null) throw new ValidationError(`${OWNER}.pytorchVersion`, undefined, 'tensorflowVersion or pytorchVersion (one of them)');
+  if (tf != null && pt != null)
+    throw new ValidationError(
+      `${OWNER}.tensorflowVersion`,
+      tf,
+      'tensorflowVersion or pytorchVersion, not both',
+    );
+  if (tf == null && pt == null)
+    throw new ValidationError(
+      `${OWNER}.pytorchVersion`,
+      undefined,
+      'tensorflowVersion or pytorchVersion (one of them)',
+    );
   const baseLength = String(tf ?? pt).split('.').length;
-  if (String(tv).split('.').length !== baseLength) {
-    throw new ValidationError(`${OWNER}.transformersVersion`, tv, `a version with as many parts as ${String(tf ?? pt)} (full or short versions for both)`);
+  if (tv.split('.').length !== baseLength) {
+    throw new ValidationError(
+      `${OWNER}.transformersVersion`,
+      tv,
+      `a version with as many parts as ${String(tf ?? pt)} (full or short versions for both)`,
+    );
   }
 }
 
 /** Python's `_processor(instance_type, ["cpu", "gpu"])`. */
 function processor(instanceType: string | undefined): 'cpu' | 'gpu' {
   if (!instanceType) {
-    throw new MissingOptionError(`${OWNER}.instanceType`, 'an instance type is needed to choose the cpu or gpu image');
+    throw new MissingOptionError(
+      `${OWNER}.instanceType`,
+      'an instance type is needed to choose the cpu or gpu image',
+    );
   }
   if (instanceType.startsWith('local')) return instanceType === 'local' ? 'cpu' : 'gpu';
   const family = instanceTypeFamily(instanceType);
   if (instanceType.startsWith('neuron') || family.startsWith('inf') || family.startsWith('trn')) {
     throw new ValidationError(`${OWNER}.instanceType`, instanceType, 'a cpu or gpu instance type');
   }
-  if (!family) throw new ValidationError(`${OWNER}.instanceType`, instanceType, 'ml.<family>.<size> (see https://aws.amazon.com/sagemaker/pricing/instance-types)');
+  if (!family)
+    throw new ValidationError(
+      `${OWNER}.instanceType`,
+      instanceType,
+      'ml.<family>.<size> (see https://aws.amazon.com/sagemaker/pricing/instance-types)',
+    );
   return family[0] === 'g' || family[0] === 'p' ? 'gpu' : 'cpu';
 }

@@ -24,11 +24,25 @@ export interface HuggingFaceModelProps extends FrameworkModelProps {
  * @throws {@link ValidationError}.
  * @internal
  */
-export function validateBaseFrameworkVersions(owner: string, pytorchVersion: unknown, tensorflowVersion: unknown): void {
+export function validateBaseFrameworkVersions(
+  owner: string,
+  pytorchVersion: unknown,
+  tensorflowVersion: unknown,
+): void {
   const hasTf = tensorflowVersion !== undefined && tensorflowVersion !== null;
   const hasPt = pytorchVersion !== undefined && pytorchVersion !== null;
-  if (hasTf && hasPt) throw new ValidationError(`${owner}.tensorflowVersion`, tensorflowVersion, 'tensorflowVersion or pytorchVersion, not both');
-  if (!hasTf && !hasPt) throw new ValidationError(`${owner}.pytorchVersion`, undefined, 'tensorflowVersion or pytorchVersion (one of them)');
+  if (hasTf && hasPt)
+    throw new ValidationError(
+      `${owner}.tensorflowVersion`,
+      tensorflowVersion,
+      'tensorflowVersion or pytorchVersion, not both',
+    );
+  if (!hasTf && !hasPt)
+    throw new ValidationError(
+      `${owner}.pytorchVersion`,
+      undefined,
+      'tensorflowVersion or pytorchVersion (one of them)',
+    );
 }
 
 /** A model served by the Hugging Face inference container. */
@@ -41,22 +55,40 @@ export class HuggingFaceModel extends FrameworkModel {
   /** @throws {@link MissingOptionError} or {@link ValidationError} for missing or conflicting versions, and py2. */
   constructor(props: HuggingFaceModelProps) {
     const owner = 'HuggingFaceModel';
-    validateVersionOrImage(owner, props?.transformersVersion, props?.pyVersion, props?.imageUri, 'transformersVersion');
+    validateVersionOrImage(
+      owner,
+      props?.transformersVersion,
+      props?.pyVersion,
+      props?.imageUri,
+      'transformersVersion',
+    );
     if (props.imageUri === undefined || props.imageUri === null) {
       validateBaseFrameworkVersions(owner, props.pytorchVersion, props.tensorflowVersion);
     }
-    if (props.pyVersion === 'py2') throw new ValidationError(`${owner}.pyVersion`, 'py2', 'py3 or later (no Python 2 Hugging Face images)');
+    if (props.pyVersion === 'py2')
+      throw new ValidationError(
+        `${owner}.pyVersion`,
+        'py2',
+        'py3 or later (no Python 2 Hugging Face images)',
+      );
     super(props, owner, true);
-    this.transformersVersion = optionalString(`${owner}.transformersVersion`, props.transformersVersion);
+    this.transformersVersion = optionalString(
+      `${owner}.transformersVersion`,
+      props.transformersVersion,
+    );
     this.tensorflowVersion = optionalString(`${owner}.tensorflowVersion`, props.tensorflowVersion);
     this.pytorchVersion = optionalString(`${owner}.pytorchVersion`, props.pytorchVersion);
     this.pyVersion = optionalString(`${owner}.pyVersion`, props.pyVersion);
   }
 
   /** The Hugging Face inference image for the instance type. */
-  override servingImageUri(instanceType: Templated<string> | undefined): Templated<string> | undefined {
+  override servingImageUri(
+    instanceType: Templated<string> | undefined,
+  ): Templated<string> | undefined {
     const base =
-      this.tensorflowVersion !== undefined ? `tensorflow${this.tensorflowVersion}` : `pytorch${String(this.pytorchVersion)}`;
+      this.tensorflowVersion !== undefined
+        ? `tensorflow${this.tensorflowVersion}`
+        : `pytorch${String(this.pytorchVersion)}`;
     return retrieveFor(huggingfaceRegistry, {
       region: this.session.region,
       version: this.transformersVersion,

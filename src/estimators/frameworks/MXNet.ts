@@ -27,8 +27,12 @@ function splitVersionBelow(version: string, lowest: readonly string[]): boolean 
   return parts.length < lowest.length;
 }
 
-const sectionOf = (value: PyValue | undefined, option: string): Readonly<Record<string, PyValue>> => {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, PyValue>;
+const sectionOf = (
+  value: PyValue | undefined,
+  option: string,
+): Readonly<Record<string, PyValue>> => {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value))
+    return value as Record<string, PyValue>;
   throw new ValidationError(option, value, 'an object such as { enabled: true }');
 };
 
@@ -52,20 +56,36 @@ export class MXNet extends Framework {
     if (distribution === undefined) return;
     const option = `${OWNER}.distribution`;
     if (this.frameworkVersion && splitVersionBelow(this.frameworkVersion, ['1', '3'])) {
-      throw new ValidationError(`${OWNER}.frameworkVersion`, this.frameworkVersion, 'version 1.3 or later for distribution (compared as split strings, as Python does)');
+      throw new ValidationError(
+        `${OWNER}.frameworkVersion`,
+        this.frameworkVersion,
+        'version 1.3 or later for distribution (compared as split strings, as Python does)',
+      );
     }
     // Python writes the distribution into the hyperparameters at construction, raw.
     if ('parameter_server' in distribution) {
       const ps = sectionOf(distribution.parameter_server, `${option}.parameter_server`);
-      this.storeHyperparameter('sagemaker_parameter_server_enabled', 'enabled' in ps ? (ps.enabled ?? null) : false);
+      this.storeHyperparameter(
+        'sagemaker_parameter_server_enabled',
+        'enabled' in ps ? (ps.enabled ?? null) : false,
+      );
     }
     if ('mpi' in distribution) {
       const mpi = sectionOf(distribution.mpi, `${option}.mpi`);
-      this.storeHyperparameter('sagemaker_mpi_enabled', 'enabled' in mpi ? (mpi.enabled ?? null) : false);
+      this.storeHyperparameter(
+        'sagemaker_mpi_enabled',
+        'enabled' in mpi ? (mpi.enabled ?? null) : false,
+      );
       if (pyTruthy(mpi.processes_per_host)) {
-        this.storeHyperparameter('sagemaker_mpi_num_of_processes_per_host', mpi.processes_per_host ?? null);
+        this.storeHyperparameter(
+          'sagemaker_mpi_num_of_processes_per_host',
+          mpi.processes_per_host ?? null,
+        );
         // Python sets the custom options only when processes_per_host is set (its indentation).
-        this.storeHyperparameter('sagemaker_mpi_custom_mpi_options', 'custom_mpi_options' in mpi ? (mpi.custom_mpi_options ?? null) : '');
+        this.storeHyperparameter(
+          'sagemaker_mpi_custom_mpi_options',
+          'custom_mpi_options' in mpi ? (mpi.custom_mpi_options ?? null) : '',
+        );
       }
     }
   }
@@ -81,9 +101,14 @@ export class MXNet extends Framework {
     if (entryPoint === undefined) {
       // Python: the training entry point for MMS versions (>= 1.4.0), else `_model_entry_point()`.
       if (this.frameworkVersion === undefined) {
-        throw new OptionTypeError(`${OWNER}.frameworkVersion`, undefined, 'a version to choose the model entry point');
+        throw new OptionTypeError(
+          `${OWNER}.frameworkVersion`,
+          undefined,
+          'a version to choose the model entry point',
+        );
       }
-      const mms = compareFrameworkVersion(`${OWNER}.frameworkVersion`, this.frameworkVersion, '1.4.0') >= 0;
+      const mms =
+        compareFrameworkVersion(`${OWNER}.frameworkVersion`, this.frameworkVersion, '1.4.0') >= 0;
       entryPoint = mms ? this.entryPoint : this.modelEntryPoint(request.uploadedCode);
     }
     return new MXNetModel({

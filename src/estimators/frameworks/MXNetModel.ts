@@ -22,7 +22,8 @@ export class MXNetModel extends FrameworkModel {
   /** @throws {@link MissingOptionError} without versions or an image. */
   constructor(props: MXNetModelProps) {
     const owner = 'MXNetModel';
-    const frameworkVersion = props && 'frameworkVersion' in props ? props.frameworkVersion : '1.4.0';
+    const frameworkVersion =
+      props && 'frameworkVersion' in props ? props.frameworkVersion : '1.4.0';
     validateVersionOrImage(owner, frameworkVersion, props?.pyVersion, props?.imageUri);
     super(props, owner, true);
     this.frameworkVersion = optionalString(`${owner}.frameworkVersion`, frameworkVersion);
@@ -30,7 +31,9 @@ export class MXNetModel extends FrameworkModel {
   }
 
   /** The MXNet inference image for the instance type. */
-  override servingImageUri(instanceType: Templated<string> | undefined): Templated<string> | undefined {
+  override servingImageUri(
+    instanceType: Templated<string> | undefined,
+  ): Templated<string> | undefined {
     return retrieveFor(mxnetRegistry, {
       region: this.session.region,
       version: this.frameworkVersion,

@@ -5,7 +5,11 @@ import type { ImageRegistry } from '../../imageUris/registryData.js';
 import { pyTruthy } from '../../pythonCompat/truthy.js';
 import type { Templated } from '../../templates.js';
 import type { PyValue } from '../types.js';
-import { distributionHyperparameters, validateDistribution, type Distribution } from './distribution.js';
+import {
+  distributionHyperparameters,
+  validateDistribution,
+  type Distribution,
+} from './distribution.js';
 import {
   Framework,
   validateVersionOrImage,
@@ -26,7 +30,9 @@ const OWNER = 'PyTorch';
 
 const enabledOf = (distribution: Distribution, key: string): PyValue => {
   const s = distribution[key];
-  return s !== null && typeof s === 'object' && !Array.isArray(s) && 'enabled' in s ? ((s as Record<string, PyValue>).enabled ?? null) : false;
+  return s !== null && typeof s === 'object' && !Array.isArray(s) && 'enabled' in s
+    ? ((s as Record<string, PyValue>).enabled ?? null)
+    : false;
 };
 
 /**
@@ -47,10 +53,15 @@ export class PyTorch extends Framework {
   constructor(props: PyTorchProps) {
     const p = props as PyTorchProps & { trainingRecipe?: unknown };
     if (p?.trainingRecipe !== undefined && p.trainingRecipe !== null) {
-      throw new UnsupportedOptionError(`${OWNER}.trainingRecipe`, p.trainingRecipe, [], { detail: 'training recipes are not supported' });
+      throw new UnsupportedOptionError(`${OWNER}.trainingRecipe`, p.trainingRecipe, [], {
+        detail: 'training recipes are not supported',
+      });
     }
     if (p?.entryPoint === undefined || p.entryPoint === null) {
-      throw new MissingOptionError(`${OWNER}.entryPoint`, 'the training script is required (training recipes are not supported)');
+      throw new MissingOptionError(
+        `${OWNER}.entryPoint`,
+        'the training script is required (training recipes are not supported)',
+      );
     }
     validateVersionOrImage(OWNER, props.frameworkVersion, props.pyVersion, props.imageUri);
     super(props, OWNER);
@@ -58,7 +69,11 @@ export class PyTorch extends Framework {
     if (distribution !== undefined) {
       if (typeof distribution === 'object' && 'pytorchddp' in distribution) {
         if ('smdistributed' in distribution) {
-          throw new ValidationError(`${OWNER}.distribution`, Object.keys(distribution).join(', '), 'pytorchddp or smdistributed, not both');
+          throw new ValidationError(
+            `${OWNER}.distribution`,
+            Object.keys(distribution).join(', '),
+            'pytorchddp or smdistributed, not both',
+          );
         }
         // Python rewrites pytorchddp as smdistributed data parallelism before validating.
         const { pytorchddp, ...rest } = distribution;
@@ -76,7 +91,11 @@ export class PyTorch extends Framework {
       });
       this.setDistribution(distribution);
       if ('pytorchxla' in distribution) {
-        throw new ValidationError(`${OWNER}.distribution.pytorchxla`, distribution.pytorchxla, 'pytorchxla only with the SageMaker Training Compiler, which is not supported here');
+        throw new ValidationError(
+          `${OWNER}.distribution.pytorchxla`,
+          distribution.pytorchxla,
+          'pytorchxla only with the SageMaker Training Compiler, which is not supported here',
+        );
       }
     }
   }
@@ -86,11 +105,14 @@ export class PyTorch extends Framework {
   }
 
   /** Python's `_pytorch_distribution_configuration`. */
-  protected override additionalHyperparameters(_job: FrameworkJob | undefined): Record<string, PyValue> {
+  protected override additionalHyperparameters(
+    _job: FrameworkJob | undefined,
+  ): Record<string, PyValue> {
     const d = this.distribution;
     const instanceType = this.options.instanceType;
     const pytorchDdp = 'pytorchddp' in d ? enabledOf(d, 'pytorchddp') : false;
-    const torchDistributed = !('pytorchddp' in d) && 'torch_distributed' in d ? enabledOf(d, 'torch_distributed') : false;
+    const torchDistributed =
+      !('pytorchddp' in d) && 'torch_distributed' in d ? enabledOf(d, 'torch_distributed') : false;
     const generic = () =>
       distributionHyperparameters(d, {
         owner: OWNER,
@@ -101,7 +123,10 @@ export class PyTorch extends Framework {
         frameworkVersion: this.frameworkVersion,
       });
     if (pyTruthy(pytorchDdp)) {
-      return { sagemaker_pytorch_ddp_enabled: pytorchDdp, ...(instanceType !== undefined && { sagemaker_instance_type: instanceType }) };
+      return {
+        sagemaker_pytorch_ddp_enabled: pytorchDdp,
+        ...(instanceType !== undefined && { sagemaker_instance_type: instanceType }),
+      };
     }
     if (pyTruthy(torchDistributed)) {
       const out = 'smdistributed' in d ? generic() : {};

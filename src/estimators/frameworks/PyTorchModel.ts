@@ -30,7 +30,9 @@ export class PyTorchModel extends FrameworkModel {
   }
 
   /** The PyTorch inference image for the instance type. */
-  override servingImageUri(instanceType: Templated<string> | undefined): Templated<string> | undefined {
+  override servingImageUri(
+    instanceType: Templated<string> | undefined,
+  ): Templated<string> | undefined {
     return retrieveFor(pytorchRegistry, {
       region: this.session.region,
       version: this.frameworkVersion,

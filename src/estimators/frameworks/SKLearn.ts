@@ -6,7 +6,13 @@ import { retrieveFor } from '../../imageUris/retrieveFor.js';
 import { optionalString } from '../../internal/check.js';
 import { pyTruthy } from '../../pythonCompat/truthy.js';
 import { isPlaceholder } from '../../templates.js';
-import { Framework, validateVersionOrImage, type FrameworkModelRequest, type FrameworkProps, type PythonClass } from './Framework.js';
+import {
+  Framework,
+  validateVersionOrImage,
+  type FrameworkModelRequest,
+  type FrameworkProps,
+  type PythonClass,
+} from './Framework.js';
 import { SKLearnModel } from './SKLearnModel.js';
 
 /** Options of {@link SKLearn}. */
@@ -18,7 +24,14 @@ export interface SKLearnProps extends FrameworkProps {
 }
 
 const OWNER = 'SKLearn';
-const GPU_INSTANCE_TYPES = ['ml.p2.xlarge', 'ml.p2.8xlarge', 'ml.p2.16xlarge', 'ml.p3.xlarge', 'ml.p3.8xlarge', 'ml.p3.16xlarge'];
+const GPU_INSTANCE_TYPES = [
+  'ml.p2.xlarge',
+  'ml.p2.8xlarge',
+  'ml.p2.16xlarge',
+  'ml.p3.xlarge',
+  'ml.p3.8xlarge',
+  'ml.p3.16xlarge',
+];
 
 /**
  * A scikit-learn training job (one instance, CPU) running a user script. The image is looked
@@ -37,14 +50,31 @@ export class SKLearn extends Framework {
   constructor(props: SKLearnProps) {
     const pyVersion = props?.pyVersion ?? 'py3';
     validateVersionOrImage(OWNER, props?.frameworkVersion, pyVersion, props?.imageUri);
-    if (pyVersion && pyVersion !== 'py3') throw new ValidationError(`${OWNER}.pyVersion`, pyVersion, 'py3 (scikit-learn images are Python 3 only)');
+    if (pyVersion && pyVersion !== 'py3')
+      throw new ValidationError(
+        `${OWNER}.pyVersion`,
+        pyVersion,
+        'py3 (scikit-learn images are Python 3 only)',
+      );
     const instanceType = props.instanceType;
-    if (!isPlaceholder(instanceType) && typeof instanceType === 'string' && GPU_INSTANCE_TYPES.includes(instanceType)) {
-      throw new ValidationError(`${OWNER}.instanceType`, instanceType, 'a CPU instance type (scikit-learn does not train on GPUs)');
+    if (
+      !isPlaceholder(instanceType) &&
+      typeof instanceType === 'string' &&
+      GPU_INSTANCE_TYPES.includes(instanceType)
+    ) {
+      throw new ValidationError(
+        `${OWNER}.instanceType`,
+        instanceType,
+        'a CPU instance type (scikit-learn does not train on GPUs)',
+      );
     }
     // Python compares the count with 1, so a template is refused as well.
     if (pyTruthy(props.instanceCount) && props.instanceCount !== 1) {
-      throw new ValidationError(`${OWNER}.instanceCount`, props.instanceCount, '1 (scikit-learn does not train distributed)');
+      throw new ValidationError(
+        `${OWNER}.instanceCount`,
+        props.instanceCount,
+        '1 (scikit-learn does not train distributed)',
+      );
     }
     const withPy = { ...props, pyVersion, instanceCount: 1 };
     const imageUri = optionalString(`${OWNER}.imageUri`, props.imageUri);
@@ -52,10 +82,11 @@ export class SKLearn extends Framework {
       imageUri:
         imageUri ??
         retrieveFor(sklearnRegistry, {
-          region: optionalString(`${OWNER}.imageUriRegion`, props.imageUriRegion) ?? props.session.region,
+          region:
+            optionalString(`${OWNER}.imageUriRegion`, props.imageUriRegion) ?? props.session.region,
           version: props.frameworkVersion,
           pyVersion,
-          instanceType: instanceType as string | undefined,
+          instanceType,
         }),
     });
   }

@@ -25,14 +25,21 @@ export class SKLearnModel extends FrameworkModel {
     const owner = 'SKLearnModel';
     const pyVersion = props?.pyVersion ?? 'py3';
     validateVersionOrImage(owner, props?.frameworkVersion, pyVersion, props?.imageUri);
-    if (pyVersion && pyVersion !== 'py3') throw new ValidationError(`${owner}.pyVersion`, pyVersion, 'py3 (scikit-learn images are Python 3 only)');
+    if (pyVersion && pyVersion !== 'py3')
+      throw new ValidationError(
+        `${owner}.pyVersion`,
+        pyVersion,
+        'py3 (scikit-learn images are Python 3 only)',
+      );
     super(props, owner, true);
     this.frameworkVersion = optionalString(`${owner}.frameworkVersion`, props.frameworkVersion);
     this.pyVersion = pyVersion;
   }
 
   /** The scikit-learn image for the instance type (Python asks for no scope: the registry's default). */
-  override servingImageUri(instanceType: Templated<string> | undefined): Templated<string> | undefined {
+  override servingImageUri(
+    instanceType: Templated<string> | undefined,
+  ): Templated<string> | undefined {
     return retrieveFor(sklearnRegistry, {
       region: this.session.region,
       version: this.frameworkVersion,

@@ -38,7 +38,10 @@ const OWNER = 'TensorFlow';
  *   pyVersion: 'py310', instanceCount: 1, instanceType: 'ml.c5.xlarge' });
  */
 export class TensorFlow extends Framework {
-  readonly pythonClass: PythonClass = { name: 'TensorFlow', module: 'sagemaker.tensorflow.estimator' };
+  readonly pythonClass: PythonClass = {
+    name: 'TensorFlow',
+    module: 'sagemaker.tensorflow.estimator',
+  };
   readonly modelDir: Templated<string> | false | undefined;
 
   /**
@@ -64,8 +67,17 @@ export class TensorFlow extends Framework {
       );
     }
     const modelDir = props.modelDir;
-    if (modelDir !== undefined && modelDir !== null && modelDir !== false && typeof modelDir !== 'string') {
-      throw new OptionTypeError(`${OWNER}.modelDir`, modelDir, 'an S3 URI, a local path in the container, or false');
+    if (
+      modelDir !== undefined &&
+      modelDir !== null &&
+      modelDir !== false &&
+      typeof modelDir !== 'string'
+    ) {
+      throw new OptionTypeError(
+        `${OWNER}.modelDir`,
+        modelDir,
+        'an S3 URI, a local path in the container, or false',
+      );
     }
     this.modelDir = modelDir ?? undefined;
     this.validateArgs();
@@ -78,10 +90,21 @@ export class TensorFlow extends Framework {
   /** Python's `_validate_args`. */
   private validateArgs(): void {
     const version = this.frameworkVersion;
-    if (this.pyVersion === 'py2' && version && compareFrameworkVersion(`${OWNER}.frameworkVersion`, version, '2.1.1') > 0) {
-      throw new ValidationError(`${OWNER}.pyVersion`, 'py2', 'py3 or later (Python 2 images stop at TensorFlow 2.1.1)');
+    if (
+      this.pyVersion === 'py2' &&
+      version &&
+      compareFrameworkVersion(`${OWNER}.frameworkVersion`, version, '2.1.1') > 0
+    ) {
+      throw new ValidationError(
+        `${OWNER}.pyVersion`,
+        'py2',
+        'py3 or later (Python 2 images stop at TensorFlow 2.1.1)',
+      );
     }
-    if (this.imageUri === undefined && compareFrameworkVersion(`${OWNER}.frameworkVersion`, version ?? '', '1.10.0') <= 0) {
+    if (
+      this.imageUri === undefined &&
+      compareFrameworkVersion(`${OWNER}.frameworkVersion`, version ?? '', '1.10.0') <= 0
+    ) {
       // Python builds its message with the legacy image's URI, so a failing lookup fails first.
       const legacy = retrieveFor(tensorflowRegistry, {
         region: this.session.region,
@@ -98,7 +121,9 @@ export class TensorFlow extends Framework {
     }
   }
 
-  protected override additionalHyperparameters(job: FrameworkJob | undefined): Record<string, PyValue> {
+  protected override additionalHyperparameters(
+    job: FrameworkJob | undefined,
+  ): Record<string, PyValue> {
     const extra = distributionHyperparameters(this.distribution, {
       owner: OWNER,
       instanceType: this.options.instanceType,
@@ -109,7 +134,9 @@ export class TensorFlow extends Framework {
     });
     if (this.modelDir !== false) {
       // Python: `self.model_dir or self._default_s3_path("model", mpi=...)`.
-      extra.model_dir = pyTruthy(this.modelDir) ? (this.modelDir as string) : defaultModelDir(job, pyTruthy(extra.sagemaker_mpi_enabled));
+      extra.model_dir = pyTruthy(this.modelDir)
+        ? (this.modelDir as string)
+        : defaultModelDir(job, pyTruthy(extra.sagemaker_mpi_enabled));
     }
     return extra;
   }

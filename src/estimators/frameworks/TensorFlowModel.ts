@@ -13,7 +13,10 @@ export interface TensorFlowModelProps extends Omit<FrameworkModelProps, 'modelSe
 }
 
 /** Training versions whose serving image has another version (Python's mismatch table). */
-const INFERENCE_VERSION: Readonly<Record<string, string>> = { '2.12.0': '2.12.1', '2.16.2': '2.16.1' };
+const INFERENCE_VERSION: Readonly<Record<string, string>> = {
+  '2.12.0': '2.12.1',
+  '2.16.2': '2.16.1',
+};
 
 /**
  * A model served by TensorFlow Serving. Its `containerLogLevel` sets the NGINX log level of a
@@ -30,19 +33,29 @@ export class TensorFlowModel extends FrameworkModel {
   /** @throws {@link MissingOptionError} without `frameworkVersion` or `imageUri`. */
   constructor(props: TensorFlowModelProps) {
     const owner = 'TensorFlowModel';
-    if ((props.frameworkVersion === undefined || props.frameworkVersion === null) && (props.imageUri === undefined || props.imageUri === null)) {
-      throw new MissingOptionError(`${owner}.frameworkVersion`, 'give frameworkVersion or imageUri');
+    if (
+      (props.frameworkVersion === undefined || props.frameworkVersion === null) &&
+      (props.imageUri === undefined || props.imageUri === null)
+    ) {
+      throw new MissingOptionError(
+        `${owner}.frameworkVersion`,
+        'give frameworkVersion or imageUri',
+      );
     }
     const { containerLogLevel, ...rest } = props;
     super(rest, owner);
     this.frameworkVersion = optionalString(`${owner}.frameworkVersion`, props.frameworkVersion);
     this.inferenceFrameworkVersion =
-      this.frameworkVersion === undefined ? undefined : (INFERENCE_VERSION[this.frameworkVersion] ?? this.frameworkVersion);
+      this.frameworkVersion === undefined
+        ? undefined
+        : (INFERENCE_VERSION[this.frameworkVersion] ?? this.frameworkVersion);
     this.tfsContainerLogLevel = optionalNumber(`${owner}.containerLogLevel`, containerLogLevel);
   }
 
   /** The TensorFlow Serving image for the instance type. */
-  override servingImageUri(instanceType: Templated<string> | undefined): Templated<string> | undefined {
+  override servingImageUri(
+    instanceType: Templated<string> | undefined,
+  ): Templated<string> | undefined {
     return retrieveFor(tensorflowRegistry, {
       region: this.session.region,
       version: this.inferenceFrameworkVersion,

@@ -4,7 +4,12 @@ import { xgboostRegistry } from '../../imageUris/generated/registries/xgboost.js
 import type { ImageRegistry } from '../../imageUris/registryData.js';
 import { retrieveFor } from '../../imageUris/retrieveFor.js';
 import { optionalString } from '../../internal/check.js';
-import { Framework, type FrameworkModelRequest, type FrameworkProps, type PythonClass } from './Framework.js';
+import {
+  Framework,
+  type FrameworkModelRequest,
+  type FrameworkProps,
+  type PythonClass,
+} from './Framework.js';
 import { XGBoostModel } from './XGBoostModel.js';
 import { validateXGBoostVersions } from './xgboostVersions.js';
 
@@ -36,11 +41,13 @@ export class XGBoost extends Framework {
     const imageUri = optionalString(`${OWNER}.imageUri`, props?.imageUri);
     super({ ...props, pyVersion }, OWNER, { imageUri });
     const version = this.frameworkVersion;
-    if (version === undefined) throw new MissingOptionError(`${OWNER}.frameworkVersion`, 'the XGBoost version is required');
+    if (version === undefined)
+      throw new MissingOptionError(`${OWNER}.frameworkVersion`, 'the XGBoost version is required');
     validateXGBoostVersions(OWNER, pyVersion, version);
     if (imageUri === undefined) {
       (this as { imageUri: string | undefined }).imageUri = retrieveFor(xgboostRegistry, {
-        region: optionalString(`${OWNER}.imageUriRegion`, props.imageUriRegion) ?? props.session.region,
+        region:
+          optionalString(`${OWNER}.imageUriRegion`, props.imageUriRegion) ?? props.session.region,
         version,
         pyVersion,
         instanceType: this.options.instanceType,

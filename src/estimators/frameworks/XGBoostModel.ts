@@ -27,13 +27,20 @@ export class XGBoostModel extends FrameworkModel {
     const pyVersion = optionalString(`${owner}.pyVersion`, props.pyVersion) ?? 'py3';
     const version = optionalString(`${owner}.frameworkVersion`, props.frameworkVersion);
     validateXGBoostVersions(owner, pyVersion, version);
-    if (version === undefined) throw new MissingOptionError(`${owner}.frameworkVersion`, 'the XGBoost version is required');
+    if (version === undefined)
+      throw new MissingOptionError(`${owner}.frameworkVersion`, 'the XGBoost version is required');
     this.frameworkVersion = version;
     this.pyVersion = pyVersion;
   }
 
   /** The XGBoost image for the instance type (Python asks for no scope or Python version). */
-  override servingImageUri(instanceType: Templated<string> | undefined): Templated<string> | undefined {
-    return retrieveFor(xgboostRegistry, { region: this.session.region, version: this.frameworkVersion, instanceType });
+  override servingImageUri(
+    instanceType: Templated<string> | undefined,
+  ): Templated<string> | undefined {
+    return retrieveFor(xgboostRegistry, {
+      region: this.session.region,
+      version: this.frameworkVersion,
+      instanceType,
+    });
   }
 }

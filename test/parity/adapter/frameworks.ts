@@ -25,34 +25,133 @@ const session = (ctx: CaseContext) => {
 
 /** Python class name: our constructor and Python's positional parameters. */
 const CLASSES: Readonly<Record<string, readonly [Ctor, readonly string[]]>> = {
-  TensorFlow: [TensorFlow, ['py_version', 'framework_version', 'model_dir', 'image_uri', 'distribution']],
-  TensorFlowModel: [TensorFlowModel, ['model_data', 'role', 'entry_point', 'image_uri', 'framework_version', 'container_log_level']],
-  PyTorch: [PyTorch, ['entry_point', 'framework_version', 'py_version', 'source_dir', 'hyperparameters', 'image_uri', 'distribution']],
-  PyTorchModel: [PyTorchModel, ['model_data', 'role', 'entry_point', 'framework_version', 'py_version', 'image_uri']],
-  MXNet: [MXNet, ['entry_point', 'framework_version', 'py_version', 'source_dir', 'hyperparameters', 'image_uri', 'distribution']],
-  MXNetModel: [MXNetModel, ['model_data', 'role', 'entry_point', 'framework_version', 'py_version', 'image_uri']],
+  TensorFlow: [
+    TensorFlow,
+    ['py_version', 'framework_version', 'model_dir', 'image_uri', 'distribution'],
+  ],
+  TensorFlowModel: [
+    TensorFlowModel,
+    ['model_data', 'role', 'entry_point', 'image_uri', 'framework_version', 'container_log_level'],
+  ],
+  PyTorch: [
+    PyTorch,
+    [
+      'entry_point',
+      'framework_version',
+      'py_version',
+      'source_dir',
+      'hyperparameters',
+      'image_uri',
+      'distribution',
+    ],
+  ],
+  PyTorchModel: [
+    PyTorchModel,
+    ['model_data', 'role', 'entry_point', 'framework_version', 'py_version', 'image_uri'],
+  ],
+  MXNet: [
+    MXNet,
+    [
+      'entry_point',
+      'framework_version',
+      'py_version',
+      'source_dir',
+      'hyperparameters',
+      'image_uri',
+      'distribution',
+    ],
+  ],
+  MXNetModel: [
+    MXNetModel,
+    ['model_data', 'role', 'entry_point', 'framework_version', 'py_version', 'image_uri'],
+  ],
   Chainer: [
     Chainer,
-    ['entry_point', 'use_mpi', 'num_processes', 'process_slots_per_host', 'additional_mpi_options', 'source_dir', 'hyperparameters', 'framework_version', 'py_version', 'image_uri'],
+    [
+      'entry_point',
+      'use_mpi',
+      'num_processes',
+      'process_slots_per_host',
+      'additional_mpi_options',
+      'source_dir',
+      'hyperparameters',
+      'framework_version',
+      'py_version',
+      'image_uri',
+    ],
   ],
-  ChainerModel: [ChainerModel, ['model_data', 'role', 'entry_point', 'image_uri', 'framework_version', 'py_version']],
-  SKLearn: [SKLearn, ['entry_point', 'framework_version', 'py_version', 'source_dir', 'hyperparameters', 'image_uri', 'image_uri_region']],
-  SKLearnModel: [SKLearnModel, ['model_data', 'role', 'entry_point', 'framework_version', 'py_version', 'image_uri']],
-  XGBoost: [XGBoost, ['entry_point', 'framework_version', 'source_dir', 'hyperparameters', 'py_version', 'image_uri', 'image_uri_region']],
-  XGBoostModel: [XGBoostModel, ['model_data', 'role', 'entry_point', 'framework_version', 'image_uri', 'py_version']],
+  ChainerModel: [
+    ChainerModel,
+    ['model_data', 'role', 'entry_point', 'image_uri', 'framework_version', 'py_version'],
+  ],
+  SKLearn: [
+    SKLearn,
+    [
+      'entry_point',
+      'framework_version',
+      'py_version',
+      'source_dir',
+      'hyperparameters',
+      'image_uri',
+      'image_uri_region',
+    ],
+  ],
+  SKLearnModel: [
+    SKLearnModel,
+    ['model_data', 'role', 'entry_point', 'framework_version', 'py_version', 'image_uri'],
+  ],
+  XGBoost: [
+    XGBoost,
+    [
+      'entry_point',
+      'framework_version',
+      'source_dir',
+      'hyperparameters',
+      'py_version',
+      'image_uri',
+      'image_uri_region',
+    ],
+  ],
+  XGBoostModel: [
+    XGBoostModel,
+    ['model_data', 'role', 'entry_point', 'framework_version', 'image_uri', 'py_version'],
+  ],
   HuggingFace: [
     HuggingFace,
-    ['py_version', 'entry_point', 'transformers_version', 'tensorflow_version', 'pytorch_version', 'source_dir', 'hyperparameters', 'image_uri', 'distribution'],
+    [
+      'py_version',
+      'entry_point',
+      'transformers_version',
+      'tensorflow_version',
+      'pytorch_version',
+      'source_dir',
+      'hyperparameters',
+      'image_uri',
+      'distribution',
+    ],
   ],
   HuggingFaceModel: [
     HuggingFaceModel,
-    ['role', 'model_data', 'entry_point', 'transformers_version', 'tensorflow_version', 'pytorch_version', 'py_version', 'image_uri'],
+    [
+      'role',
+      'model_data',
+      'entry_point',
+      'transformers_version',
+      'tensorflow_version',
+      'pytorch_version',
+      'py_version',
+      'image_uri',
+    ],
   ],
 };
 
 export const frameworkBuilds: BuildHandlers = Object.fromEntries(
   Object.entries(CLASSES).map(([name, [Class, positional]]) => [
     name,
-    (args, kwargs, ctx) => new Class({ ...toProps(withPositional(args, kwargs, positional, name)), session: session(ctx) } as never),
+    (args, kwargs, ctx) =>
+      new Class({
+        ...toProps(withPositional(args, kwargs, positional, name)),
+        session: session(ctx),
+      } as never),
   ]),
 );
