@@ -169,6 +169,7 @@ export function estimatorModel(
         uploadedCode: updateSubmitS3Uri(run?.uploadedCode, job.submitJobName),
         ...(options.entryPoint !== undefined && { entryPoint: options.entryPoint }),
         ...(options.modelServerWorkers !== undefined && { modelServerWorkers: options.modelServerWorkers }),
+        ...(options.imageUri !== undefined && { imageUri: options.imageUri }),
       });
     }
     default:

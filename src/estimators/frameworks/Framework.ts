@@ -82,6 +82,8 @@ export interface FrameworkModelRequest {
   readonly entryPoint?: string | null | undefined;
   /** Python's `model_server_workers` argument. */
   readonly modelServerWorkers?: Templated<number> | null | undefined;
+  /** Python's `image_uri` keyword of `create_model` (given, even `None`, it replaces the estimator's). */
+  readonly imageUri?: Templated<string> | null | undefined;
 }
 
 /** How Python's Airflow code calls this estimator's `transformer` (TensorFlow's differs). */
@@ -350,7 +352,7 @@ export abstract class Framework {
       ...(request.modelServerWorkers !== undefined &&
         request.modelServerWorkers !== null && { modelServerWorkers: request.modelServerWorkers }),
       vpcConfig: request.vpcConfig ?? null,
-      imageUri: this.imageUri ?? null,
+      imageUri: ('imageUri' in request ? request.imageUri : this.imageUri) ?? null,
     };
   }
 

@@ -113,6 +113,8 @@ export class MXNet extends Framework {
     }
     return new MXNetModel({
       ...props,
+      // MXNet's create_model takes `image_uri` itself: `image_uri or self.image_uri`.
+      imageUri: pyTruthy(request.imageUri) ? (request.imageUri as string) : (this.imageUri ?? null),
       ...(entryPoint !== undefined && { entryPoint }),
       frameworkVersion: this.frameworkVersion as string,
       ...(this.pyVersion !== undefined && { pyVersion: this.pyVersion }),

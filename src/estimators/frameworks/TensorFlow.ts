@@ -150,7 +150,7 @@ export class TensorFlow extends Framework {
       ...(this.frameworkVersion !== undefined && { frameworkVersion: this.frameworkVersion }),
       vpcConfig: request.vpcConfig ?? null,
       ...(typeof request.entryPoint === 'string' && { entryPoint: request.entryPoint }),
-      imageUri: this.imageUri ?? null,
+      imageUri: ('imageUri' in request ? request.imageUri : this.imageUri) ?? null,
       enableNetworkIsolation: this.options.enableNetworkIsolation,
       containerLogLevel: this.options.containerLogLevel,
     });
