@@ -3,6 +3,7 @@
  * (checks and stages the code) followed by the Airflow code's `prepare_framework` (the
  * `S3Upload` of the code and the script-mode hyperparameters).
  */
+import { OptionTypeError } from '../errors.js';
 import type { Framework } from '../estimators/frameworks/Framework.js';
 import { parseS3Url, posixBasename, s3PathJoin } from '../pythonCompat/s3.js';
 import { pyTruthy } from '../pythonCompat/truthy.js';
@@ -59,6 +60,11 @@ export function frameworkTrainingValues(
     parseS3Url(outputPath, `${owner}.outputPath`);
     stagedBucket = parsed.bucket;
     stagedPrefix = s3PathJoin([parsed.key, preparedName, 'source']);
+  }
+  if (typeof preparedName !== 'string' || typeof jobName !== 'string') {
+    // Python joins the job name into the code's S3 key (a tuner passing its mini-batch size as
+    // the job name fails here with a TypeError).
+    throw new OptionTypeError('jobName', jobName, 'a string: the job name is part of the code S3 key');
   }
   let staged: UploadedCode;
   let stagedUpload: S3Upload | undefined;
