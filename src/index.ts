@@ -168,6 +168,42 @@ export type {
   HyperparameterType,
   HyperparameterValue,
 } from './estimators/amazon/index.js';
+export {
+  Framework,
+  TensorFlow,
+  TensorFlowModel,
+  PyTorch,
+  PyTorchModel,
+  MXNet,
+  MXNetModel,
+  SKLearn,
+  SKLearnModel,
+  XGBoost,
+  XGBoostModel,
+  Chainer,
+  ChainerModel,
+  HuggingFace,
+  HuggingFaceModel,
+} from './estimators/frameworks/index.js';
+export type {
+  FrameworkProps,
+  TensorFlowProps,
+  TensorFlowModelProps,
+  PyTorchProps,
+  PyTorchModelProps,
+  MXNetModelProps,
+  SKLearnProps,
+  SKLearnModelProps,
+  XGBoostProps,
+  XGBoostModelProps,
+  ChainerProps,
+  ChainerModelProps,
+  HuggingFaceProps,
+  HuggingFaceModelProps,
+  Distribution,
+  PythonClass,
+  FrameworkModelRequest,
+} from './estimators/frameworks/index.js';
 export { retrieve, findImageUri } from './imageUris/retrieve.js';
 export type { ImageUriOptions, TrainingCompilerConfig, ServerlessInferenceConfig } from './imageUris/imageUriOptions.js';
 export { createSession, type Session, type SessionOptions } from './session.js';

@@ -8,7 +8,8 @@ import { Model } from '../estimators/Model.js';
 import type { VpcConfig } from '../estimators/types.js';
 import { posixPathJoin } from '../pythonCompat/s3.js';
 import type { Templated } from '../templates.js';
-import type { AnyEstimator, TrainingRun } from './trainingConfig.js';
+import { assertNever } from '../internal/assertNever.js';
+import { resolveBaseJobName, type AnyEstimator, type TrainingRun, type UploadedCode } from './trainingConfig.js';
 
 /** The kind of Airflow task that ran the training: `training`, `tuning` (any case), or none. */
 export type TaskType = 'training' | 'tuning' | (string & {}) | null;
@@ -115,6 +116,21 @@ export interface EstimatorModelOptions {
   readonly role?: Templated<string> | null;
   readonly imageUri?: Templated<string> | null;
   readonly vpcConfigOverride?: VpcConfigOverride;
+  /** Framework estimators: the model's entry point. @default - the estimator's rules (Python's `create_model`) */
+  readonly entryPoint?: string | null;
+  /** Framework estimators: model server workers. @default - one per vCPU */
+  readonly modelServerWorkers?: Templated<number> | null;
+}
+
+/**
+ * Python's `update_submit_s3_uri`: the job name segment before `/source/sourcedir.tar.gz`
+ * replaced by the task's template.
+ */
+export function updateSubmitS3Uri(uploaded: UploadedCode | undefined, jobName: string | undefined): UploadedCode | undefined {
+  if (uploaded === undefined || jobName === undefined) return uploaded;
+  // Python's `re.sub` with a lookbehind: every non-empty segment run (lazy) followed by the suffix.
+  const s3Prefix = uploaded.s3Prefix.replace(/(?<=\/)[^/]+?(?=\/source\/sourcedir.tar.gz)/g, () => jobName);
+  return { s3Prefix, scriptName: uploaded.scriptName };
 }
 
 /** The model an estimator creates after training (Python's `create_model`). */
@@ -140,5 +156,23 @@ export function estimatorModel(
         vpcConfig: estimatorVpcConfig(estimator, options.vpcConfigOverride),
         ...(options.role ? { role: options.role } : {}),
       });
+    case 'framework': {
+      // Python's create_model names the model first (which looks up the training image when the
+      // estimator has no base job name), then reads the model data, then the VPC.
+      resolveBaseJobName(estimator);
+      const modelData = estimatorModelData(estimator, job, run);
+      const vpcConfig = estimatorVpcConfig(estimator, options.vpcConfigOverride);
+      return estimator.createModel({
+        modelData,
+        role: options.role ?? null,
+        vpcConfig,
+        uploadedCode: updateSubmitS3Uri(run?.uploadedCode, job.submitJobName),
+        ...(options.entryPoint !== undefined && { entryPoint: options.entryPoint }),
+        ...(options.modelServerWorkers !== undefined && { modelServerWorkers: options.modelServerWorkers }),
+        ...(options.imageUri !== undefined && { imageUri: options.imageUri }),
+      });
+    }
+    default:
+      return assertNever(estimator);
   }
 }

@@ -1,7 +1,9 @@
 /** `modelConfigFromEstimator`: Python's `model_config_from_estimator`. */
 import type { Templated } from '../templates.js';
+import { assertNever } from '../internal/assertNever.js';
 import {
   estimatorModel,
+  type EstimatorModelOptions,
   taskJob,
   type FromEstimatorOptions,
   type VpcConfigOverride,
@@ -33,14 +35,28 @@ export function buildModelConfigFromEstimator(
   const job = taskJob(options.taskId, options.taskType, options.trainingRun);
   // Python passes the role and image to the generic estimator's `create_model` only; the
   // built-in algorithms get the VPC alone (the role still reaches the model config below).
-  const model = estimatorModel(
-    estimator,
-    job,
-    options.trainingRun,
-    estimator.kind === 'byo'
-      ? { role: options.role ?? null, imageUri: options.imageUri ?? null, vpcConfigOverride: options.vpcConfigOverride }
-      : { vpcConfigOverride: options.vpcConfigOverride },
-  );
+  // Framework estimators get the role, the workers and their own entry point (the image goes to
+  // the model config only).
+  let modelOptions: EstimatorModelOptions;
+  switch (estimator.kind) {
+    case 'byo':
+      modelOptions = { role: options.role ?? null, imageUri: options.imageUri ?? null, vpcConfigOverride: options.vpcConfigOverride };
+      break;
+    case 'algorithm':
+      modelOptions = { vpcConfigOverride: options.vpcConfigOverride };
+      break;
+    case 'framework':
+      modelOptions = {
+        role: options.role ?? null,
+        vpcConfigOverride: options.vpcConfigOverride,
+        entryPoint: estimator.entryPoint,
+        modelServerWorkers: options.modelServerWorkers ?? null,
+      };
+      break;
+    default:
+      return assertNever(estimator);
+  }
+  const model = estimatorModel(estimator, job, options.trainingRun, modelOptions);
   // Python assigns `name` (even None) to the model before building its config.
   const named = model.withName(options.name ?? undefined);
   return buildModelConfig(named, {

@@ -8,9 +8,11 @@ import type { CreateTrainingJobRequest } from '@aws-sdk/client-sagemaker';
 import { ValidationError } from '../errors.js';
 import type { AlgorithmEstimator } from '../estimators/amazon/AlgorithmEstimator.js';
 import type { Estimator } from '../estimators/Estimator.js';
+import type { Framework } from '../estimators/frameworks/Framework.js';
 import type { ResolvedEstimatorBase } from '../estimators/EstimatorBase.js';
 import type { PyValue } from '../estimators/types.js';
 import { defined } from '../internal/defined.js';
+import { assertNever } from '../internal/assertNever.js';
 import { jsonDumps } from '../pythonCompat/jsonDumps.js';
 import { baseNameFromImage, nameFromBase } from '../pythonCompat/names.js';
 import { pyStr } from '../pythonCompat/pyStr.js';
@@ -20,11 +22,12 @@ import type { Session } from '../session.js';
 import type { Templatable } from '../templates.js';
 import { algorithmTrainingValues } from './algorithmTraining.js';
 import { extraChannel, formatInputs, type TrainingInputs } from './channels.js';
+import { frameworkTrainingValues } from './frameworkTraining.js';
 import { checkCodeToPack, isS3Uri, validateSourceDir } from './localCode.js';
 import type { S3Operations, S3Upload } from './s3Operations.js';
 
 /** Any estimator the training builders accept. */
-export type AnyEstimator = Estimator | AlgorithmEstimator;
+export type AnyEstimator = Estimator | AlgorithmEstimator | Framework;
 
 /** Options of the training builders (Python's `inputs`, `job_name`, `mini_batch_size`). */
 export interface TrainingJobOptions {
@@ -147,20 +150,23 @@ function prepareByoScriptMode(
 export function prepareTrainingJob(estimator: AnyEstimator, options: TrainingJobOptions = {}): PreparedTrainingJob {
   const o = estimator.options;
   const session = estimator.session;
-  const baseJobName = resolveBaseJobName(estimator);
-  const generated = nameFromBase(baseJobName, session);
-  const jobName = options.jobName ?? generated;
+  // Python looks the training image up for a generated name only when no job name is given, so
+  // with one, an image error comes later (at `TrainingImage`).
+  let baseJobName: string | undefined;
+  const generated = (): string => nameFromBase((baseJobName ??= resolveBaseJobName(estimator)), session);
   // Python's `_prepare_for_training` names the job with `job_name or <generated>` before the
   // Airflow code assigns `job_name` itself, so an empty name still gets a generated one there.
-  const preparedName = options.jobName || generated;
+  const preparedName = options.jobName || generated();
+  const jobName = options.jobName ?? generated();
   const outputPathFromDefault = o.outputPath === undefined;
   const outputPath = o.outputPath ?? defaultOutputPath(session);
 
-  let hyperparameters: Record<string, PyValue> = { ...estimator.hyperparameters() };
+  let hyperparameters: Record<string, PyValue> | (() => Record<string, PyValue>) =
+    estimator.kind === 'framework' ? {} : { ...estimator.hyperparameters() };
   let uploadedCode: UploadedCode | undefined;
   let codeChannelUri: string | undefined;
   const uploads: S3Upload[] = [];
-  const s3Operations: S3Operations = {};
+  let s3Operations: S3Operations = {};
 
   switch (estimator.kind) {
     case 'byo': {
@@ -176,6 +182,18 @@ export function prepareTrainingJob(estimator: AnyEstimator, options: TrainingJob
     case 'algorithm':
       hyperparameters = estimator.hyperparameters(algorithmTrainingValues(estimator, options.inputs, options.miniBatchSize));
       break;
+    case 'framework': {
+      const values = frameworkTrainingValues(estimator, session, preparedName, jobName, outputPath, outputPathFromDefault);
+      uploadedCode = values.uploadedCode;
+      codeChannelUri = values.codeChannelUri;
+      uploads.push(...values.uploads);
+      s3Operations = values.s3Operations;
+      // Python reads the hyperparameters after the inputs and the image (their errors come first).
+      hyperparameters = values.hyperparameters;
+      break;
+    }
+    default:
+      assertNever(estimator);
   }
 
   let inputConfig = formatInputs(options.inputs);
@@ -187,12 +205,14 @@ export function prepareTrainingJob(estimator: AnyEstimator, options: TrainingJob
   const codeChannel = extraChannel(inputConfig, codeChannelUri, 'code', 'Estimator code channel');
   if (codeChannel) inputConfig = [...(inputConfig ?? []), codeChannel];
 
+  const trainingImage = estimator.trainingImageUri();
+  const finalHyperparameters = typeof hyperparameters === 'function' ? hyperparameters() : hyperparameters;
   const renderedHyperparameters = Object.fromEntries(
-    Object.entries(hyperparameters).map(([k, v]) => [k, pyStr(v)]),
+    Object.entries(finalHyperparameters).map(([k, v]) => [k, pyStr(v)]),
   );
   const config = defined({
     AlgorithmSpecification: {
-      TrainingImage: estimator.trainingImageUri(),
+      TrainingImage: trainingImage,
       TrainingInputMode: o.inputMode,
     },
     OutputDataConfig: outputDataConfig(o, outputPath),
@@ -217,7 +237,13 @@ export function prepareTrainingJob(estimator: AnyEstimator, options: TrainingJob
 
   return {
     config,
-    run: { jobName, outputPath: outputPath, baseJobName, uploadedCode, hyperparameters },
+    run: {
+      jobName,
+      outputPath,
+      baseJobName: baseJobName ?? resolveBaseJobName(estimator),
+      uploadedCode,
+      hyperparameters: finalHyperparameters,
+    },
     uploads,
   };
 }

@@ -43,9 +43,12 @@ export interface TransformConfigFromEstimator {
 /** Python's `estimator.transformer(...)` as the Airflow path calls it (no model is created). */
 function estimatorTransformer(estimator: AnyEstimator, o: TransformConfigFromEstimatorOptions, modelName: string): Transformer {
   const given = formatTags(o.tags ?? undefined, 'tags');
-  // Python: `format_tags(tags) or self.tags`, so an empty list falls back too.
-  const tags = given && given.length > 0 ? given : estimator.options.tags;
-  const env = o.env ?? undefined;
+  const style = estimator.kind === 'framework' ? estimator.transformerCallStyle() : undefined;
+  // Python: `format_tags(tags) or self.tags`, so an empty list falls back too (TensorFlow's
+  // `transformer` does not fall back).
+  const tags = (given && given.length > 0) || style?.tagsFallBackToEstimator === false ? given : estimator.options.tags;
+  // Framework estimators (no finished job in this process) give the transformer `env or {}`.
+  const env = estimator.kind === 'framework' ? (o.env ?? {}) : (o.env ?? undefined);
   return new Transformer({
     session: estimator.session,
     modelName,
@@ -58,7 +61,7 @@ function estimatorTransformer(estimator: AnyEstimator, o: TransformConfigFromEst
     ...(o.accept != null && { accept: o.accept }),
     ...(o.maxConcurrentTransforms != null && { maxConcurrentTransforms: o.maxConcurrentTransforms }),
     ...(o.maxPayload != null && { maxPayload: o.maxPayload }),
-    ...(o.volumeKmsKey != null && { volumeKmsKey: o.volumeKmsKey }),
+    ...(o.volumeKmsKey != null && !style?.workersAsVolumeKmsKey && { volumeKmsKey: o.volumeKmsKey }),
     ...(tags !== undefined && { tags }),
     ...(env !== undefined && { env }),
     baseTransformJobName: resolveBaseJobName(estimator),
@@ -87,5 +90,16 @@ export function transformConfigFromEstimator(
     vpcConfigOverride: options.vpcConfigOverride ?? null,
   });
   const transformer = estimatorTransformer(estimator, options, model.modelName);
-  return { Model: model.config, Transform: transformConfig(transformer, options) };
+  let transform = transformConfig(transformer, options);
+  if (estimator.kind === 'framework' && estimator.transformerCallStyle().workersAsVolumeKmsKey) {
+    // Python's Airflow code passes its arguments to TensorFlow's `transformer` positionally, one
+    // slot off: `model_server_workers` lands in `volume_kms_key` (and `volume_kms_key` is lost).
+    const { VolumeKmsKeyId: _dropped, ...resources } = transform.TransformResources ?? {};
+    const workers = options.modelServerWorkers;
+    transform = {
+      ...transform,
+      TransformResources: { ...resources, ...(workers != null && { VolumeKmsKeyId: workers as unknown as string }) },
+    } as TransformConfig;
+  }
+  return { Model: model.config, Transform: transform };
 }

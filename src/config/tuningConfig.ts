@@ -39,19 +39,7 @@ export interface TuningConfigOptions {
 /** The tuning config Airflow's SageMakerTuningOperator takes. */
 export type TuningConfig = Templatable<CreateHyperParameterTuningJobRequest> & { S3Operations?: S3Operations };
 
-/** Python class identity written with `include_cls_metadata` (module as Python reports it). */
-export function pythonClassOf(estimator: AnyEstimator): { readonly name: string; readonly module: string } {
-  const declared = (estimator as { pythonClass?: { name: string; module: string } }).pythonClass;
-  if (declared) return declared;
-  switch (estimator.kind) {
-    case 'byo':
-      return { name: 'Estimator', module: 'sagemaker.estimator' };
-    case 'algorithm':
-      return { name: estimator.definition.className, module: estimator.definition.pythonModule ?? 'sagemaker.amazon' };
-  }
-}
-
-const isFramework = (estimator: AnyEstimator): boolean => (estimator.kind as string) === 'framework';
+const isFramework = (estimator: AnyEstimator): boolean => estimator.kind === 'framework';
 
 /** Python's `_prepare_static_hyperparameters`. */
 function staticHyperparameters(tuned: TunedEstimator, run: TrainingRun, includeClsMetadata: unknown): Record<string, string> {
@@ -59,7 +47,7 @@ function staticHyperparameters(tuned: TunedEstimator, run: TrainingRun, includeC
   const tunedNames = new Set(Object.keys(tuned.hyperparameterRanges));
   for (const [k, v] of Object.entries(run.hyperparameters)) if (!tunedNames.has(k)) out[k] = pyStr(v);
   if (pyTruthy(includeClsMetadata) || isFramework(tuned.estimator)) {
-    const cls = pythonClassOf(tuned.estimator);
+    const cls = tuned.estimator.pythonClass;
     out.sagemaker_estimator_class_name = jsonDumps(cls.name);
     out.sagemaker_estimator_module = jsonDumps(cls.module);
   }

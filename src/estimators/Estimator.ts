@@ -27,6 +27,8 @@ export interface EstimatorProps extends EstimatorBaseProps {
  */
 export class Estimator {
   readonly kind = 'byo' as const;
+  /** The Python class this estimator stands for. */
+  readonly pythonClass = { name: 'Estimator', module: 'sagemaker.estimator' } as const;
   readonly session: Session;
   readonly imageUri: Templated<string>;
   readonly options: ResolvedEstimatorBase;

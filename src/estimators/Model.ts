@@ -100,14 +100,20 @@ export class FrameworkModel extends Model {
   /** Only framework-specific models write this; the generic one has no such attribute in Python. */
   readonly modelServerWorkers: Templated<number> | undefined;
 
-  constructor(props: FrameworkModelProps, owner = 'FrameworkModel') {
+  /**
+   * @param writesWorkers set by the framework-specific models, which (unlike the generic one)
+   * write `modelServerWorkers` as `SAGEMAKER_MODEL_SERVER_WORKERS`.
+   */
+  constructor(props: FrameworkModelProps, owner = 'FrameworkModel', writesWorkers = false) {
     super(props, owner);
     this.entryPoint = optionalString(`${owner}.entryPoint`, props.entryPoint);
     this.sourceDir = optionalString(`${owner}.sourceDir`, props.sourceDir);
     const codeLocation = optionalString(`${owner}.codeLocation`, props.codeLocation);
     this.codeBucket = codeLocation ? parseS3Url(codeLocation, `${owner}.codeLocation`).bucket : undefined;
     this.containerLogLevel = optionalNumber(`${owner}.containerLogLevel`, props.containerLogLevel) ?? 20;
-    this.modelServerWorkers = undefined;
+    this.modelServerWorkers = writesWorkers
+      ? optionalNumber(`${owner}.modelServerWorkers`, props.modelServerWorkers)
+      : undefined;
   }
 
   /**

@@ -36,7 +36,7 @@ export interface AlgorithmDefinition {
   /** Python class name, used in messages and record-set keys (e.g. `KNN`). */
   readonly className: string;
   /** Python module of the class, written by the tuner's `include_cls_metadata` (e.g. `sagemaker.amazon.knn`). */
-  readonly pythonModule?: string;
+  readonly pythonModule: string;
   readonly registry: ImageRegistry;
   /** @default '1' */
   readonly repoVersion?: string;
@@ -67,6 +67,8 @@ const camel = (name: string): string => name.replace(/_([a-z0-9])/g, (_, c: stri
 export class AlgorithmEstimator {
   readonly kind = 'algorithm' as const;
   readonly definition: AlgorithmDefinition;
+  /** The Python class (name and module) this estimator stands for. */
+  readonly pythonClass: { readonly name: string; readonly module: string };
   readonly session: Session;
   readonly options: ResolvedEstimatorBase;
   readonly dataLocation: string;
@@ -75,6 +77,7 @@ export class AlgorithmEstimator {
 
   constructor(definition: AlgorithmDefinition, props: AlgorithmEstimatorProps & Readonly<Record<string, unknown>>) {
     this.definition = definition;
+    this.pythonClass = { name: definition.className, module: definition.pythonModule };
     this.options = resolveEstimatorBase(props, definition.className);
     this.session = props.session;
     this.#specs = new Map(

@@ -1,0 +1,45 @@
+/** MXNet inference models (Python's `sagemaker.mxnet.model.MXNetModel`). */
+import { mxnetRegistry } from '../../imageUris/generated/registries/mxnet.js';
+import { retrieveFor } from '../../imageUris/retrieveFor.js';
+import { optionalString } from '../../internal/check.js';
+import type { Templated } from '../../templates.js';
+import { FrameworkModel, type FrameworkModelProps } from '../Model.js';
+import { validateVersionOrImage } from './Framework.js';
+
+/** Options of {@link MXNetModel}. */
+export interface MXNetModelProps extends FrameworkModelProps {
+  /** MXNet version. @default '1.4.0' */
+  readonly frameworkVersion?: string;
+  /** Python version of the image. @default - none: `imageUri` is then required */
+  readonly pyVersion?: string;
+}
+
+/** A model served by the MXNet inference container. */
+export class MXNetModel extends FrameworkModel {
+  readonly frameworkVersion: string | undefined;
+  readonly pyVersion: string | undefined;
+
+  /** @throws {@link MissingOptionError} without versions or an image. */
+  constructor(props: MXNetModelProps) {
+    const owner = 'MXNetModel';
+    const frameworkVersion =
+      props && 'frameworkVersion' in props ? props.frameworkVersion : '1.4.0';
+    validateVersionOrImage(owner, frameworkVersion, props?.pyVersion, props?.imageUri);
+    super(props, owner, true);
+    this.frameworkVersion = optionalString(`${owner}.frameworkVersion`, frameworkVersion);
+    this.pyVersion = optionalString(`${owner}.pyVersion`, props.pyVersion);
+  }
+
+  /** The MXNet inference image for the instance type. */
+  override servingImageUri(
+    instanceType: Templated<string> | undefined,
+  ): Templated<string> | undefined {
+    return retrieveFor(mxnetRegistry, {
+      region: this.session.region,
+      version: this.frameworkVersion,
+      pyVersion: this.pyVersion,
+      instanceType,
+      imageScope: 'inference',
+    });
+  }
+}

@@ -1,0 +1,44 @@
+/** PyTorch inference models (Python's `sagemaker.pytorch.model.PyTorchModel`). */
+import { pytorchRegistry } from '../../imageUris/generated/registries/pytorch.js';
+import { retrieveFor } from '../../imageUris/retrieveFor.js';
+import { optionalString } from '../../internal/check.js';
+import type { Templated } from '../../templates.js';
+import { FrameworkModel, type FrameworkModelProps } from '../Model.js';
+import { validateVersionOrImage } from './Framework.js';
+
+/** Options of {@link PyTorchModel}. */
+export interface PyTorchModelProps extends FrameworkModelProps {
+  /** PyTorch version. @default '1.3' */
+  readonly frameworkVersion?: string;
+  /** Python version of the image. @default - none: `imageUri` is then required */
+  readonly pyVersion?: string;
+}
+
+/** A model served by the PyTorch inference container. */
+export class PyTorchModel extends FrameworkModel {
+  readonly frameworkVersion: string;
+  readonly pyVersion: string | undefined;
+
+  /** @throws {@link MissingOptionError} without `pyVersion` or `imageUri`. */
+  constructor(props: PyTorchModelProps) {
+    const owner = 'PyTorchModel';
+    const frameworkVersion = props?.frameworkVersion ?? '1.3';
+    validateVersionOrImage(owner, frameworkVersion, props?.pyVersion, props?.imageUri);
+    super(props, owner, true);
+    this.frameworkVersion = optionalString(`${owner}.frameworkVersion`, frameworkVersion) ?? '1.3';
+    this.pyVersion = optionalString(`${owner}.pyVersion`, props.pyVersion);
+  }
+
+  /** The PyTorch inference image for the instance type. */
+  override servingImageUri(
+    instanceType: Templated<string> | undefined,
+  ): Templated<string> | undefined {
+    return retrieveFor(pytorchRegistry, {
+      region: this.session.region,
+      version: this.frameworkVersion,
+      pyVersion: this.pyVersion,
+      instanceType,
+      imageScope: 'inference',
+    });
+  }
+}

@@ -1,0 +1,50 @@
+/** Scikit-learn inference models (Python's `sagemaker.sklearn.model.SKLearnModel`). */
+import { ValidationError } from '../../errors.js';
+import { sklearnRegistry } from '../../imageUris/generated/registries/sklearn.js';
+import { retrieveFor } from '../../imageUris/retrieveFor.js';
+import { optionalString } from '../../internal/check.js';
+import type { Templated } from '../../templates.js';
+import { FrameworkModel, type FrameworkModelProps } from '../Model.js';
+import { validateVersionOrImage } from './Framework.js';
+
+/** Options of {@link SKLearnModel}. */
+export interface SKLearnModelProps extends FrameworkModelProps {
+  /** Scikit-learn version. @default - none: `imageUri` is then required */
+  readonly frameworkVersion?: string;
+  /** Python version; only `py3` exists. @default 'py3' */
+  readonly pyVersion?: string;
+}
+
+/** A model served by the scikit-learn container. */
+export class SKLearnModel extends FrameworkModel {
+  readonly frameworkVersion: string | undefined;
+  readonly pyVersion: string | undefined;
+
+  /** @throws {@link MissingOptionError} without version or image; {@link ValidationError} for a py_version other than py3. */
+  constructor(props: SKLearnModelProps) {
+    const owner = 'SKLearnModel';
+    const pyVersion = props?.pyVersion ?? 'py3';
+    validateVersionOrImage(owner, props?.frameworkVersion, pyVersion, props?.imageUri);
+    if (pyVersion && pyVersion !== 'py3')
+      throw new ValidationError(
+        `${owner}.pyVersion`,
+        pyVersion,
+        'py3 (scikit-learn images are Python 3 only)',
+      );
+    super(props, owner, true);
+    this.frameworkVersion = optionalString(`${owner}.frameworkVersion`, props.frameworkVersion);
+    this.pyVersion = pyVersion;
+  }
+
+  /** The scikit-learn image for the instance type (Python asks for no scope: the registry's default). */
+  override servingImageUri(
+    instanceType: Templated<string> | undefined,
+  ): Templated<string> | undefined {
+    return retrieveFor(sklearnRegistry, {
+      region: this.session.region,
+      version: this.frameworkVersion,
+      pyVersion: this.pyVersion,
+      instanceType,
+    });
+  }
+}
