@@ -5,6 +5,7 @@ export default defineConfig({
     index: 'src/index.ts',
     'imageUris/index': 'src/imageUris/index.ts',
     'operators/index': 'src/operators/index.ts',
+    'recordio/index': 'src/recordio/index.ts',
     'testing/index': 'src/testing/index.ts',
     cli: 'src/cli.ts',
   },

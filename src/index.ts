@@ -238,22 +238,11 @@ export {
   isMissingOptionError,
   isLocalPathNotFoundError,
 } from './errors.js';
-export {
-  encodeDenseTensor,
-  denseTensorChunks,
-  writeDenseTensor,
-  encodeSparseTensor,
-  sparseTensorChunks,
-  writeSparseTensor,
-  readRecordIO,
-  readRecords,
-  readRecordsFromStream,
-  RecordIOFormatError,
-  isRecordIOFormatError,
-} from './recordio/index.js';
+// The RecordIO writers only: the reader and schema need @bufbuild/protobuf, whose import alone
+// costs more than the rest of this package, so they live on `sagemaker-workflow/recordio`.
+export { encodeDenseTensor, denseTensorChunks, writeDenseTensor } from './recordio/denseTensor.js';
+export { encodeSparseTensor, sparseTensorChunks, writeSparseTensor } from './recordio/sparseTensor.js';
 export type {
-  RecordMessage,
-  RecordValue,
   RecordDType,
   NumericArray,
   DenseMatrix,
@@ -264,5 +253,5 @@ export type {
   WriteTensorOptions,
   WriteStreamOptions,
   ChunkOptions,
-  ChunkSink,
-} from './recordio/index.js';
+} from './recordio/types.js';
+export type { ChunkSink } from './recordio/writeChunks.js';
