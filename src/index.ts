@@ -52,6 +52,7 @@ export {
   trainingBaseConfig,
   prepareTrainingJob,
   completeTrainingConfigFor,
+  trainingConfigForOperator,
   defaultOutputPath,
   modelConfig,
   modelConfigFromEstimator,

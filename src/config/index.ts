@@ -4,6 +4,7 @@ export {
   trainingBaseConfig,
   prepareTrainingJob,
   completeTrainingConfigFor,
+  trainingConfigForOperator,
   defaultOutputPath,
   type AnyEstimator,
   type TrainingJobOptions,

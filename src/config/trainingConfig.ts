@@ -24,7 +24,7 @@ import { algorithmTrainingValues } from './algorithmTraining.js';
 import { extraChannel, formatInputs, type TrainingInputs } from './channels.js';
 import { frameworkTrainingValues } from './frameworkTraining.js';
 import { checkCodeToPack, isS3Uri, validateSourceDir } from './localCode.js';
-import type { S3Operations, S3Upload } from './s3Operations.js';
+import { mergeS3Operations, type S3Operations, type S3Upload } from './s3Operations.js';
 
 /** Any estimator the training builders accept. */
 export type AnyEstimator = Estimator | AlgorithmEstimator | Framework;
@@ -320,4 +320,19 @@ export function completeTrainingConfigFor(estimator: AnyEstimator, prepared: Pre
  */
 export function trainingConfig(estimator: AnyEstimator, options: TrainingJobOptions = {}): TrainingConfig {
   return completeTrainingConfigFor(estimator, prepareTrainingJob(estimator, options));
+}
+
+/**
+ * The training config for an operator to run: `trainingConfig`'s output plus, in `S3Operations`,
+ * the code uploads Python performs while building the config (script mode of the generic
+ * estimator), which Python's dictionary therefore does not list. Without them an operator would
+ * submit a job whose code was never uploaded.
+ * @example
+ * await runTrainingJob(trainingConfigForOperator(est, { inputs }), clients);
+ */
+export function trainingConfigForOperator(estimator: AnyEstimator, options: TrainingJobOptions = {}): TrainingConfig {
+  const prepared = prepareTrainingJob(estimator, options);
+  const config = completeTrainingConfigFor(estimator, prepared);
+  if (prepared.uploads.length === 0) return config;
+  return { ...config, S3Operations: mergeS3Operations([config.S3Operations, { S3Upload: prepared.uploads }]) };
 }
