@@ -28,8 +28,18 @@ export function isSageMakerWorkflowError(error: unknown): error is SageMakerWork
   return typeof error === 'object' && error !== null && BRAND in error;
 }
 
-function hasCode(error: unknown, code: string): boolean {
-  return isSageMakerWorkflowError(error) && error.code === code;
+/**
+ * Makes the `isXxxError()` guard of an error class: true for an error with the brand and the
+ * class's `code`, whichever copy of the package threw it. The type argument ties `code` to the
+ * class's own, so a guard cannot check another class's code.
+ * @internal
+ * @example
+ * export const isValidationError = errorGuard<ValidationError>('VALIDATION_ERROR');
+ */
+export function errorGuard<E extends SageMakerWorkflowError>(
+  code: E['code'],
+): (e: unknown) => e is E {
+  return (e: unknown): e is E => isSageMakerWorkflowError(e) && e.code === code;
 }
 
 /**
@@ -50,8 +60,7 @@ export class ValidationError extends SageMakerWorkflowError {
   }
 }
 /** Guard for {@link ValidationError}. */
-export const isValidationError = (e: unknown): e is ValidationError =>
-  hasCode(e, 'VALIDATION_ERROR');
+export const isValidationError = errorGuard<ValidationError>('VALIDATION_ERROR');
 
 /** An option names a value outside a closed set (an enum, a framework, a region). */
 export class UnsupportedOptionError extends SageMakerWorkflowError {
@@ -71,8 +80,7 @@ export class UnsupportedOptionError extends SageMakerWorkflowError {
   }
 }
 /** Guard for {@link UnsupportedOptionError}. */
-export const isUnsupportedOptionError = (e: unknown): e is UnsupportedOptionError =>
-  hasCode(e, 'UNSUPPORTED_OPTION');
+export const isUnsupportedOptionError = errorGuard<UnsupportedOptionError>('UNSUPPORTED_OPTION');
 
 /** An option has the wrong type (Python's `TypeError`; a JavaScript caller's wrong type). */
 export class OptionTypeError extends SageMakerWorkflowError {
@@ -89,7 +97,7 @@ export class OptionTypeError extends SageMakerWorkflowError {
   }
 }
 /** Guard for {@link OptionTypeError}. */
-export const isOptionTypeError = (e: unknown): e is OptionTypeError => hasCode(e, 'OPTION_TYPE');
+export const isOptionTypeError = errorGuard<OptionTypeError>('OPTION_TYPE');
 
 /** A required option is missing, or a step that must come first has not happened. */
 export class MissingOptionError extends SageMakerWorkflowError {
@@ -105,8 +113,7 @@ export class MissingOptionError extends SageMakerWorkflowError {
   }
 }
 /** Guard for {@link MissingOptionError}. */
-export const isMissingOptionError = (e: unknown): e is MissingOptionError =>
-  hasCode(e, 'MISSING_OPTION');
+export const isMissingOptionError = errorGuard<MissingOptionError>('MISSING_OPTION');
 
 /** A local path named by an option (entry point, source dir, dependency) does not exist. */
 export class LocalPathNotFoundError extends SageMakerWorkflowError {
@@ -125,5 +132,4 @@ export class LocalPathNotFoundError extends SageMakerWorkflowError {
   }
 }
 /** Guard for {@link LocalPathNotFoundError}. */
-export const isLocalPathNotFoundError = (e: unknown): e is LocalPathNotFoundError =>
-  hasCode(e, 'LOCAL_PATH_NOT_FOUND');
+export const isLocalPathNotFoundError = errorGuard<LocalPathNotFoundError>('LOCAL_PATH_NOT_FOUND');

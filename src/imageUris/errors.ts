@@ -2,7 +2,7 @@
  * Errors of the image-URI lookup and of digest pinning. Each has a stable `code` and an
  * `isXxxError()` guard that checks the shared `Symbol.for` brand through its code.
  */
-import { SageMakerWorkflowError, isSageMakerWorkflowError } from '../errors.js';
+import { SageMakerWorkflowError, errorGuard } from '../errors.js';
 
 /**
  * An image lookup reached a part of the registry that does not exist for the given combination
@@ -27,8 +27,7 @@ export class ImageUriLookupError extends SageMakerWorkflowError {
   }
 }
 /** Guard for {@link ImageUriLookupError}. */
-export const isImageUriLookupError = (e: unknown): e is ImageUriLookupError =>
-  isSageMakerWorkflowError(e) && e.code === 'IMAGE_URI_LOOKUP';
+export const isImageUriLookupError = errorGuard<ImageUriLookupError>('IMAGE_URI_LOOKUP');
 
 /** The image (tag or digest) does not exist in its ECR repository. */
 export class ImageNotFoundError extends SageMakerWorkflowError {
@@ -43,8 +42,7 @@ export class ImageNotFoundError extends SageMakerWorkflowError {
   }
 }
 /** Guard for {@link ImageNotFoundError}. */
-export const isImageNotFoundError = (e: unknown): e is ImageNotFoundError =>
-  isSageMakerWorkflowError(e) && e.code === 'IMAGE_NOT_FOUND';
+export const isImageNotFoundError = errorGuard<ImageNotFoundError>('IMAGE_NOT_FOUND');
 
 /** The ECR repository of an image does not exist in that account and region. */
 export class RepositoryNotFoundError extends SageMakerWorkflowError {
@@ -64,8 +62,8 @@ export class RepositoryNotFoundError extends SageMakerWorkflowError {
   }
 }
 /** Guard for {@link RepositoryNotFoundError}. */
-export const isRepositoryNotFoundError = (e: unknown): e is RepositoryNotFoundError =>
-  isSageMakerWorkflowError(e) && e.code === 'REPOSITORY_NOT_FOUND';
+export const isRepositoryNotFoundError =
+  errorGuard<RepositoryNotFoundError>('REPOSITORY_NOT_FOUND');
 
 /** The caller may not read the image's repository (ECR `AccessDeniedException`). */
 export class EcrAccessDeniedError extends SageMakerWorkflowError {
@@ -82,5 +80,4 @@ export class EcrAccessDeniedError extends SageMakerWorkflowError {
   }
 }
 /** Guard for {@link EcrAccessDeniedError}. */
-export const isEcrAccessDeniedError = (e: unknown): e is EcrAccessDeniedError =>
-  isSageMakerWorkflowError(e) && e.code === 'ECR_ACCESS_DENIED';
+export const isEcrAccessDeniedError = errorGuard<EcrAccessDeniedError>('ECR_ACCESS_DENIED');

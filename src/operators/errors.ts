@@ -3,7 +3,7 @@
  * already taken, and S3 operations that could not run. Each carries the data a caller needs to
  * decide what to do next, a stable `code`, and an `isXxxError()` guard.
  */
-import { SageMakerWorkflowError, isSageMakerWorkflowError } from '../errors.js';
+import { SageMakerWorkflowError, errorGuard } from '../errors.js';
 
 /** Kinds of SageMaker resources the operators create. */
 export type ResourceKind =
@@ -21,9 +21,6 @@ const LABEL = {
 
 /** Human name of a resource kind, e.g. `'training job'`. @internal */
 export const labelOf = (kind: ResourceKind): string => LABEL[kind];
-
-const hasCode = (e: unknown, code: string): boolean =>
-  isSageMakerWorkflowError(e) && e.code === code;
 
 /** A job (or endpoint) ended in `Failed`. `failureReason` is SageMaker's `FailureReason`. */
 export class JobFailedError extends SageMakerWorkflowError {
@@ -43,7 +40,7 @@ export class JobFailedError extends SageMakerWorkflowError {
   }
 }
 /** Guard for {@link JobFailedError}. */
-export const isJobFailedError = (e: unknown): e is JobFailedError => hasCode(e, 'JOB_FAILED');
+export const isJobFailedError = errorGuard<JobFailedError>('JOB_FAILED');
 
 /**
  * A job ended in `Stopped` although this operator did not stop it (someone called Stop from the
@@ -63,7 +60,7 @@ export class JobStoppedError extends SageMakerWorkflowError {
   }
 }
 /** Guard for {@link JobStoppedError}. */
-export const isJobStoppedError = (e: unknown): e is JobStoppedError => hasCode(e, 'JOB_STOPPED');
+export const isJobStoppedError = errorGuard<JobStoppedError>('JOB_STOPPED');
 
 /** What happened to the Stop call made when waiting ended early. */
 export interface StopOutcome {
@@ -103,8 +100,7 @@ export class WaiterTimeoutError extends SageMakerWorkflowError implements StopOu
   }
 }
 /** Guard for {@link WaiterTimeoutError}. */
-export const isWaiterTimeoutError = (e: unknown): e is WaiterTimeoutError =>
-  hasCode(e, 'WAITER_TIMEOUT');
+export const isWaiterTimeoutError = errorGuard<WaiterTimeoutError>('WAITER_TIMEOUT');
 
 /** The caller's `AbortSignal` fired; a job already created was asked to stop. */
 export class JobAbortedError extends SageMakerWorkflowError implements StopOutcome {
@@ -131,7 +127,7 @@ export class JobAbortedError extends SageMakerWorkflowError implements StopOutco
   }
 }
 /** Guard for {@link JobAbortedError}. */
-export const isJobAbortedError = (e: unknown): e is JobAbortedError => hasCode(e, 'JOB_ABORTED');
+export const isJobAbortedError = errorGuard<JobAbortedError>('JOB_ABORTED');
 
 /**
  * A resource with the configured name exists and was not created by this library from the same
@@ -151,8 +147,7 @@ export class ResourceExistsError extends SageMakerWorkflowError {
   }
 }
 /** Guard for {@link ResourceExistsError}. */
-export const isResourceExistsError = (e: unknown): e is ResourceExistsError =>
-  hasCode(e, 'RESOURCE_EXISTS');
+export const isResourceExistsError = errorGuard<ResourceExistsError>('RESOURCE_EXISTS');
 
 /** Why a local path named by an `S3Upload` operation cannot be uploaded. */
 export type UploadInputProblem =
@@ -184,7 +179,7 @@ export class UploadInputError extends SageMakerWorkflowError {
   }
 }
 /** Guard for {@link UploadInputError}. */
-export const isUploadInputError = (e: unknown): e is UploadInputError => hasCode(e, 'UPLOAD_INPUT');
+export const isUploadInputError = errorGuard<UploadInputError>('UPLOAD_INPUT');
 
 /** One S3 operation of a config's `S3Operations`, as the operators run it. */
 export type S3OperationRef =
@@ -225,5 +220,4 @@ export class S3OperationsError extends SageMakerWorkflowError {
   }
 }
 /** Guard for {@link S3OperationsError}. */
-export const isS3OperationsError = (e: unknown): e is S3OperationsError =>
-  hasCode(e, 'S3_OPERATIONS_FAILED');
+export const isS3OperationsError = errorGuard<S3OperationsError>('S3_OPERATIONS_FAILED');

@@ -9,7 +9,7 @@ import { isPlaceholder } from '../templates.js';
 import { renderTemplates } from './templating/index.js';
 import { assertValidConfig, coerceConfig, type ConfigKind } from './validation/index.js';
 import type { OperatorClients, ResolvedOptions } from './options.js';
-import { checkS3Operations, type S3Operations } from './s3Operations.js';
+import { checkS3Operations, splitS3Operations, type S3Operations } from './s3Operations.js';
 import type { Json } from './sagemakerCall.js';
 
 /** Path and value of the first unrendered template in `value`, if any. */
@@ -58,12 +58,45 @@ export function finishRequest(kind: ConfigKind, request: unknown): Json {
 }
 
 /** Merges S3 operations from the places Python's builders put them (root, a Model part). */
-export function mergeS3Operations(...all: (S3Operations | undefined)[]): S3Operations | undefined {
+function mergeS3Operations(...all: (S3Operations | undefined)[]): S3Operations | undefined {
   const present = all.filter((x): x is S3Operations => x !== undefined);
   if (present.length === 0) return undefined;
   return {
     S3CreateBucket: present.flatMap((x) => x.S3CreateBucket ?? []),
     S3Upload: present.flatMap((x) => x.S3Upload ?? []),
+  };
+}
+
+/** A rendered config of the transform or endpoint operator, split into its parts. */
+export interface BundleParts {
+  /** Whether the config is the `{ Model?, <main part>, ... }` form rather than a bare request. */
+  readonly composite: boolean;
+  /** The model request, coerced and validated, when a composite config has one. */
+  readonly model: Json | undefined;
+  /** The main request (transform job, endpoint), not yet coerced or validated. */
+  readonly main: unknown;
+  /** The S3 operations of the root and of the model part, merged. */
+  readonly s3Operations: S3Operations | undefined;
+}
+
+/**
+ * Splits a rendered config that is either a bare request or, as Python's builders return it,
+ * `{ Model?, <mainKey>: request, S3Operations? }` with S3 operations at the root or in the model.
+ * @throws ConfigValidationError for an invalid model part
+ */
+export function splitBundle(rendered: Json, mainKey: string): BundleParts {
+  const composite = mainKey in rendered && rendered[mainKey] !== undefined;
+  const root = splitS3Operations(rendered);
+  const modelPart =
+    composite && rendered['Model'] ? splitS3Operations(rendered['Model'] as Json) : undefined;
+  return {
+    composite,
+    model: modelPart ? finishRequest('model', modelPart.request) : undefined,
+    main: composite ? rendered[mainKey] : root.request,
+    s3Operations: mergeS3Operations(
+      composite ? root.s3Operations : undefined,
+      modelPart?.s3Operations,
+    ),
   };
 }
 

@@ -15,10 +15,10 @@ import type {
 import { UpdateEndpointCommand } from '@aws-sdk/client-sagemaker';
 import { KINDS } from './jobKinds.js';
 import { resolveOptions, type OperatorClients, type OperatorOptions } from './options.js';
-import { checkUploads, finishRequest, mergeS3Operations, renderConfig } from './prepare.js';
+import { checkUploads, finishRequest, renderConfig, splitBundle } from './prepare.js';
 import { createOnce, finishJob, throwIfAbortedBeforeCreate, uploadsOnce } from './runJob.js';
 import { call, isAlreadyExists, isNotFound, type AnyCommand, type Json } from './sagemakerCall.js';
-import { splitS3Operations, type S3Operations } from './s3Operations.js';
+import type { S3Operations } from './s3Operations.js';
 import { CONFIG_HASH_TAG, configHash } from './submit.js';
 import type { OperatorConfig, TemplatedDeep } from './types.js';
 
@@ -65,20 +65,12 @@ export async function runEndpoint(
   const resolved = resolveOptions(options, clients);
   throwIfAbortedBeforeCreate(KINDS.endpoint, resolved);
   const rendered = renderConfig(config, resolved) as Json;
-  const composite = 'Endpoint' in rendered && rendered['Endpoint'] !== undefined;
-  const root = splitS3Operations(rendered);
-  const modelPart =
-    composite && rendered['Model'] ? splitS3Operations(rendered['Model'] as Json) : undefined;
-  const model = modelPart ? finishRequest('model', modelPart.request) : undefined;
+  const { composite, model, main, s3Operations } = splitBundle(rendered, 'Endpoint');
   let endpointConfig =
     composite && rendered['EndpointConfig']
       ? finishRequest('endpointConfig', rendered['EndpointConfig'])
       : undefined;
-  let endpoint = finishRequest('endpoint', composite ? rendered['Endpoint'] : root.request);
-  const s3Operations = mergeS3Operations(
-    composite ? root.s3Operations : undefined,
-    modelPart?.s3Operations,
-  );
+  let endpoint = finishRequest('endpoint', main);
   await checkUploads(s3Operations, clients);
   const uploads = uploadsOnce(s3Operations, clients, resolved);
 

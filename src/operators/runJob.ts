@@ -1,14 +1,21 @@
 /**
- * The shared body of the job operators (training, tuning, processing, and the transform step):
- * prepare, create at most once (uploads right before Create), then wait.
+ * The shared body of the operators (training, tuning, processing, model, and the steps of the
+ * transform and endpoint operators): prepare, create at most once (uploads right before Create),
+ * then wait.
  * @internal
  */
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { JobAbortedError } from './errors.js';
-import type { KindSpec } from './jobKinds.js';
-import type { OperatorClients, ResolvedOptions } from './options.js';
+import { KINDS, type KindSpec } from './jobKinds.js';
+import {
+  resolveOptions,
+  type OperatorClients,
+  type OperatorOptions,
+  type ResolvedOptions,
+} from './options.js';
+import { checkUploads, finishRequest, renderConfig } from './prepare.js';
 import { call, type Json } from './sagemakerCall.js';
-import { runS3Operations, type S3Operations } from './s3Operations.js';
+import { runS3Operations, splitS3Operations, type S3Operations } from './s3Operations.js';
 import { submitOnce } from './submit.js';
 import { waitForResource } from './waitForJob.js';
 
@@ -76,4 +83,38 @@ export async function finishJob(
     logs: clients.logs,
     printLog: options.printLog,
   });
+}
+
+/** The kinds whose operator takes one request (plus its S3 operations). @internal */
+export type SingleRequestKind = 'training' | 'tuning' | 'processing' | 'model';
+
+/**
+ * The whole body of `runTrainingJob`, `runTuningJob`, `runProcessingJob` and `runModel`: renders
+ * and validates the config, checks its uploads, creates the resource at most once (running the
+ * uploads right before Create), then waits for a job or describes a model. Returns the final
+ * Describe output.
+ * @internal
+ */
+export async function runSingleRequest(
+  kind: SingleRequestKind,
+  config: object,
+  clients: OperatorClients,
+  options: OperatorOptions,
+): Promise<Json> {
+  const spec = KINDS[kind];
+  const resolved = resolveOptions(options, clients);
+  throwIfAbortedBeforeCreate(spec, resolved);
+  const { request, s3Operations } = splitS3Operations(renderConfig(config, resolved));
+  const prepared = finishRequest(kind, request);
+  await checkUploads(s3Operations, clients);
+  const name = await createOnce(
+    spec,
+    clients.sagemaker,
+    prepared,
+    resolved,
+    uploadsOnce(s3Operations, clients, resolved),
+  );
+  // A model has no status to wait for: it is described once, whatever waitForCompletion says.
+  if (kind === 'model') return call(clients.sagemaker, spec.describe(name));
+  return finishJob(spec, clients, name, resolved);
 }

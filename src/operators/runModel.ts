@@ -3,12 +3,8 @@
  * config) and returns `{ Model }`.
  */
 import type { CreateModelInput, DescribeModelOutput } from '@aws-sdk/client-sagemaker';
-import { KINDS } from './jobKinds.js';
-import { resolveOptions, type OperatorClients, type OperatorOptions } from './options.js';
-import { checkUploads, finishRequest, renderConfig } from './prepare.js';
-import { createOnce, throwIfAbortedBeforeCreate, uploadsOnce } from './runJob.js';
-import { call } from './sagemakerCall.js';
-import { splitS3Operations } from './s3Operations.js';
+import type { OperatorClients, OperatorOptions } from './options.js';
+import { runSingleRequest } from './runJob.js';
 import type { OperatorConfig } from './types.js';
 
 /** What {@link runModel} returns. */
@@ -29,20 +25,6 @@ export async function runModel(
   clients: OperatorClients,
   options: OperatorOptions = {},
 ): Promise<ModelResult> {
-  const spec = KINDS.model;
-  const resolved = resolveOptions(options, clients);
-  throwIfAbortedBeforeCreate(spec, resolved);
-  const { request, s3Operations } = splitS3Operations(renderConfig(config, resolved));
-  const prepared = finishRequest('model', request);
-  await checkUploads(s3Operations, clients);
-  const name = await createOnce(
-    spec,
-    clients.sagemaker,
-    prepared,
-    resolved,
-    uploadsOnce(s3Operations, clients, resolved),
-  );
-  return {
-    Model: (await call(clients.sagemaker, spec.describe(name))) as unknown as DescribeModelOutput,
-  };
+  const description = await runSingleRequest('model', config, clients, options);
+  return { Model: description as unknown as DescribeModelOutput };
 }

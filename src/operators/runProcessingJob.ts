@@ -6,11 +6,8 @@ import type {
   CreateProcessingJobRequest,
   DescribeProcessingJobResponse,
 } from '@aws-sdk/client-sagemaker';
-import { KINDS } from './jobKinds.js';
-import { resolveOptions, type OperatorClients, type OperatorOptions } from './options.js';
-import { checkUploads, finishRequest, renderConfig } from './prepare.js';
-import { createOnce, finishJob, throwIfAbortedBeforeCreate, uploadsOnce } from './runJob.js';
-import { splitS3Operations } from './s3Operations.js';
+import type { OperatorClients, OperatorOptions } from './options.js';
+import { runSingleRequest } from './runJob.js';
 import type { OperatorConfig } from './types.js';
 
 /** What {@link runProcessingJob} returns: the final Describe output, under Airflow's key. */
@@ -35,19 +32,6 @@ export async function runProcessingJob(
   clients: OperatorClients,
   options: OperatorOptions = {},
 ): Promise<ProcessingJobResult> {
-  const spec = KINDS.processing;
-  const resolved = resolveOptions(options, clients);
-  throwIfAbortedBeforeCreate(spec, resolved);
-  const { request, s3Operations } = splitS3Operations(renderConfig(config, resolved));
-  const prepared = finishRequest('processing', request);
-  await checkUploads(s3Operations, clients);
-  const name = await createOnce(
-    spec,
-    clients.sagemaker,
-    prepared,
-    resolved,
-    uploadsOnce(s3Operations, clients, resolved),
-  );
-  const description = await finishJob(spec, clients, name, resolved);
+  const description = await runSingleRequest('processing', config, clients, options);
   return { Processing: description as unknown as DescribeProcessingJobResponse };
 }

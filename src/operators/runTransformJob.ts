@@ -12,10 +12,10 @@ import type {
 } from '@aws-sdk/client-sagemaker';
 import { KINDS } from './jobKinds.js';
 import { resolveOptions, type OperatorClients, type OperatorOptions } from './options.js';
-import { checkUploads, finishRequest, mergeS3Operations, renderConfig } from './prepare.js';
+import { checkUploads, finishRequest, renderConfig, splitBundle } from './prepare.js';
 import { createOnce, finishJob, throwIfAbortedBeforeCreate, uploadsOnce } from './runJob.js';
-import { call, type Json } from './sagemakerCall.js';
-import { splitS3Operations, type S3Operations } from './s3Operations.js';
+import { call } from './sagemakerCall.js';
+import type { S3Operations } from './s3Operations.js';
 import type { OperatorConfig } from './types.js';
 
 /** A transform config: a model to create and the transform job, or the transform request alone. */
@@ -49,17 +49,8 @@ export async function runTransformJob(
 ): Promise<TransformJobResult> {
   const resolved = resolveOptions(options, clients);
   throwIfAbortedBeforeCreate(KINDS.transform, resolved);
-  const rendered = renderConfig(config, resolved) as Json;
-  const composite = 'Transform' in rendered && rendered['Transform'] !== undefined;
-  const root = splitS3Operations(rendered);
-  const modelPart =
-    composite && rendered['Model'] ? splitS3Operations(rendered['Model'] as Json) : undefined;
-  const model = modelPart ? finishRequest('model', modelPart.request) : undefined;
-  let transform = finishRequest('transform', composite ? rendered['Transform'] : root.request);
-  const s3Operations = mergeS3Operations(
-    composite ? root.s3Operations : undefined,
-    modelPart?.s3Operations,
-  );
+  const { model, main, s3Operations } = splitBundle(renderConfig(config, resolved), 'Transform');
+  let transform = finishRequest('transform', main);
   await checkUploads(s3Operations, clients);
   const uploads = uploadsOnce(s3Operations, clients, resolved);
 

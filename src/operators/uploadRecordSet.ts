@@ -5,12 +5,7 @@
 import { Readable } from 'node:stream';
 import { DeleteObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import {
-  OptionTypeError,
-  SageMakerWorkflowError,
-  ValidationError,
-  isSageMakerWorkflowError,
-} from '../errors.js';
+import { OptionTypeError, SageMakerWorkflowError, ValidationError, errorGuard } from '../errors.js';
 import { denseTensorChunks } from '../recordio/index.js';
 import type {
   DenseMatrix,
@@ -101,8 +96,7 @@ export class RecordSetUploadError extends SageMakerWorkflowError {
 }
 
 /** Guard for {@link RecordSetUploadError}. */
-export const isRecordSetUploadError = (e: unknown): e is RecordSetUploadError =>
-  isSageMakerWorkflowError(e) && e.code === 'RECORD_SET_UPLOAD';
+export const isRecordSetUploadError = errorGuard<RecordSetUploadError>('RECORD_SET_UPLOAD');
 
 function describeCause(cause: unknown): string {
   return cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);

@@ -1,4 +1,4 @@
-import { SageMakerWorkflowError, isSageMakerWorkflowError } from '../errors.js';
+import { SageMakerWorkflowError, errorGuard } from '../errors.js';
 
 /**
  * Bytes given to the RecordIO reader are not a sequence of RecordIO records: a wrong magic
@@ -19,5 +19,4 @@ export class RecordIOFormatError extends SageMakerWorkflowError {
 }
 
 /** Guard for {@link RecordIOFormatError}. */
-export const isRecordIOFormatError = (e: unknown): e is RecordIOFormatError =>
-  isSageMakerWorkflowError(e) && e.code === 'RECORDIO_FORMAT';
+export const isRecordIOFormatError = errorGuard<RecordIOFormatError>('RECORDIO_FORMAT');

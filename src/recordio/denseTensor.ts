@@ -1,4 +1,4 @@
-import { denseSource, encodeAll, encodeChunks, reusingAllocator } from './encodeRecords.js';
+import { encodeAll, denseSource, sourceChunks } from './encodeRecords.js';
 import { resolveDense } from './resolveInputs.js';
 import type {
   ChunkOptions,
@@ -7,8 +7,6 @@ import type {
   WriteTensorOptions,
 } from './types.js';
 import { writeChunks, type ChunkSink } from './writeChunks.js';
-
-const DEFAULT_CHUNK_BYTES = 1 << 20;
 
 /**
  * Encodes each row of a dense matrix as a RecordIO-framed `aialgs.data.Record`, byte for byte
@@ -46,16 +44,7 @@ export function denseTensorChunks(
   matrix: DenseMatrixInput,
   options: ChunkOptions = {},
 ): Iterable<Uint8Array> {
-  const source = denseSource(resolveDense(matrix, options.labels));
-  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
-  return {
-    [Symbol.iterator]: () =>
-      encodeChunks(
-        source,
-        chunkBytes,
-        options.reuseChunks === true ? reusingAllocator() : undefined,
-      ),
-  };
+  return sourceChunks(denseSource(resolveDense(matrix, options.labels)), options);
 }
 
 /**
@@ -75,8 +64,5 @@ export async function writeDenseTensor(
   matrix: DenseMatrixInput,
   options: WriteStreamOptions = {},
 ): Promise<number> {
-  return writeChunks(sink, denseSource(resolveDense(matrix, options.labels)), {
-    chunkBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
-    reuseChunks: options.reuseChunks ?? false,
-  });
+  return writeChunks(sink, denseSource(resolveDense(matrix, options.labels)), options);
 }

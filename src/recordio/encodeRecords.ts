@@ -331,6 +331,48 @@ function fixedDenseSource(input: ResolvedDense): RecordSource {
 }
 
 /**
+ * A source whose records vary in size: frame, features field, optional label, padding.
+ * `measureFeatures(i)` returns the bytes of record `i`'s features field and leaves in its closure
+ * what `writeFeatures(i, ...)` needs; it runs once per record, because `framedSize(i)` and
+ * `write(i)` always come in that order and the sizes are remembered between them.
+ */
+function measuredSource(
+  count: number,
+  labels: LabelWriter | undefined,
+  measureFeatures: (i: number) => number,
+  writeFeatures: (i: number, out: Uint8Array, off: number) => number,
+): RecordSource {
+  let cachedRow = -1;
+  let labelLen = 0;
+  let recordLen = 0;
+
+  const measure = (i: number): void => {
+    if (cachedRow === i) return;
+    recordLen = measureFeatures(i);
+    if (labels !== undefined) {
+      labelLen = labels.tensorLen(i);
+      recordLen += mapFieldSize(labelLen);
+    }
+    cachedRow = i;
+  };
+
+  return {
+    count,
+    framedSize(i) {
+      measure(i);
+      return framed(recordLen);
+    },
+    write(i, out, off) {
+      measure(i);
+      off = writeFrameHeader(out, off, recordLen);
+      off = writeFeatures(i, out, off);
+      if (labels !== undefined) off = labels.write(out, off, i, labelLen);
+      return writePadding(out, off, recordLen);
+    },
+  };
+}
+
+/**
  * Rows of a dense matrix as records (Python's `write_numpy_to_dense_tensor`): features under
  * `features["values"]`, the row's label as a one-element tensor under `label["values"]`.
  */
@@ -341,40 +383,21 @@ export function denseSource(input: ResolvedDense): RecordSource {
   const { rows, cols } = input;
   const values = new ValueWriter(input.features.kind, input.features.values);
   const valueTag = VALUE_TAG[input.features.kind];
-  const labels = input.labels && new LabelWriter(input.labels);
-  // Remembered between framedSize(i) and write(i), which always come in that order.
-  let cachedRow = -1;
   let payload = 0;
-  let labelLen = 0;
-  let recordLen = 0;
 
-  const measure = (i: number): void => {
-    if (cachedRow === i) return;
-    payload = values.size(i * cols, i * cols + cols);
-    recordLen = mapFieldSize(packedSize(payload));
-    if (labels !== undefined) {
-      labelLen = labels.tensorLen(i);
-      recordLen += mapFieldSize(labelLen);
-    }
-    cachedRow = i;
-  };
-
-  return {
-    count: rows,
-    framedSize(i) {
-      measure(i);
-      return framed(recordLen);
+  return measuredSource(
+    rows,
+    input.labels && new LabelWriter(input.labels),
+    (i) => {
+      payload = values.size(i * cols, i * cols + cols);
+      return mapFieldSize(packedSize(payload));
     },
-    write(i, out, off) {
-      measure(i);
-      off = writeFrameHeader(out, off, recordLen);
+    (i, out, off) => {
       off = writeMapFieldHeader(out, off, FEATURES_TAG, valueTag, packedSize(payload));
       off = writePackedHeader(out, off, PACKED_VALUES_TAG, payload);
-      off = values.write(out, off, i * cols, i * cols + cols);
-      if (labels !== undefined) off = labels.write(out, off, i, labelLen);
-      return writePadding(out, off, recordLen);
+      return values.write(out, off, i * cols, i * cols + cols);
     },
-  };
+  );
 }
 
 /**
@@ -385,42 +408,26 @@ export function sparseSource(input: ResolvedSparse): RecordSource {
   const { rows, cols, indices, indptr } = input;
   const values = new ValueWriter(input.features.kind, input.features.values);
   const valueTag = VALUE_TAG[input.features.kind];
-  const labels = input.labels && new LabelWriter(input.labels);
   const shapeLen = delimited(varintSize(cols));
-  let cachedRow = -1;
   let payload = 0;
   let keysPayload = 0;
   let tensorLen = 0;
-  let labelLen = 0;
-  let recordLen = 0;
 
-  const measure = (i: number): void => {
-    if (cachedRow === i) return;
-    const from = indptr[i] as number;
-    const to = indptr[i + 1] as number;
-    payload = values.size(from, to);
-    keysPayload = 0;
-    for (let k = from; k < to; k++) keysPayload += varintSize(indices[k] as number);
-    tensorLen = packedSize(payload) + packedSize(keysPayload) + shapeLen;
-    recordLen = mapFieldSize(tensorLen);
-    if (labels !== undefined) {
-      labelLen = labels.tensorLen(i);
-      recordLen += mapFieldSize(labelLen);
-    }
-    cachedRow = i;
-  };
-
-  return {
-    count: rows,
-    framedSize(i) {
-      measure(i);
-      return framed(recordLen);
-    },
-    write(i, out, off) {
-      measure(i);
+  return measuredSource(
+    rows,
+    input.labels && new LabelWriter(input.labels),
+    (i) => {
       const from = indptr[i] as number;
       const to = indptr[i + 1] as number;
-      off = writeFrameHeader(out, off, recordLen);
+      payload = values.size(from, to);
+      keysPayload = 0;
+      for (let k = from; k < to; k++) keysPayload += varintSize(indices[k] as number);
+      tensorLen = packedSize(payload) + packedSize(keysPayload) + shapeLen;
+      return mapFieldSize(tensorLen);
+    },
+    (i, out, off) => {
+      const from = indptr[i] as number;
+      const to = indptr[i + 1] as number;
       off = writeMapFieldHeader(out, off, FEATURES_TAG, valueTag, tensorLen);
       off = writePackedHeader(out, off, PACKED_VALUES_TAG, payload);
       off = values.write(out, off, from, to);
@@ -428,11 +435,9 @@ export function sparseSource(input: ResolvedSparse): RecordSource {
       for (let k = from; k < to; k++) off = writeVarint(out, off, indices[k] as number);
       out[off++] = PACKED_SHAPE_TAG;
       off = writeVarint(out, off, varintSize(cols));
-      off = writeVarint(out, off, cols);
-      if (labels !== undefined) off = labels.write(out, off, i, labelLen);
-      return writePadding(out, off, recordLen);
+      return writeVarint(out, off, cols);
     },
-  };
+  );
 }
 
 /** All records in one exactly sized buffer. */
@@ -479,5 +484,27 @@ export function reusingAllocator(): ChunkAllocator {
   return (size) => {
     if (buffer.length < size) buffer = new Uint8Array(size);
     return buffer;
+  };
+}
+
+/** Chunk size of the chunked and stream writers when the caller does not give one. */
+export const DEFAULT_CHUNK_BYTES = 1 << 20;
+
+/**
+ * The body of `denseTensorChunks` and `sparseTensorChunks`: `source` as a re-iterable sequence
+ * of chunks, each iteration encoding afresh.
+ */
+export function sourceChunks(
+  source: RecordSource,
+  options: { readonly chunkBytes?: number; readonly reuseChunks?: boolean },
+): Iterable<Uint8Array> {
+  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  return {
+    [Symbol.iterator]: () =>
+      encodeChunks(
+        source,
+        chunkBytes,
+        options.reuseChunks === true ? reusingAllocator() : undefined,
+      ),
   };
 }

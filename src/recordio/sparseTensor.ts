@@ -1,9 +1,7 @@
-import { sparseSource, encodeAll, encodeChunks, reusingAllocator } from './encodeRecords.js';
+import { encodeAll, sparseSource, sourceChunks } from './encodeRecords.js';
 import { resolveSparse } from './resolveInputs.js';
 import type { ChunkOptions, CsrMatrix, WriteStreamOptions, WriteTensorOptions } from './types.js';
 import { writeChunks, type ChunkSink } from './writeChunks.js';
-
-const DEFAULT_CHUNK_BYTES = 1 << 20;
 
 /**
  * Encodes each row of a CSR sparse matrix as a RecordIO-framed `aialgs.data.Record`, byte for
@@ -43,22 +41,13 @@ export function sparseTensorChunks(
   matrix: CsrMatrix,
   options: ChunkOptions = {},
 ): Iterable<Uint8Array> {
-  const source = sparseSource(resolveSparse(matrix, options.labels));
-  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
-  return {
-    [Symbol.iterator]: () =>
-      encodeChunks(
-        source,
-        chunkBytes,
-        options.reuseChunks === true ? reusingAllocator() : undefined,
-      ),
-  };
+  return sourceChunks(sparseSource(resolveSparse(matrix, options.labels)), options);
 }
 
 /**
  * Streams {@link encodeSparseTensor}'s bytes into a Node writable (a file, a socket, an upload
- * body) with backpressure, like Python's `write_numpy_to_dense_tensor(file, ...)`; the writable
- * is left open. Resolves to the number of bytes written.
+ * body) with backpressure, like Python's `write_spmatrix_to_sparse_tensor(file, ...)`; the
+ * writable is left open. Resolves to the number of bytes written.
  *
  * @throws as {@link encodeSparseTensor}, before anything is written; rejects with the writable's
  * error if it fails.
@@ -72,8 +61,5 @@ export async function writeSparseTensor(
   matrix: CsrMatrix,
   options: WriteStreamOptions = {},
 ): Promise<number> {
-  return writeChunks(sink, sparseSource(resolveSparse(matrix, options.labels)), {
-    chunkBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
-    reuseChunks: options.reuseChunks ?? false,
-  });
+  return writeChunks(sink, sparseSource(resolveSparse(matrix, options.labels)), options);
 }

@@ -4,15 +4,22 @@
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { encodeChunks, type ChunkAllocator, type RecordSource } from './encodeRecords.js';
+import {
+  DEFAULT_CHUNK_BYTES,
+  encodeChunks,
+  type ChunkAllocator,
+  type RecordSource,
+} from './encodeRecords.js';
 
 /** The part of a Node `Writable` the writers use. */
 export type ChunkSink = Pick<Writable, 'write' | 'once' | 'on' | 'off' | 'removeListener'>;
 
 /** @internal */
 export interface WriteChunksOptions {
-  readonly chunkBytes: number;
-  readonly reuseChunks: boolean;
+  /** @default {@link DEFAULT_CHUNK_BYTES} */
+  readonly chunkBytes?: number;
+  /** @default false */
+  readonly reuseChunks?: boolean;
 }
 
 /**
@@ -53,7 +60,7 @@ export async function writeChunks(
   sink.on('error', onError);
   try {
     let bytes = 0;
-    for (const chunk of encodeChunks(source, options.chunkBytes, allocate)) {
+    for (const chunk of encodeChunks(source, options.chunkBytes ?? DEFAULT_CHUNK_BYTES, allocate)) {
       if (state.failed) throw state.failure;
       bytes += chunk.length;
       const more = release ? sink.write(chunk, release(chunk)) : sink.write(chunk);

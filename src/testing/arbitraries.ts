@@ -17,7 +17,15 @@ export const placeholderArb = (): fc.Arbitrary<Placeholder> =>
 
 /** AWS regions of several partitions. */
 export const regionArb = (): fc.Arbitrary<string> =>
-  fc.constantFrom('us-east-1', 'us-east-2', 'eu-west-1', 'ap-southeast-2', 'cn-north-1', 'us-gov-west-1', 'us-iso-east-1');
+  fc.constantFrom(
+    'us-east-1',
+    'us-east-2',
+    'eu-west-1',
+    'ap-southeast-2',
+    'cn-north-1',
+    'us-gov-west-1',
+    'us-iso-east-1',
+  );
 
 /** Clock readings between 2001 and 2033, as Python's `time.time()` floats (micro-second steps). */
 export const nowArb = (): fc.Arbitrary<number> =>
@@ -33,7 +41,13 @@ export const sessionArb = (): fc.Arbitrary<Session> =>
       now: nowArb(),
     })
     .map(({ region, bucket, prefix, now }) =>
-      createSession({ region, defaultBucket: bucket, defaultBucketPrefix: prefix, now: () => now, timeZone: 'utc' }),
+      createSession({
+        region,
+        defaultBucket: bucket,
+        defaultBucketPrefix: prefix,
+        now: () => now,
+        timeZone: 'utc',
+      }),
     );
 
 /** A hyperparameter value as a Python program could hold it. */
@@ -63,7 +77,9 @@ const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
  * a given one or drawn from `sessionArb()`. (Build the arbitrary once and reuse it: compiling its
  * patterns is the slow part.)
  */
-export const estimatorPropsArb = (session: Session | fc.Arbitrary<Session> = sessionArb()): fc.Arbitrary<EstimatorProps> =>
+export const estimatorPropsArb = (
+  session: Session | fc.Arbitrary<Session> = sessionArb(),
+): fc.Arbitrary<EstimatorProps> =>
   fc
     .record({
       session: session instanceof fc.Arbitrary ? session : fc.constant(session),
@@ -74,7 +90,10 @@ export const estimatorPropsArb = (session: Session | fc.Arbitrary<Session> = ses
         placeholderArb(),
       ),
       instanceCount: fc.oneof(fc.integer({ min: 1, max: 8 }), placeholderArb()),
-      instanceType: fc.oneof(fc.constantFrom('ml.m5.large', 'ml.c5.xlarge', 'ml.p3.2xlarge'), placeholderArb()),
+      instanceType: fc.oneof(
+        fc.constantFrom('ml.m5.large', 'ml.c5.xlarge', 'ml.p3.2xlarge'),
+        placeholderArb(),
+      ),
       volumeSize: maybe(fc.oneof(fc.integer({ min: 1, max: 500 }), placeholderArb())),
       maxRun: maybe(fc.integer({ min: 60, max: 432_000 })),
       inputMode: maybe(fc.constantFrom('File' as const, 'Pipe' as const, 'FastFile' as const)),

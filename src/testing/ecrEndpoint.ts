@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { closeServer } from './closeServer.js';
 
 const TARGET_PREFIX = 'AmazonEC2ContainerRegistry_V20150921.';
 const MANIFEST_TYPE = 'application/vnd.docker.distribution.manifest.v2+json';
@@ -267,13 +268,6 @@ export async function startLocalEcr(options: LocalEcrOptions = {}): Promise<Loca
     deny(actions) {
       denied = new Set(actions);
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => {
-          if (error) reject(error);
-          else resolve();
-        });
-      }),
+    close: () => closeServer(server),
   };
 }

@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { closeServer } from './closeServer.js';
 
 /** How a job (or endpoint) named by {@link LocalSageMaker.setBehaviour} ends. */
 export interface JobBehaviour {
@@ -175,6 +176,13 @@ function findNonNumeric(value: unknown, path: string): string | undefined {
 }
 
 const s = (ms: number): number => ms / 1000;
+
+const unsupported = (operation: string): ApiError =>
+  new ApiError(
+    400,
+    'UnknownOperationException',
+    `Operation ${operation} is not supported by the local endpoint`,
+  );
 
 /**
  * Starts a local SageMaker + CloudWatch Logs endpoint on 127.0.0.1 at a random port.
@@ -435,40 +443,30 @@ export async function startLocalSageMaker(
     };
   }
 
-  function describeTransform(body: Json): Json {
+  /** DescribeTransformJob and DescribeProcessingJob: the request, its state and its timing. */
+  function describeBatchJob(kind: 'transform' | 'processing', body: Json): Json {
+    const { nameKey, statusKey } = KINDS[kind];
     const r = find(
-      'transform',
-      body['TransformJobName'],
-      'Could not find requested job with name ' + String(body['TransformJobName']),
+      kind,
+      body[nameKey],
+      'Could not find requested job with name ' + String(body[nameKey]),
     );
     const state = jobState(r);
+    const prefix = kind === 'transform' ? 'Transform' : 'Processing';
+    // Only processing jobs report LastModifiedTime and an ExitMessage.
+    const processing = kind === 'processing';
     return {
       ...r.request,
-      TransformJobArn: r.arn,
-      TransformJobStatus: state.status,
+      [`${prefix}JobArn`]: r.arn,
+      [statusKey]: state.status,
       CreationTime: s(r.createdAt),
-      ...timing(r, state, 'TransformStartTime', 'TransformEndTime'),
-      ...(state.failureReason ? { FailureReason: state.failureReason } : {}),
-      Tags: undefined,
-    };
-  }
-
-  function describeProcessing(body: Json): Json {
-    const r = find(
-      'processing',
-      body['ProcessingJobName'],
-      'Could not find requested job with name ' + String(body['ProcessingJobName']),
-    );
-    const state = jobState(r);
-    return {
-      ...r.request,
-      ProcessingJobArn: r.arn,
-      ProcessingJobStatus: state.status,
-      CreationTime: s(r.createdAt),
-      LastModifiedTime: s(Math.min(clock, state.endAt ?? clock)),
-      ...timing(r, state, 'ProcessingStartTime', 'ProcessingEndTime'),
+      ...(processing ? { LastModifiedTime: s(Math.min(clock, state.endAt ?? clock)) } : {}),
+      ...timing(r, state, `${prefix}StartTime`, `${prefix}EndTime`),
       ...(state.failureReason
-        ? { FailureReason: state.failureReason, ExitMessage: state.failureReason }
+        ? {
+            FailureReason: state.failureReason,
+            ...(processing ? { ExitMessage: state.failureReason } : {}),
+          }
         : {}),
       Tags: undefined,
     };
@@ -538,9 +536,27 @@ export async function startLocalSageMaker(
     };
   }
 
-  function allResources(): Resource[] {
-    return [...resources.values()].flatMap((m) => [...m.values()]);
+  function findByArn(arn: unknown): Resource {
+    const r = [...resources.values()].flatMap((m) => [...m.values()]).find((x) => x.arn === arn);
+    if (!r) throw new ApiError(400, 'ValidationException', `Resource ${String(arn)} not found.`);
+    return r;
   }
+
+  /** The model a request names; CreateTransformJob refers to one the same way. */
+  const findModel = (body: Json): Resource =>
+    find(
+      'model',
+      body['ModelName'],
+      `Could not find model "${arnOf('model', String(body['ModelName']))}".`,
+    );
+
+  /** The endpoint config that CreateEndpoint or UpdateEndpoint names. */
+  const findEndpointConfig = (body: Json): Resource =>
+    find(
+      'endpointConfig',
+      body['EndpointConfigName'],
+      `Could not find endpoint configuration "${String(body['EndpointConfigName'])}".`,
+    );
 
   function sageMaker(operation: string, body: Json): Json {
     switch (operation) {
@@ -561,15 +577,11 @@ export async function startLocalSageMaker(
       case 'ListHyperParameterTuningJobs':
         return list('tuning', body, 'HyperParameterTuningJobSummaries', jobSummary('tuning'));
       case 'CreateTransformJob': {
-        find(
-          'model',
-          body['ModelName'],
-          `Could not find model "${arnOf('model', String(body['ModelName']))}".`,
-        );
+        findModel(body);
         return { TransformJobArn: create('transform', body, jobExists('Transform job')).arn };
       }
       case 'DescribeTransformJob':
-        return describeTransform(body);
+        return describeBatchJob('transform', body);
       case 'StopTransformJob':
         return stop('transform', body['TransformJobName']);
       case 'ListTransformJobs':
@@ -577,7 +589,7 @@ export async function startLocalSageMaker(
       case 'CreateProcessingJob':
         return { ProcessingJobArn: create('processing', body, jobExists('Processing job')).arn };
       case 'DescribeProcessingJob':
-        return describeProcessing(body);
+        return describeBatchJob('processing', body);
       case 'StopProcessingJob':
         return stop('processing', body['ProcessingJobName']);
       case 'ListProcessingJobs':
@@ -585,19 +597,11 @@ export async function startLocalSageMaker(
       case 'CreateModel':
         return { ModelArn: create('model', body, alreadyExists('model')).arn };
       case 'DescribeModel': {
-        const r = find(
-          'model',
-          body['ModelName'],
-          `Could not find model "${arnOf('model', String(body['ModelName']))}".`,
-        );
+        const r = findModel(body);
         return { ...r.request, ModelArn: r.arn, CreationTime: s(r.createdAt), Tags: undefined };
       }
       case 'DeleteModel': {
-        const r = find(
-          'model',
-          body['ModelName'],
-          `Could not find model "${arnOf('model', String(body['ModelName']))}".`,
-        );
+        const r = findModel(body);
         store('model').delete(r.name);
         return {};
       }
@@ -626,11 +630,7 @@ export async function startLocalSageMaker(
         };
       }
       case 'CreateEndpoint': {
-        find(
-          'endpointConfig',
-          body['EndpointConfigName'],
-          `Could not find endpoint configuration "${String(body['EndpointConfigName'])}".`,
-        );
+        findEndpointConfig(body);
         return { EndpointArn: create('endpoint', body, alreadyExists('endpoint')).arn };
       }
       case 'UpdateEndpoint': {
@@ -639,11 +639,7 @@ export async function startLocalSageMaker(
           body['EndpointName'],
           `Could not find endpoint "${String(body['EndpointName'])}".`,
         );
-        find(
-          'endpointConfig',
-          body['EndpointConfigName'],
-          `Could not find endpoint configuration "${String(body['EndpointConfigName'])}".`,
-        );
+        findEndpointConfig(body);
         const status = describeEndpoint({ EndpointName: r.name })['EndpointStatus'];
         if (status !== 'InService' && status !== 'Failed') {
           throw new ApiError(
@@ -666,33 +662,17 @@ export async function startLocalSageMaker(
           EndpointStatus: describeEndpoint({ EndpointName: r.name })['EndpointStatus'],
         }));
       case 'AddTags': {
-        const r = allResources().find((x) => x.arn === body['ResourceArn']);
-        if (!r)
-          throw new ApiError(
-            400,
-            'ValidationException',
-            `Resource ${String(body['ResourceArn'])} not found.`,
-          );
+        const r = findByArn(body['ResourceArn']);
         const added = Array.isArray(body['Tags']) ? (body['Tags'] as Json[]) : [];
         r.tags = [...r.tags.filter((t) => !added.some((a) => a['Key'] === t['Key'])), ...added];
         return { Tags: added };
       }
       case 'ListTags': {
-        const r = allResources().find((x) => x.arn === body['ResourceArn']);
-        if (!r)
-          throw new ApiError(
-            400,
-            'ValidationException',
-            `Resource ${String(body['ResourceArn'])} not found.`,
-          );
+        const r = findByArn(body['ResourceArn']);
         return { Tags: r.tags };
       }
       default:
-        throw new ApiError(
-          400,
-          'UnknownOperationException',
-          `Operation ${operation} is not supported by the local endpoint`,
-        );
+        throw unsupported(operation);
     }
   }
 
@@ -750,11 +730,7 @@ export async function startLocalSageMaker(
         };
       }
       default:
-        throw new ApiError(
-          400,
-          'UnknownOperationException',
-          `Operation ${operation} is not supported by the local endpoint`,
-        );
+        throw unsupported(operation);
     }
   }
 
@@ -805,38 +781,22 @@ export async function startLocalSageMaker(
     const record = (status: number, error?: string): void => {
       if (service) requests.push({ service, operation, body, status, ...(error ? { error } : {}) });
     };
+    const answerError = (status: number, type: string, message: string): void => {
+      record(status, type);
+      send(res, status, { __type: type, message }, type);
+    };
     if (!service) {
-      record(400);
-      send(
-        res,
-        400,
-        { __type: 'UnknownOperationException', message: `Unknown target ${target}` },
-        'UnknownOperationException',
-      );
+      // record() keeps nothing here: a RecordedRequest needs a known service.
+      answerError(400, 'UnknownOperationException', `Unknown target ${target}`);
       return;
     }
     const fault = takeFault(operation);
     if (fault?.kind === 'throttle') {
-      record(400, 'ThrottlingException');
-      send(
-        res,
-        400,
-        { __type: 'ThrottlingException', message: 'Rate exceeded' },
-        'ThrottlingException',
-      );
+      answerError(400, 'ThrottlingException', 'Rate exceeded');
       return;
     }
     if (fault?.kind === 'serverError') {
-      record(500, 'InternalFailure');
-      send(
-        res,
-        500,
-        {
-          __type: 'InternalFailure',
-          message: 'We encountered an internal error. Please try again.',
-        },
-        'InternalFailure',
-      );
+      answerError(500, 'InternalFailure', 'We encountered an internal error. Please try again.');
       return;
     }
     if (operation.startsWith('Describe') && autoAdvanceSeconds > 0 && service === 'SageMaker') {
@@ -846,21 +806,14 @@ export async function startLocalSageMaker(
       const result =
         service === 'SageMaker' ? sageMaker(operation, body) : cloudWatchLogs(operation, body);
       if (fault?.kind === 'lostResponse') {
-        record(500, 'InternalFailure');
-        send(
-          res,
-          500,
-          { __type: 'InternalFailure', message: 'The response was lost.' },
-          'InternalFailure',
-        );
+        answerError(500, 'InternalFailure', 'The response was lost.');
         return;
       }
       record(200);
       send(res, 200, JSON.parse(JSON.stringify(result)) as Json);
     } catch (error) {
       if (error instanceof ApiError) {
-        record(error.status, error.type);
-        send(res, error.status, { __type: error.type, message: error.message }, error.type);
+        answerError(error.status, error.type, error.message);
       } else {
         record(500);
         send(res, 500, { __type: 'InternalFailure', message: String(error) }, 'InternalFailure');
@@ -913,13 +866,6 @@ export async function startLocalSageMaker(
     },
     names: (kind) => [...store(kind).keys()],
     createRequest: (kind, name) => store(kind).get(name)?.request,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => {
-          if (error) reject(error);
-          else resolve();
-        });
-      }),
+    close: () => closeServer(server),
   };
 }

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { closeServer } from './closeServer.js';
 
 /** The S3 operations the server understands. */
 export type S3Operation =
@@ -487,13 +488,6 @@ export async function startLocalS3(options: LocalS3Options = {}): Promise<LocalS
     clearFaults() {
       faults = [];
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => {
-          if (error) reject(error);
-          else resolve();
-        });
-      }),
+    close: () => closeServer(server),
   };
 }

@@ -167,6 +167,12 @@ test('a transform config from an estimator (S3Operations inside Model) uploads b
 });
 
 describe('bad input fails before any job is created', () => {
+  /** What runTrainingJob rejects with (with the S3 client unless `clients` says otherwise). */
+  const trainingError = (
+    config: Parameters<typeof runTrainingJob>[0],
+    clients: Parameters<typeof runTrainingJob>[1] = { sagemaker: h.sagemaker, s3 },
+  ): Promise<unknown> =>
+    runTrainingJob(config, clients, { logger: h.logger }).catch((e: unknown) => e);
   const assertNothingCreated = async (bucket: string) => {
     expect(h.local.requests.filter((r) => r.operation.startsWith('Create'))).toEqual([]);
     await expect(s3.send(new HeadBucketCommand({ Bucket: bucket }))).rejects.toMatchObject({
@@ -180,11 +186,7 @@ describe('bad input fails before any job is created', () => {
       [{ Path: join(dir, 'nope'), Bucket: 'bad-bucket-1', Key: 'k', Tar: true }],
       ['bad-bucket-1'],
     );
-    const error = await runTrainingJob(
-      config,
-      { sagemaker: h.sagemaker, s3 },
-      { logger: h.logger },
-    ).catch((e: unknown) => e);
+    const error = await trainingError(config);
     expect(isLocalPathNotFoundError(error)).toBe(true);
     expect(h.local.requests).toEqual([]);
     await assertNothingCreated('bad-bucket-1');
@@ -198,11 +200,7 @@ describe('bad input fails before any job is created', () => {
       [{ Path: join(dir, 'src'), Bucket: 'bad-bucket-2', Key: 'k', Tar: true }],
       ['bad-bucket-2'],
     );
-    const error = await runTrainingJob(
-      config,
-      { sagemaker: h.sagemaker, s3 },
-      { logger: h.logger },
-    ).catch((e: unknown) => e);
+    const error = await trainingError(config);
     expect(isUploadInputError(error)).toBe(true);
     expect(error).toMatchObject({
       problem: 'symlink-outside-source',
@@ -217,11 +215,7 @@ describe('bad input fails before any job is created', () => {
       [{ Path: join(dir, 'src'), Bucket: 'bad-bucket-3', Key: 'k', Tar: false }],
       ['bad-bucket-3'],
     );
-    const error = await runTrainingJob(
-      config,
-      { sagemaker: h.sagemaker, s3 },
-      { logger: h.logger },
-    ).catch((e: unknown) => e);
+    const error = await trainingError(config);
     expect(error).toMatchObject({ code: 'UPLOAD_INPUT', problem: 'not-a-file-or-directory' });
     await assertNothingCreated('bad-bucket-3');
   });
@@ -234,11 +228,7 @@ describe('bad input fails before any job is created', () => {
       [{ Path: join(dir, 'src'), Bucket: 'bad-bucket-4', Key: 'k', Tar: true }],
       ['bad-bucket-4'],
     );
-    const error = await runTrainingJob(
-      config,
-      { sagemaker: h.sagemaker, s3 },
-      { logger: h.logger },
-    ).catch((e: unknown) => e);
+    const error = await trainingError(config);
     expect(error).toMatchObject({ code: 'UPLOAD_INPUT', problem: 'unreadable' });
     await assertNothingCreated('bad-bucket-4');
   });
@@ -247,11 +237,7 @@ describe('bad input fails before any job is created', () => {
     const config = withUploads('bad-5', [
       { Path: join(dir, 'data.csv'), Bucket: 'b', Key: 'k', Tar: false },
     ]);
-    const error = await runTrainingJob(
-      config,
-      { sagemaker: h.sagemaker },
-      { logger: h.logger },
-    ).catch((e: unknown) => e);
+    const error = await trainingError(config, { sagemaker: h.sagemaker });
     expect(error).toMatchObject({ code: 'MISSING_OPTION' });
     expect(h.local.requests).toEqual([]);
   });
@@ -268,11 +254,7 @@ describe('bad input fails before any job is created', () => {
       ['ok-bucket'],
     );
     // WHEN the operator runs
-    const error = await runTrainingJob(
-      config,
-      { sagemaker: h.sagemaker, s3 },
-      { logger: h.logger },
-    ).catch((e: unknown) => e);
+    const error = await trainingError(config);
     // THEN the error lists the completed, failed and skipped operations
     expect(isS3OperationsError(error)).toBe(true);
     const e = error as S3OperationsError;

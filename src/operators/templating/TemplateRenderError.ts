@@ -1,4 +1,4 @@
-import { isSageMakerWorkflowError, SageMakerWorkflowError } from '../../errors.js';
+import { SageMakerWorkflowError, errorGuard } from '../../errors.js';
 
 function where(path: string): string {
   return path === '' ? 'the config' : path;
@@ -24,8 +24,7 @@ export class TemplateRenderError extends SageMakerWorkflowError {
   }
 }
 /** Guard for {@link TemplateRenderError}. */
-export const isTemplateRenderError = (e: unknown): e is TemplateRenderError =>
-  isSageMakerWorkflowError(e) && e.code === 'TEMPLATE_RENDER';
+export const isTemplateRenderError = errorGuard<TemplateRenderError>('TEMPLATE_RENDER');
 
 /**
  * A template outputs a variable or member the context does not define. Like Airflow (whose DAGs
@@ -51,8 +50,7 @@ export class TemplateUndefinedError extends SageMakerWorkflowError {
   }
 }
 /** Guard for {@link TemplateUndefinedError}. */
-export const isTemplateUndefinedError = (e: unknown): e is TemplateUndefinedError =>
-  isSageMakerWorkflowError(e) && e.code === 'TEMPLATE_UNDEFINED';
+export const isTemplateUndefinedError = errorGuard<TemplateUndefinedError>('TEMPLATE_UNDEFINED');
 
 /**
  * A template reaches for something templates may not touch (`constructor`, `__proto__`, the
@@ -76,5 +74,4 @@ export class TemplateForbiddenError extends SageMakerWorkflowError {
   }
 }
 /** Guard for {@link TemplateForbiddenError}. */
-export const isTemplateForbiddenError = (e: unknown): e is TemplateForbiddenError =>
-  isSageMakerWorkflowError(e) && e.code === 'TEMPLATE_FORBIDDEN';
+export const isTemplateForbiddenError = errorGuard<TemplateForbiddenError>('TEMPLATE_FORBIDDEN');

@@ -1,4 +1,4 @@
-import { isSageMakerWorkflowError, SageMakerWorkflowError } from '../../errors.js';
+import { SageMakerWorkflowError, errorGuard } from '../../errors.js';
 import type { ConfigKind } from './configKind.js';
 import type { ConfigProblem } from './validateConfig.js';
 
@@ -29,5 +29,4 @@ export class ConfigValidationError extends SageMakerWorkflowError {
 }
 
 /** Guard for {@link ConfigValidationError}. */
-export const isConfigValidationError = (e: unknown): e is ConfigValidationError =>
-  isSageMakerWorkflowError(e) && e.code === 'CONFIG_INVALID';
+export const isConfigValidationError = errorGuard<ConfigValidationError>('CONFIG_INVALID');
