@@ -17,7 +17,10 @@ export default defineConfig(
       // The builders check their input at run time for JavaScript callers and untyped data
       // (a number where a list belongs must give a typed error), which this rule calls dead code.
       '@typescript-eslint/no-unnecessary-condition': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {

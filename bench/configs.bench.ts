@@ -4,11 +4,21 @@
  */
 import { resolve } from 'node:path';
 import { Bench } from 'tinybench';
-import { createSession, Estimator, prepareTrainingJob, completeTrainingConfigFor, transformConfigFromEstimator } from '../src/index.js';
+import {
+  createSession,
+  Estimator,
+  prepareTrainingJob,
+  completeTrainingConfigFor,
+  transformConfigFromEstimator,
+} from '../src/index.js';
 import { bundle, fmt, medianProcessMs } from './support.js';
 
 export default async function configsBench(): Promise<void> {
-  const session = createSession({ region: 'us-east-2', defaultBucket: 'bucket', now: () => 1_700_000_000.123 });
+  const session = createSession({
+    region: 'us-east-2',
+    defaultBucket: 'bucket',
+    now: () => 1_700_000_000.123,
+  });
   const pipeline = () => {
     const est = new Estimator({
       session,
@@ -35,7 +45,10 @@ export default async function configsBench(): Promise<void> {
   bench.add('training + transform pipeline', pipeline);
   await bench.run();
   for (const task of bench.tasks) {
-    const hz = task.result?.throughput?.mean ?? (task.result as unknown as { hz?: number } | undefined)?.hz ?? 0;
+    const hz =
+      task.result?.throughput?.mean ??
+      (task.result as unknown as { hz?: number } | undefined)?.hz ??
+      0;
     console.log(`${task.name}: ${fmt(hz, 0)} pipelines/s (${fmt(hz * 2, 0)} configs/s)`);
   }
 
@@ -48,5 +61,7 @@ export default async function configsBench(): Promise<void> {
   `);
   const bare = medianProcessMs(['-e', '']);
   const one = medianProcessMs([file]);
-  console.log(`cold process, build and print one training config: ${fmt(one)} ms vs bare node ${fmt(bare)} ms (${fmt(one / bare, 2)}x); bundle ${fmt(bytes / 1024)} KB minified`);
+  console.log(
+    `cold process, build and print one training config: ${fmt(one)} ms vs bare node ${fmt(bare)} ms (${fmt(one / bare, 2)}x); bundle ${fmt(bytes / 1024)} KB minified`,
+  );
 }

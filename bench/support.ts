@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 
 /** Bundles `source` (which imports from the repo by absolute path) into one minified ESM file. */
-export async function bundle(source: string, name = 'entry'): Promise<{ file: string; bytes: number }> {
+export async function bundle(
+  source: string,
+  name = 'entry',
+): Promise<{ file: string; bytes: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'smw-bench-'));
   const entry = join(dir, `${name}.ts`);
   writeFileSync(entry, source);
@@ -39,4 +42,5 @@ export function medianProcessMs(args: readonly string[], runs = 15): number {
   return times[Math.floor(times.length / 2)]!;
 }
 
-export const fmt = (n: number, digits = 1): string => n.toLocaleString('en-US', { maximumFractionDigits: digits });
+export const fmt = (n: number, digits = 1): string =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits });

@@ -116,7 +116,11 @@ export {
   TuningJobCompletionCriteriaConfig,
   type WarmStartType,
 } from './estimators/tuner/WarmStartConfig.js';
-export { tuningConfig, type TuningConfig, type TuningConfigOptions } from './config/tuningConfig.js';
+export {
+  tuningConfig,
+  type TuningConfig,
+  type TuningConfigOptions,
+} from './config/tuningConfig.js';
 export {
   AlgorithmEstimator,
   AlgorithmModel,
@@ -206,7 +210,11 @@ export type {
   FrameworkModelRequest,
 } from './estimators/frameworks/index.js';
 export { retrieve, findImageUri } from './imageUris/retrieve.js';
-export type { ImageUriOptions, TrainingCompilerConfig, ServerlessInferenceConfig } from './imageUris/imageUriOptions.js';
+export type {
+  ImageUriOptions,
+  TrainingCompilerConfig,
+  ServerlessInferenceConfig,
+} from './imageUris/imageUriOptions.js';
 export { createSession, type Session, type SessionOptions } from './session.js';
 export { partitionOf, partitionNames, type PartitionInfo } from './partitions.js';
 export { isPlaceholder, type Placeholder, type Templated, type Templatable } from './templates.js';
@@ -242,7 +250,11 @@ export {
 // The RecordIO writers only: the reader and schema need @bufbuild/protobuf, whose import alone
 // costs more than the rest of this package, so they live on `sagemaker-workflow/recordio`.
 export { encodeDenseTensor, denseTensorChunks, writeDenseTensor } from './recordio/denseTensor.js';
-export { encodeSparseTensor, sparseTensorChunks, writeSparseTensor } from './recordio/sparseTensor.js';
+export {
+  encodeSparseTensor,
+  sparseTensorChunks,
+  writeSparseTensor,
+} from './recordio/sparseTensor.js';
 export type {
   RecordDType,
   NumericArray,

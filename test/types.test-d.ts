@@ -16,23 +16,43 @@ import {
 
 describe('public types', () => {
   it('accepts templates for numbers and strings', () => {
-    expectTypeOf<'{{ n }}'>().toMatchTypeOf<Templated<number>>();
-    expectTypeOf<'{{ role }}'>().toMatchTypeOf<EstimatorProps['role']>();
-    expectTypeOf<'{{ n }}'>().toMatchTypeOf<NonNullable<EstimatorProps['instanceCount']>>();
-    expectTypeOf<'no braces'>().not.toMatchTypeOf<Placeholder>();
+    expectTypeOf<'{{ n }}'>().toExtend<Templated<number>>();
+    expectTypeOf<'{{ role }}'>().toExtend<EstimatorProps['role']>();
+    expectTypeOf<'{{ n }}'>().toExtend<NonNullable<EstimatorProps['instanceCount']>>();
+    expectTypeOf<'no braces'>().not.toExtend<Placeholder>();
   });
 
   it('types configs as the AWS SDK request widened by templates', () => {
     expectTypeOf(trainingConfig).returns.toEqualTypeOf<TrainingConfig>();
-    expectTypeOf<TrainingConfig>().toMatchTypeOf<Templatable<CreateTrainingJobRequest>>();
-    expectTypeOf<NonNullable<TrainingConfig['ResourceConfig']>['InstanceCount']>().toMatchTypeOf<number | Placeholder | undefined>();
+    expectTypeOf<TrainingConfig>().toExtend<Templatable<CreateTrainingJobRequest>>();
+    expectTypeOf<NonNullable<TrainingConfig['ResourceConfig']>['InstanceCount']>().toExtend<
+      number | Placeholder | undefined
+    >();
   });
 
   it('narrows algorithm options to what the algorithm accepts', () => {
     expectTypeOf<KNNProps['predictorType']>().toEqualTypeOf<'classifier' | 'regressor'>();
     const session = createSession({ region: 'us-east-1', defaultBucket: 'b' });
-    expectTypeOf(new KNN({ session, role: 'r', instanceCount: 1, instanceType: 'ml.m5.large', k: 3, sampleSize: 10, predictorType: 'regressor' }).k).toEqualTypeOf<number | undefined>();
+    expectTypeOf(
+      new KNN({
+        session,
+        role: 'r',
+        instanceCount: 1,
+        instanceType: 'ml.m5.large',
+        k: 3,
+        sampleSize: 10,
+        predictorType: 'regressor',
+      }).k,
+    ).toEqualTypeOf<number | undefined>();
+    const props = {
+      session,
+      role: 'r',
+      imageUri: 'i',
+      instanceCount: 1,
+      instanceType: 't',
+      inputMode: 'Stream',
+    } as const;
     // @ts-expect-error an unknown input mode is refused by the types too
-    new Estimator({ session, role: 'r', imageUri: 'i', instanceCount: 1, instanceType: 't', inputMode: 'Stream' });
+    new Estimator(props);
   });
 });

@@ -15,5 +15,7 @@ for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
   const key = `${String(c.raises_message).slice(0, 50)} || ${ours.slice(0, 80)}`;
   if (seen.has(key)) continue;
   seen.add(key);
-  console.log(`${c.id}\n   PY: ${c.raises}: ${c.raises_message.slice(0, 140)}\n   TS: ${ours.slice(0, 200)}`);
+  console.log(
+    `${c.id}\n   PY: ${c.raises}: ${c.raises_message.slice(0, 140)}\n   TS: ${ours.slice(0, 200)}`,
+  );
 }

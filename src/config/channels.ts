@@ -4,7 +4,12 @@
  */
 import type { Channel } from '@aws-sdk/client-sagemaker';
 import { OptionTypeError, ValidationError } from '../errors.js';
-import { FileSystemInput, TrainingInput, type ChannelConfig, type ChannelInput } from '../estimators/inputs.js';
+import {
+  FileSystemInput,
+  TrainingInput,
+  type ChannelConfig,
+  type ChannelInput,
+} from '../estimators/inputs.js';
 import type { Templated } from '../templates.js';
 
 /**
@@ -38,7 +43,10 @@ const isChannelInput = (v: unknown): v is ChannelInput =>
   v instanceof TrainingInput || v instanceof FileSystemInput;
 
 export const isRecordSetChannel = (v: unknown): v is RecordSetChannel =>
-  typeof v === 'object' && v !== null && 'recordSetKind' in v && typeof (v as RecordSetChannel).toChannel === 'function';
+  typeof v === 'object' &&
+  v !== null &&
+  'recordSetKind' in v &&
+  typeof (v as RecordSetChannel).toChannel === 'function';
 
 function named(name: string, config: ChannelConfig): ChannelRequest {
   return { ...config, ChannelName: name };
@@ -47,22 +55,37 @@ function named(name: string, config: ChannelConfig): ChannelRequest {
 function sourceToConfig(option: string, source: unknown): ChannelConfig {
   if (typeof source === 'string') return new TrainingInput({ s3Data: source }).toChannel();
   if (isChannelInput(source)) return source.toChannel();
-  throw new ValidationError(option, source, 'an S3 URI string, a TrainingInput or a FileSystemInput');
+  throw new ValidationError(
+    option,
+    source,
+    'an S3 URI string, a TrainingInput or a FileSystemInput',
+  );
 }
 
 /** `InputDataConfig` for the given inputs, or `undefined` when there are none. */
-export function formatInputs(inputs: TrainingInputs | undefined | null): ChannelRequest[] | undefined {
+export function formatInputs(
+  inputs: TrainingInputs | undefined | null,
+): ChannelRequest[] | undefined {
   if (inputs === undefined || inputs === null) return undefined;
   if (isRecordSetChannel(inputs)) return [named(inputs.channel, inputs.toChannel())];
-  if (typeof inputs === 'string' || isChannelInput(inputs)) return [named('training', sourceToConfig('inputs', inputs))];
+  if (typeof inputs === 'string' || isChannelInput(inputs))
+    return [named('training', sourceToConfig('inputs', inputs))];
   if (Array.isArray(inputs)) {
     const seen = new Set<string>();
     return inputs.map((record: unknown, i) => {
       if (!isRecordSetChannel(record)) {
-        throw new ValidationError(`inputs[${i}]`, record, 'a RecordSet or FileSystemRecordSet (lists hold record sets only)');
+        throw new ValidationError(
+          `inputs[${i}]`,
+          record,
+          'a RecordSet or FileSystemRecordSet (lists hold record sets only)',
+        );
       }
       if (seen.has(record.channel)) {
-        throw new ValidationError(`inputs[${i}].channel`, record.channel, 'a channel name not used by another record set');
+        throw new ValidationError(
+          `inputs[${i}].channel`,
+          record.channel,
+          'a channel name not used by another record set',
+        );
       }
       seen.add(record.channel);
       return named(record.channel, record.toChannel());
@@ -73,7 +96,11 @@ export function formatInputs(inputs: TrainingInputs | undefined | null): Channel
       named(name, sourceToConfig(`inputs.${name}`, source)),
     );
   }
-  throw new OptionTypeError('inputs', inputs, 'an S3 URI, a TrainingInput, a FileSystemInput, an object of channels or record sets');
+  throw new OptionTypeError(
+    'inputs',
+    inputs,
+    'an S3 URI, a TrainingInput, a FileSystemInput, an object of channels or record sets',
+  );
 }
 
 /**

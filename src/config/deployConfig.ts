@@ -49,11 +49,15 @@ function productionVariant(
  * const config = deployConfig(model, { initialInstanceCount: 1, instanceType: 'ml.m5.large' });
  */
 export function deployConfig(model: AnyModel, options: DeployConfigOptions): DeployConfig {
-  const { config: modelConfigWithOps, modelName } = buildModelConfig(model, { instanceType: options.instanceType });
+  const { config: modelConfigWithOps, modelName } = buildModelConfig(model, {
+    instanceType: options.instanceType,
+  });
   const { S3Operations: s3Operations, ...modelPart } = modelConfigWithOps;
   const endpointConfig = defined({
     EndpointConfigName: modelName,
-    ProductionVariants: [productionVariant(modelName, options.instanceType, options.initialInstanceCount)],
+    ProductionVariants: [
+      productionVariant(modelName, options.instanceType, options.initialInstanceCount),
+    ],
     Tags: options.tags ?? undefined,
   }) as unknown as Templatable<CreateEndpointConfigInput>;
   return defined({

@@ -1,11 +1,17 @@
 /** `deployConfigFromEstimator`: Python's `deploy_config_from_estimator`. */
 import type { Templated } from '../templates.js';
 import { deployConfig, type DeployConfig, type DeployConfigOptions } from './deployConfig.js';
-import { estimatorModel, taskJob, type EstimatorModelOptions, type FromEstimatorOptions } from './fromEstimator.js';
+import {
+  estimatorModel,
+  taskJob,
+  type EstimatorModelOptions,
+  type FromEstimatorOptions,
+} from './fromEstimator.js';
 import type { AnyEstimator } from './trainingConfig.js';
 
 /** Options of {@link deployConfigFromEstimator}. */
-export interface DeployConfigFromEstimatorOptions extends FromEstimatorOptions, DeployConfigOptions {
+export interface DeployConfigFromEstimatorOptions
+  extends FromEstimatorOptions, DeployConfigOptions {
   /** Model name. @default - `<image repository>-<timestamp>` */
   readonly modelName?: string | null;
   /** Options of the estimator's `create_model` (Python's `**kwargs`). @default - none */

@@ -64,7 +64,11 @@ export function frameworkTrainingValues(
   if (typeof preparedName !== 'string' || typeof jobName !== 'string') {
     // Python joins the job name into the code's S3 key (a tuner passing its mini-batch size as
     // the job name fails here with a TypeError).
-    throw new OptionTypeError('jobName', jobName, 'a string: the job name is part of the code S3 key');
+    throw new OptionTypeError(
+      'jobName',
+      jobName,
+      'a string: the job name is part of the code S3 key',
+    );
   }
   let staged: UploadedCode;
   let stagedUpload: S3Upload | undefined;

@@ -9,7 +9,12 @@ import type { VpcConfig } from '../estimators/types.js';
 import { posixPathJoin } from '../pythonCompat/s3.js';
 import type { Templated } from '../templates.js';
 import { assertNever } from '../internal/assertNever.js';
-import { resolveBaseJobName, type AnyEstimator, type TrainingRun, type UploadedCode } from './trainingConfig.js';
+import {
+  resolveBaseJobName,
+  type AnyEstimator,
+  type TrainingRun,
+  type UploadedCode,
+} from './trainingConfig.js';
 
 /** The kind of Airflow task that ran the training: `training`, `tuning` (any case), or none. */
 export type TaskType = 'training' | 'tuning' | (string & {}) | null;
@@ -40,11 +45,16 @@ export interface TaskJob {
  * The training job name templates of Python's `update_estimator_from_task`.
  * @throws {@link ValidationError} for a task type other than training, tuning or none.
  */
-export function taskJob(taskId: string, taskType: TaskType | undefined, run: TrainingRun | undefined): TaskJob {
+export function taskJob(
+  taskId: string,
+  taskType: TaskType | undefined,
+  run: TrainingRun | undefined,
+): TaskJob {
   if (taskType === undefined || taskType === null) {
     return { trainingJobName: run?.jobName, submitJobName: undefined };
   }
-  if (typeof taskType !== 'string') throw new OptionTypeError('taskType', taskType, "'training', 'tuning' or null");
+  if (typeof taskType !== 'string')
+    throw new OptionTypeError('taskType', taskType, "'training', 'tuning' or null");
   switch (taskType.toLowerCase()) {
     case 'training': {
       const name = `{{ ti.xcom_pull(task_ids='${taskId}')['Training']['TrainingJobName'] }}`;
@@ -70,7 +80,10 @@ export type VpcConfigOverride = VpcConfig | null | undefined;
  * Python's `get_vpc_config(vpc_config_override)`, with `sanitize`'s checks of an override.
  * @throws {@link ValidationError} for an override Python's `sanitize` refuses.
  */
-export function estimatorVpcConfig(estimator: AnyEstimator, override: VpcConfigOverride): VpcConfig | undefined {
+export function estimatorVpcConfig(
+  estimator: AnyEstimator,
+  override: VpcConfigOverride,
+): VpcConfig | undefined {
   if (override === undefined) {
     const { subnets, securityGroupIds } = estimator.options;
     return subnets !== undefined && securityGroupIds !== undefined
@@ -82,12 +95,15 @@ export function estimatorVpcConfig(estimator: AnyEstimator, override: VpcConfigO
   if (typeof override !== 'object' || Array.isArray(override)) {
     throw new ValidationError(option, override, 'an object with Subnets and SecurityGroupIds');
   }
-  if (Object.keys(override).length === 0) throw new ValidationError(option, override, 'a non-empty object');
+  if (Object.keys(override).length === 0)
+    throw new ValidationError(option, override, 'a non-empty object');
   for (const key of ['Subnets', 'SecurityGroupIds'] as const) {
     const list: unknown = override[key];
-    if (list === undefined || list === null) throw new ValidationError(`${option}.${key}`, list, 'a list of ids');
+    if (list === undefined || list === null)
+      throw new ValidationError(`${option}.${key}`, list, 'a list of ids');
     if (!Array.isArray(list)) throw new ValidationError(`${option}.${key}`, list, 'a list of ids');
-    if (list.length === 0) throw new ValidationError(`${option}.${key}`, list, 'a non-empty list of ids');
+    if (list.length === 0)
+      throw new ValidationError(`${option}.${key}`, list, 'a non-empty list of ids');
   }
   return { Subnets: override.Subnets, SecurityGroupIds: override.SecurityGroupIds };
 }
@@ -97,7 +113,11 @@ export function estimatorVpcConfig(estimator: AnyEstimator, override: VpcConfigO
  * for a job it did not run itself.
  * @throws {@link MissingOptionError} when the output path or the job name is unknown.
  */
-export function estimatorModelData(estimator: AnyEstimator, job: TaskJob, run: TrainingRun | undefined): string {
+export function estimatorModelData(
+  estimator: AnyEstimator,
+  job: TaskJob,
+  run: TrainingRun | undefined,
+): string {
   const outputPath = estimator.options.outputPath ?? run?.outputPath;
   if (outputPath === undefined) {
     throw new MissingOptionError(
@@ -106,7 +126,10 @@ export function estimatorModelData(estimator: AnyEstimator, job: TaskJob, run: T
     );
   }
   if (job.trainingJobName === undefined) {
-    throw new MissingOptionError('taskType', 'the training job is unknown: give a task type, or pass the run from prepareTrainingJob');
+    throw new MissingOptionError(
+      'taskType',
+      'the training job is unknown: give a task type, or pass the run from prepareTrainingJob',
+    );
   }
   return posixPathJoin(outputPath, job.trainingJobName, 'output', 'model.tar.gz');
 }
@@ -126,10 +149,16 @@ export interface EstimatorModelOptions {
  * Python's `update_submit_s3_uri`: the job name segment before `/source/sourcedir.tar.gz`
  * replaced by the task's template.
  */
-export function updateSubmitS3Uri(uploaded: UploadedCode | undefined, jobName: string | undefined): UploadedCode | undefined {
+export function updateSubmitS3Uri(
+  uploaded: UploadedCode | undefined,
+  jobName: string | undefined,
+): UploadedCode | undefined {
   if (uploaded === undefined || jobName === undefined) return uploaded;
   // Python's `re.sub` with a lookbehind: every non-empty segment run (lazy) followed by the suffix.
-  const s3Prefix = uploaded.s3Prefix.replace(/(?<=\/)[^/]+?(?=\/source\/sourcedir.tar.gz)/g, () => jobName);
+  const s3Prefix = uploaded.s3Prefix.replace(
+    /(?<=\/)[^/]+?(?=\/source\/sourcedir.tar.gz)/g,
+    () => jobName,
+  );
   return { s3Prefix, scriptName: uploaded.scriptName };
 }
 
@@ -168,7 +197,9 @@ export function estimatorModel(
         vpcConfig,
         uploadedCode: updateSubmitS3Uri(run?.uploadedCode, job.submitJobName),
         ...(options.entryPoint !== undefined && { entryPoint: options.entryPoint }),
-        ...(options.modelServerWorkers !== undefined && { modelServerWorkers: options.modelServerWorkers }),
+        ...(options.modelServerWorkers !== undefined && {
+          modelServerWorkers: options.modelServerWorkers,
+        }),
         ...(options.imageUri !== undefined && { imageUri: options.imageUri }),
       });
     }

@@ -7,19 +7,29 @@ import { join } from 'node:path';
 import { LocalPathNotFoundError, MissingOptionError } from '../errors.js';
 
 const isFile = (path: string): boolean => existsSync(path) && statSync(path).isFile();
-const isS3 = (path: string | undefined): boolean => path !== undefined && path.toLowerCase().startsWith('s3://');
+const isS3 = (path: string | undefined): boolean =>
+  path !== undefined && path.toLowerCase().startsWith('s3://');
 
 /**
  * Python's `validate_source_dir`: with a local source dir, the entry point must be a file in it.
  * @throws {@link LocalPathNotFoundError} or {@link MissingOptionError}.
  */
-export function validateSourceDir(owner: string, entryPoint: string | undefined, sourceDir: string | undefined): void {
+export function validateSourceDir(
+  owner: string,
+  entryPoint: string | undefined,
+  sourceDir: string | undefined,
+): void {
   if (!sourceDir || isS3(sourceDir)) return;
   if (entryPoint === undefined) {
-    throw new MissingOptionError(`${owner}.entryPoint`, `an entry point inside sourceDir ${JSON.stringify(sourceDir)} is required`);
+    throw new MissingOptionError(
+      `${owner}.entryPoint`,
+      `an entry point inside sourceDir ${JSON.stringify(sourceDir)} is required`,
+    );
   }
   if (!isFile(join(sourceDir, entryPoint))) {
-    throw new LocalPathNotFoundError(`${owner}.entryPoint`, entryPoint, { detail: `as a file in sourceDir ${JSON.stringify(sourceDir)}` });
+    throw new LocalPathNotFoundError(`${owner}.entryPoint`, entryPoint, {
+      detail: `as a file in sourceDir ${JSON.stringify(sourceDir)}`,
+    });
   }
 }
 
@@ -41,7 +51,8 @@ export function checkCodeToPack(
     throw new LocalPathNotFoundError(`${owner}.entryPoint`, entryPoint);
   }
   for (const dependency of dependencies) {
-    if (!existsSync(dependency)) throw new LocalPathNotFoundError(`${owner}.dependencies`, dependency);
+    if (!existsSync(dependency))
+      throw new LocalPathNotFoundError(`${owner}.dependencies`, dependency);
   }
 }
 

@@ -47,13 +47,19 @@ export function containerDef(
 
 function requireImage(owner: string, image: Templated<string> | undefined): Templated<string> {
   if (image === undefined || image === '') {
-    throw new MissingOptionError(`${owner}.imageUri`, 'an inference image is required (on the model or as the imageUri option)');
+    throw new MissingOptionError(
+      `${owner}.imageUri`,
+      'an inference image is required (on the model or as the imageUri option)',
+    );
   }
   return image;
 }
 
 /** Python's `FrameworkModel._script_mode_env_vars` after the code is placed at `uploaded`. */
-export function scriptModeEnv(model: FrameworkModel, uploaded: UploadedCode | undefined): Record<string, string> {
+export function scriptModeEnv(
+  model: FrameworkModel,
+  uploaded: UploadedCode | undefined,
+): Record<string, string> {
   let script = model.env.SAGEMAKER_PROGRAM ?? '';
   let dir = model.env.SAGEMAKER_SUBMIT_DIRECTORY ?? '';
   if (uploaded) {
@@ -95,11 +101,14 @@ function frameworkContainer(
       uploaded = { s3Prefix: s3PathJoin(['s3://', bucket, keyPrefix, key]), scriptName: script };
       // Python uploads to the key without the default prefix while pointing the container at
       // the prefixed path; reproduced as is on this compatible path.
-      s3Operations = { S3Upload: [{ Path: model.sourceDir || script, Bucket: bucket, Key: key, Tar: true }] };
+      s3Operations = {
+        S3Upload: [{ Path: model.sourceDir || script, Bucket: bucket, Key: key, Tar: true }],
+      };
     }
   }
   const env: Record<string, unknown> = { ...model.env, ...scriptModeEnv(model, uploaded) };
-  if (pyTruthy(model.modelServerWorkers)) env.SAGEMAKER_MODEL_SERVER_WORKERS = pyStr(model.modelServerWorkers);
+  if (pyTruthy(model.modelServerWorkers))
+    env.SAGEMAKER_MODEL_SERVER_WORKERS = pyStr(model.modelServerWorkers);
   return { container: containerDef(deployImage, model.modelData, env), name, s3Operations };
 }
 
@@ -107,14 +116,21 @@ function frameworkContainer(
  * Builds the model config and reports the model name it used (generated when the model has none).
  * @throws {@link MissingOptionError} when no inference image is known.
  */
-export function buildModelConfig(model: AnyModel, options: ModelConfigOptions = {}): BuiltModelConfig {
+export function buildModelConfig(
+  model: AnyModel,
+  options: ModelConfigOptions = {},
+): BuiltModelConfig {
   const image = options.imageUri || model.imageUri;
   let container: Record<string, unknown>;
   let name: string;
   let s3Operations: S3Operations = {};
   switch (model.kind) {
     case 'frameworkModel': {
-      const built = frameworkContainer(model as FrameworkModel, image, options.instanceType ?? undefined);
+      const built = frameworkContainer(
+        model as FrameworkModel,
+        image,
+        options.instanceType ?? undefined,
+      );
       ({ container, name, s3Operations } = built);
       break;
     }

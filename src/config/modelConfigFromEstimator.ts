@@ -40,7 +40,11 @@ export function buildModelConfigFromEstimator(
   let modelOptions: EstimatorModelOptions;
   switch (estimator.kind) {
     case 'byo':
-      modelOptions = { role: options.role ?? null, imageUri: options.imageUri ?? null, vpcConfigOverride: options.vpcConfigOverride };
+      modelOptions = {
+        role: options.role ?? null,
+        imageUri: options.imageUri ?? null,
+        vpcConfigOverride: options.vpcConfigOverride,
+      };
       break;
     case 'algorithm':
       modelOptions = { vpcConfigOverride: options.vpcConfigOverride };

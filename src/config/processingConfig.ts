@@ -45,7 +45,10 @@ function requests<T extends ProcessingInput | ProcessingOutput>(
  * @example
  * const config = processingConfig(processor, { inputs: [new ProcessingInput({ source, destination })] });
  */
-export function processingConfig(processor: Processor, options: ProcessingConfigOptions = {}): ProcessingConfig {
+export function processingConfig(
+  processor: Processor,
+  options: ProcessingConfigOptions = {},
+): ProcessingConfig {
   const jobName =
     options.jobName ??
     (processor.baseJobName !== undefined
@@ -76,7 +79,9 @@ export function processingConfig(processor: Processor, options: ProcessingConfig
       }),
     },
     StoppingCondition:
-      processor.maxRuntimeInSeconds !== undefined ? { MaxRuntimeInSeconds: processor.maxRuntimeInSeconds } : undefined,
+      processor.maxRuntimeInSeconds !== undefined
+        ? { MaxRuntimeInSeconds: processor.maxRuntimeInSeconds }
+        : undefined,
     Tags: processor.tags,
   }) as unknown as ProcessingConfig;
 }

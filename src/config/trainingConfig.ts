@@ -64,7 +64,9 @@ export type TrainingBaseConfig = Omit<Templatable<CreateTrainingJobRequest>, 'Tr
 };
 
 /** The full training config Airflow's SageMakerTrainingOperator takes. */
-export type TrainingConfig = Templatable<CreateTrainingJobRequest> & { S3Operations?: S3Operations };
+export type TrainingConfig = Templatable<CreateTrainingJobRequest> & {
+  S3Operations?: S3Operations;
+};
 
 /** A training config and the state that goes with it. */
 export interface PreparedTrainingJob {
@@ -128,7 +130,10 @@ function prepareByoScriptMode(
     checkCodeToPack('Estimator', o.entryPoint, o.sourceDir, o.dependencies);
     const key = `${prefix}/sourcedir.tar.gz`;
     const script = o.entryPoint ?? '';
-    uploadedCode = { s3Prefix: `s3://${bucket}/${key}`, scriptName: o.sourceDir ? script : posixBasename(script) };
+    uploadedCode = {
+      s3Prefix: `s3://${bucket}/${key}`,
+      scriptName: o.sourceDir ? script : posixBasename(script),
+    };
     upload = { Path: o.sourceDir ?? script, Bucket: bucket, Key: key, Tar: true };
   }
   const isolated = pyTruthy(o.enableNetworkIsolation) && Boolean(o.entryPoint);
@@ -139,7 +144,12 @@ function prepareByoScriptMode(
     sagemaker_job_name: jsonDumps(jobName),
     sagemaker_region: jsonDumps(session.region),
   };
-  return { uploadedCode, upload, codeChannelUri: isolated ? uploadedCode.s3Prefix : undefined, hyperparameters };
+  return {
+    uploadedCode,
+    upload,
+    codeChannelUri: isolated ? uploadedCode.s3Prefix : undefined,
+    hyperparameters,
+  };
 }
 
 /**
@@ -147,13 +157,17 @@ function prepareByoScriptMode(
  * @throws the typed errors of the estimator's checks, {@link ValidationError} for inputs Python
  * refuses (unknown forms, duplicate channels, instance groups mixed with count and type).
  */
-export function prepareTrainingJob(estimator: AnyEstimator, options: TrainingJobOptions = {}): PreparedTrainingJob {
+export function prepareTrainingJob(
+  estimator: AnyEstimator,
+  options: TrainingJobOptions = {},
+): PreparedTrainingJob {
   const o = estimator.options;
   const session = estimator.session;
   // Python looks the training image up for a generated name only when no job name is given, so
   // with one, an image error comes later (at `TrainingImage`).
   let baseJobName: string | undefined;
-  const generated = (): string => nameFromBase((baseJobName ??= resolveBaseJobName(estimator)), session);
+  const generated = (): string =>
+    nameFromBase((baseJobName ??= resolveBaseJobName(estimator)), session);
   // Python's `_prepare_for_training` names the job with `job_name or <generated>` before the
   // Airflow code assigns `job_name` itself, so an empty name still gets a generated one there.
   const preparedName = options.jobName || generated();
@@ -171,7 +185,13 @@ export function prepareTrainingJob(estimator: AnyEstimator, options: TrainingJob
   switch (estimator.kind) {
     case 'byo': {
       if (o.sourceDir || o.entryPoint || o.dependencies.length > 0) {
-        const script = prepareByoScriptMode(o, session, preparedName, outputPath, outputPathFromDefault);
+        const script = prepareByoScriptMode(
+          o,
+          session,
+          preparedName,
+          outputPath,
+          outputPathFromDefault,
+        );
         uploadedCode = script.uploadedCode;
         codeChannelUri = script.codeChannelUri;
         if (script.upload) uploads.push(script.upload);
@@ -180,10 +200,19 @@ export function prepareTrainingJob(estimator: AnyEstimator, options: TrainingJob
       break;
     }
     case 'algorithm':
-      hyperparameters = estimator.hyperparameters(algorithmTrainingValues(estimator, options.inputs, options.miniBatchSize));
+      hyperparameters = estimator.hyperparameters(
+        algorithmTrainingValues(estimator, options.inputs, options.miniBatchSize),
+      );
       break;
     case 'framework': {
-      const values = frameworkTrainingValues(estimator, session, preparedName, jobName, outputPath, outputPathFromDefault);
+      const values = frameworkTrainingValues(
+        estimator,
+        session,
+        preparedName,
+        jobName,
+        outputPath,
+        outputPathFromDefault,
+      );
       uploadedCode = values.uploadedCode;
       codeChannelUri = values.codeChannelUri;
       uploads.push(...values.uploads);
@@ -197,16 +226,23 @@ export function prepareTrainingJob(estimator: AnyEstimator, options: TrainingJob
   }
 
   let inputConfig = formatInputs(options.inputs);
-  const modelChannel = extraChannel(inputConfig, o.modelUri, o.modelChannelName, 'Estimator.modelChannelName', {
-    contentType: 'application/x-sagemaker-model',
-    inputMode: 'File',
-  });
+  const modelChannel = extraChannel(
+    inputConfig,
+    o.modelUri,
+    o.modelChannelName,
+    'Estimator.modelChannelName',
+    {
+      contentType: 'application/x-sagemaker-model',
+      inputMode: 'File',
+    },
+  );
   if (modelChannel) inputConfig = [...(inputConfig ?? []), modelChannel];
   const codeChannel = extraChannel(inputConfig, codeChannelUri, 'code', 'Estimator code channel');
   if (codeChannel) inputConfig = [...(inputConfig ?? []), codeChannel];
 
   const trainingImage = estimator.trainingImageUri();
-  const finalHyperparameters = typeof hyperparameters === 'function' ? hyperparameters() : hyperparameters;
+  const finalHyperparameters =
+    typeof hyperparameters === 'function' ? hyperparameters() : hyperparameters;
   const renderedHyperparameters = Object.fromEntries(
     Object.entries(finalHyperparameters).map(([k, v]) => [k, pyStr(v)]),
   );
@@ -227,7 +263,8 @@ export function prepareTrainingJob(estimator: AnyEstimator, options: TrainingJob
         ? { Subnets: o.subnets, SecurityGroupIds: o.securityGroupIds }
         : undefined,
     EnableManagedSpotTraining: pyTruthy(o.useSpotInstances) ? o.useSpotInstances : undefined,
-    HyperParameters: Object.keys(renderedHyperparameters).length > 0 ? renderedHyperparameters : undefined,
+    HyperParameters:
+      Object.keys(renderedHyperparameters).length > 0 ? renderedHyperparameters : undefined,
     S3Operations: Object.keys(s3Operations).length > 0 ? s3Operations : undefined,
     CheckpointConfig:
       o.checkpointLocalPath !== undefined && o.checkpointS3Uri !== undefined
@@ -260,7 +297,11 @@ function resourceConfig(o: ResolvedEstimatorBase): Record<string, unknown> {
   let instances: Record<string, unknown>;
   if (o.instanceGroups !== undefined) {
     if (o.instanceCount !== undefined || o.instanceType !== undefined) {
-      throw new ValidationError('Estimator.instanceGroups', 'instanceGroups', 'instanceGroups alone, without instanceCount and instanceType');
+      throw new ValidationError(
+        'Estimator.instanceGroups',
+        'instanceGroups',
+        'instanceGroups alone, without instanceCount and instanceType',
+      );
     }
     instances = { InstanceGroups: o.instanceGroups.map((g) => g.toRequest()) };
   } else {
@@ -289,7 +330,10 @@ function resourceConfig(o: ResolvedEstimatorBase): Record<string, unknown> {
  * @example
  * const config = trainingBaseConfig(est, { inputs: 's3://bucket/train' });
  */
-export function trainingBaseConfig(estimator: AnyEstimator, options: TrainingJobOptions = {}): TrainingBaseConfig {
+export function trainingBaseConfig(
+  estimator: AnyEstimator,
+  options: TrainingJobOptions = {},
+): TrainingBaseConfig {
   return prepareTrainingJob(estimator, options).config;
 }
 
@@ -297,7 +341,10 @@ export function trainingBaseConfig(estimator: AnyEstimator, options: TrainingJob
  * Completes a prepared job into the full training config (what `training_config` adds to the base
  * config: the job name, tags and metric definitions), keeping the run for the later builders.
  */
-export function completeTrainingConfigFor(estimator: AnyEstimator, prepared: PreparedTrainingJob): TrainingConfig {
+export function completeTrainingConfigFor(
+  estimator: AnyEstimator,
+  prepared: PreparedTrainingJob,
+): TrainingConfig {
   const o = estimator.options;
   const base = prepared.config;
   return defined({
@@ -318,7 +365,10 @@ export function completeTrainingConfigFor(estimator: AnyEstimator, prepared: Pre
  * const config = trainingConfig(est, { inputs: { train: 's3://bucket/train' } });
  * @throws the typed errors of {@link prepareTrainingJob}.
  */
-export function trainingConfig(estimator: AnyEstimator, options: TrainingJobOptions = {}): TrainingConfig {
+export function trainingConfig(
+  estimator: AnyEstimator,
+  options: TrainingJobOptions = {},
+): TrainingConfig {
   return completeTrainingConfigFor(estimator, prepareTrainingJob(estimator, options));
 }
 
@@ -330,9 +380,15 @@ export function trainingConfig(estimator: AnyEstimator, options: TrainingJobOpti
  * @example
  * await runTrainingJob(trainingConfigForOperator(est, { inputs }), clients);
  */
-export function trainingConfigForOperator(estimator: AnyEstimator, options: TrainingJobOptions = {}): TrainingConfig {
+export function trainingConfigForOperator(
+  estimator: AnyEstimator,
+  options: TrainingJobOptions = {},
+): TrainingConfig {
   const prepared = prepareTrainingJob(estimator, options);
   const config = completeTrainingConfigFor(estimator, prepared);
   if (prepared.uploads.length === 0) return config;
-  return { ...config, S3Operations: mergeS3Operations([config.S3Operations, { S3Upload: prepared.uploads }]) };
+  return {
+    ...config,
+    S3Operations: mergeS3Operations([config.S3Operations, { S3Upload: prepared.uploads }]),
+  };
 }

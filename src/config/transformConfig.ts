@@ -36,7 +36,10 @@ export type TransformConfig = Templatable<CreateTransformJobRequest>;
  * @example
  * const config = transformConfig(transformer, { data: 's3://bucket/batch', splitType: 'Line', contentType: 'text/csv' });
  */
-export function transformConfig(transformer: Transformer, options: TransformConfigOptions): TransformConfig {
+export function transformConfig(
+  transformer: Transformer,
+  options: TransformConfigOptions,
+): TransformConfig {
   const jobName =
     options.jobName ??
     (transformer.baseTransformJobName !== undefined
@@ -44,7 +47,12 @@ export function transformConfig(transformer: Transformer, options: TransformConf
       : transformer.modelName);
   const outputPath =
     transformer.outputPath ??
-    s3PathJoin(['s3://', transformer.session.defaultBucket(), transformer.session.defaultBucketPrefix, jobName]);
+    s3PathJoin([
+      's3://',
+      transformer.session.defaultBucket(),
+      transformer.session.defaultBucketPrefix,
+      jobName,
+    ]);
   const dataProcessing = defined({
     InputFilter: options.inputFilter ?? undefined,
     OutputFilter: options.outputFilter ?? undefined,
@@ -54,7 +62,9 @@ export function transformConfig(transformer: Transformer, options: TransformConf
     TransformJobName: jobName,
     ModelName: transformer.modelName,
     TransformInput: defined({
-      DataSource: { S3DataSource: { S3DataType: options.dataType ?? 'S3Prefix', S3Uri: options.data } },
+      DataSource: {
+        S3DataSource: { S3DataType: options.dataType ?? 'S3Prefix', S3Uri: options.data },
+      },
       ContentType: options.contentType ?? undefined,
       CompressionType: options.compressionType ?? undefined,
       SplitType: options.splitType ?? undefined,

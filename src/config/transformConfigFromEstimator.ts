@@ -6,11 +6,16 @@ import type { Templated } from '../templates.js';
 import type { FromEstimatorOptions, VpcConfigOverride } from './fromEstimator.js';
 import type { ModelConfig } from './modelConfig.js';
 import { buildModelConfigFromEstimator } from './modelConfigFromEstimator.js';
-import { transformConfig, type TransformConfig, type TransformConfigOptions } from './transformConfig.js';
+import {
+  transformConfig,
+  type TransformConfig,
+  type TransformConfigOptions,
+} from './transformConfig.js';
 import { resolveBaseJobName, type AnyEstimator } from './trainingConfig.js';
 
 /** Options of {@link transformConfigFromEstimator}. */
-export interface TransformConfigFromEstimatorOptions extends FromEstimatorOptions, TransformConfigOptions {
+export interface TransformConfigFromEstimatorOptions
+  extends FromEstimatorOptions, TransformConfigOptions {
   readonly instanceCount: Templated<number>;
   readonly instanceType: Templated<string>;
   /** Model name. @default - `<image repository>-<timestamp>` */
@@ -41,12 +46,19 @@ export interface TransformConfigFromEstimator {
 }
 
 /** Python's `estimator.transformer(...)` as the Airflow path calls it (no model is created). */
-function estimatorTransformer(estimator: AnyEstimator, o: TransformConfigFromEstimatorOptions, modelName: string): Transformer {
+function estimatorTransformer(
+  estimator: AnyEstimator,
+  o: TransformConfigFromEstimatorOptions,
+  modelName: string,
+): Transformer {
   const given = formatTags(o.tags ?? undefined, 'tags');
   const style = estimator.kind === 'framework' ? estimator.transformerCallStyle() : undefined;
   // Python: `format_tags(tags) or self.tags`, so an empty list falls back too (TensorFlow's
   // `transformer` does not fall back).
-  const tags = (given && given.length > 0) || style?.tagsFallBackToEstimator === false ? given : estimator.options.tags;
+  const tags =
+    (given && given.length > 0) || style?.tagsFallBackToEstimator === false
+      ? given
+      : estimator.options.tags;
   // Framework estimators (no finished job in this process) give the transformer `env or {}`.
   const env = estimator.kind === 'framework' ? (o.env ?? {}) : (o.env ?? undefined);
   return new Transformer({
@@ -59,9 +71,12 @@ function estimatorTransformer(estimator: AnyEstimator, o: TransformConfigFromEst
     ...(o.outputPath != null && { outputPath: o.outputPath }),
     ...(o.outputKmsKey != null && { outputKmsKey: o.outputKmsKey }),
     ...(o.accept != null && { accept: o.accept }),
-    ...(o.maxConcurrentTransforms != null && { maxConcurrentTransforms: o.maxConcurrentTransforms }),
+    ...(o.maxConcurrentTransforms != null && {
+      maxConcurrentTransforms: o.maxConcurrentTransforms,
+    }),
     ...(o.maxPayload != null && { maxPayload: o.maxPayload }),
-    ...(o.volumeKmsKey != null && !style?.workersAsVolumeKmsKey && { volumeKmsKey: o.volumeKmsKey }),
+    ...(o.volumeKmsKey != null &&
+      !style?.workersAsVolumeKmsKey && { volumeKmsKey: o.volumeKmsKey }),
     ...(tags !== undefined && { tags }),
     ...(env !== undefined && { env }),
     baseTransformJobName: resolveBaseJobName(estimator),
@@ -98,7 +113,10 @@ export function transformConfigFromEstimator(
     const workers = options.modelServerWorkers;
     transform = {
       ...transform,
-      TransformResources: { ...resources, ...(workers != null && { VolumeKmsKeyId: workers as unknown as string }) },
+      TransformResources: {
+        ...resources,
+        ...(workers != null && { VolumeKmsKeyId: workers as unknown as string }),
+      },
     } as TransformConfig;
   }
   return { Model: model.config, Transform: transform };

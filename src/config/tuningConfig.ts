@@ -4,7 +4,10 @@
  */
 import type { CreateHyperParameterTuningJobRequest } from '@aws-sdk/client-sagemaker';
 import { tuningRanges } from '../estimators/tuner/parameterRanges.js';
-import type { HyperparameterTuner, TunedEstimator } from '../estimators/tuner/HyperparameterTuner.js';
+import type {
+  HyperparameterTuner,
+  TunedEstimator,
+} from '../estimators/tuner/HyperparameterTuner.js';
 import { checkNamedArgument } from '../estimators/tuner/HyperparameterTuner.js';
 import { defined } from '../internal/defined.js';
 import { jsonDumps } from '../pythonCompat/jsonDumps.js';
@@ -37,15 +40,22 @@ export interface TuningConfigOptions {
 }
 
 /** The tuning config Airflow's SageMakerTuningOperator takes. */
-export type TuningConfig = Templatable<CreateHyperParameterTuningJobRequest> & { S3Operations?: S3Operations };
+export type TuningConfig = Templatable<CreateHyperParameterTuningJobRequest> & {
+  S3Operations?: S3Operations;
+};
 
 const isFramework = (estimator: AnyEstimator): boolean => estimator.kind === 'framework';
 
 /** Python's `_prepare_static_hyperparameters`. */
-function staticHyperparameters(tuned: TunedEstimator, run: TrainingRun, includeClsMetadata: unknown): Record<string, string> {
+function staticHyperparameters(
+  tuned: TunedEstimator,
+  run: TrainingRun,
+  includeClsMetadata: unknown,
+): Record<string, string> {
   const out: Record<string, string> = {};
   const tunedNames = new Set(Object.keys(tuned.hyperparameterRanges));
-  for (const [k, v] of Object.entries(run.hyperparameters)) if (!tunedNames.has(k)) out[k] = pyStr(v);
+  for (const [k, v] of Object.entries(run.hyperparameters))
+    if (!tunedNames.has(k)) out[k] = pyStr(v);
   if (pyTruthy(includeClsMetadata) || isFramework(tuned.estimator)) {
     const cls = tuned.estimator.pythonClass;
     out.sagemaker_estimator_class_name = jsonDumps(cls.name);
@@ -60,7 +70,11 @@ function definitionBase(
   inputs: unknown,
   jobName: unknown,
   miniBatchSize: unknown,
-): { definition: Record<string, unknown>; run: TrainingRun; s3Operations: S3Operations | undefined } {
+): {
+  definition: Record<string, unknown>;
+  run: TrainingRun;
+  s3Operations: S3Operations | undefined;
+} {
   const prepared = prepareTrainingJob(tuned.estimator, {
     inputs: inputs as TrainingInputs | null,
     jobName: jobName as string | null,
@@ -83,16 +97,26 @@ function definitionBase(
  * const config = tuningConfig(tuner, { inputs: 's3://bucket/train' });
  * @throws {@link ValidationError} for per-estimator options that are not keyed by estimator name.
  */
-export function tuningConfig(tuner: HyperparameterTuner, options: TuningConfigOptions = {}): TuningConfig {
+export function tuningConfig(
+  tuner: HyperparameterTuner,
+  options: TuningConfigOptions = {},
+): TuningConfig {
   const jobName =
     options.jobName ??
-    nameFromBase(tuner.baseTuningJobName ?? baseNameFromImage(tuner.firstEstimator().trainingImageUri()), tuner.firstEstimator().session, {
-      maxLength: 32,
-      short: true,
-    });
+    nameFromBase(
+      tuner.baseTuningJobName ?? baseNameFromImage(tuner.firstEstimator().trainingImageUri()),
+      tuner.firstEstimator().session,
+      {
+        maxLength: 32,
+        short: true,
+      },
+    );
   const jobConfig: Record<string, unknown> = {
     Strategy: tuner.strategy,
-    ResourceLimits: { MaxNumberOfTrainingJobs: tuner.maxJobs, MaxParallelTrainingJobs: tuner.maxParallelJobs },
+    ResourceLimits: {
+      MaxNumberOfTrainingJobs: tuner.maxJobs,
+      MaxParallelTrainingJobs: tuner.maxParallelJobs,
+    },
     TrainingJobEarlyStoppingType: tuner.earlyStoppingType,
   };
   let definitions: { TrainingJobDefinition?: unknown; TrainingJobDefinitions?: unknown };
@@ -102,17 +126,30 @@ export function tuningConfig(tuner: HyperparameterTuner, options: TuningConfigOp
     case 'single': {
       const tuned = tuner.tuned[0];
       if (pyTruthy(tuned.objectiveMetricName)) {
-        jobConfig.HyperParameterTuningJobObjective = { Type: tuner.objectiveType, MetricName: tuned.objectiveMetricName };
+        jobConfig.HyperParameterTuningJobObjective = {
+          Type: tuner.objectiveType,
+          MetricName: tuned.objectiveMetricName,
+        };
       }
-      jobConfig.ParameterRanges = tuningRanges(tuned.hyperparameterRanges, isFramework(tuned.estimator));
+      jobConfig.ParameterRanges = tuningRanges(
+        tuned.hyperparameterRanges,
+        isFramework(tuned.estimator),
+      );
       // The Python bug kept on purpose: the mini-batch size lands in the job name slot.
       const base = definitionBase(tuned, options.inputs, options.miniBatchSize ?? null, undefined);
       const definition: Record<string, unknown> = {
         ...base.definition,
-        StaticHyperParameters: staticHyperparameters(tuned, base.run, options.includeClsMetadata ?? false),
+        StaticHyperParameters: staticHyperparameters(
+          tuned,
+          base.run,
+          options.includeClsMetadata ?? false,
+        ),
       };
       if (pyTruthy(tuned.metricDefinitions)) {
-        definition.AlgorithmSpecification = { ...(definition.AlgorithmSpecification as object), MetricDefinitions: tuned.metricDefinitions };
+        definition.AlgorithmSpecification = {
+          ...(definition.AlgorithmSpecification as object),
+          MetricDefinitions: tuned.metricDefinitions,
+        };
       }
       definitions = { TrainingJobDefinition: definition };
       s3Operations = base.s3Operations;
@@ -125,7 +162,8 @@ export function tuningConfig(tuner: HyperparameterTuner, options: TuningConfigOp
       checkNamedArgument('includeClsMetadata', include, names);
       checkNamedArgument('miniBatchSize', options.miniBatchSize, names);
       const inputs = (options.inputs ?? undefined) as Readonly<Record<string, unknown>> | undefined;
-      const miniBatch = (options.miniBatchSize ?? undefined) as Readonly<Record<string, unknown>> | undefined;
+      const miniBatch = (options.miniBatchSize ?? undefined) as
+        Readonly<Record<string, unknown>> | undefined;
       const list: Record<string, unknown>[] = [];
       const operations: (S3Operations | undefined)[] = [];
       for (const tuned of tuner.tuned) {
@@ -133,11 +171,24 @@ export function tuningConfig(tuner: HyperparameterTuner, options: TuningConfigOp
         const base = definitionBase(tuned, inputs?.[name] ?? null, null, miniBatch?.[name] ?? null);
         list.push({
           ...base.definition,
-          AlgorithmSpecification: { ...(base.definition.AlgorithmSpecification as object), MetricDefinitions: tuned.metricDefinitions ?? null },
-          StaticHyperParameters: staticHyperparameters(tuned, base.run, (include as Readonly<Record<string, boolean>>)[name] ?? false),
+          AlgorithmSpecification: {
+            ...(base.definition.AlgorithmSpecification as object),
+            MetricDefinitions: tuned.metricDefinitions ?? null,
+          },
+          StaticHyperParameters: staticHyperparameters(
+            tuned,
+            base.run,
+            (include as Readonly<Record<string, boolean>>)[name] ?? false,
+          ),
           DefinitionName: name,
-          TuningObjective: { Type: tuner.objectiveType, MetricName: tuned.objectiveMetricName ?? null },
-          HyperParameterRanges: tuningRanges(tuned.hyperparameterRanges, isFramework(tuned.estimator)),
+          TuningObjective: {
+            Type: tuner.objectiveType,
+            MetricName: tuned.objectiveMetricName ?? null,
+          },
+          HyperParameterRanges: tuningRanges(
+            tuned.hyperparameterRanges,
+            isFramework(tuned.estimator),
+          ),
         });
         operations.push(base.s3Operations);
       }
@@ -156,4 +207,3 @@ export function tuningConfig(tuner: HyperparameterTuner, options: TuningConfigOp
     WarmStartConfig: tuner.warmStartConfig?.toRequest(),
   }) as unknown as TuningConfig;
 }
-

@@ -153,13 +153,19 @@ export interface ResolvedEstimatorBase {
  * @throws {@link MissingOptionError} without a role; {@link ValidationError} for subnets without
  * security groups (or the reverse), a `file://` output path or a local instance type.
  */
-export function resolveEstimatorBase(props: EstimatorBaseProps, owner: string): ResolvedEstimatorBase {
+export function resolveEstimatorBase(
+  props: EstimatorBaseProps,
+  owner: string,
+): ResolvedEstimatorBase {
   const opt = (name: string): string => `${owner}.${name}`;
   if (props === null || typeof props !== 'object') {
     throw new OptionTypeError(owner, props, 'an options object');
   }
   if (!props.session || typeof props.session.defaultBucket !== 'function') {
-    throw new MissingOptionError(opt('session'), 'create one with createSession({ region, defaultBucket })');
+    throw new MissingOptionError(
+      opt('session'),
+      'create one with createSession({ region, defaultBucket })',
+    );
   }
   const subnets = optionalStringList(opt('subnets'), props.subnets);
   const securityGroupIds = optionalStringList(opt('securityGroupIds'), props.securityGroupIds);
@@ -172,11 +178,19 @@ export function resolveEstimatorBase(props: EstimatorBaseProps, owner: string): 
   }
   const instanceType = optionalString(opt('instanceType'), props.instanceType);
   if (instanceType === 'local' || instanceType === 'local_gpu') {
-    throw new ValidationError(opt('instanceType'), instanceType, 'an ml.* instance type (local mode is not supported)');
+    throw new ValidationError(
+      opt('instanceType'),
+      instanceType,
+      'an ml.* instance type (local mode is not supported)',
+    );
   }
   const outputPath = optionalString(opt('outputPath'), props.outputPath);
   if (outputPath !== undefined && !isPlaceholder(outputPath) && outputPath.startsWith('file://')) {
-    throw new ValidationError(opt('outputPath'), outputPath, 'an s3:// path (file:// output needs local mode)');
+    throw new ValidationError(
+      opt('outputPath'),
+      outputPath,
+      'an s3:// path (file:// output needs local mode)',
+    );
   }
   // Python tests the role for truthiness, so an empty string is refused too.
   if (typeof props.role !== 'string' || props.role === '') {
@@ -185,17 +199,36 @@ export function resolveEstimatorBase(props: EstimatorBaseProps, owner: string): 
     }
     throw new MissingOptionError(opt('role'), 'an IAM role is required to create an estimator');
   }
-  if (props.metricDefinitions !== undefined && props.metricDefinitions !== null && !Array.isArray(props.metricDefinitions)) {
-    throw new OptionTypeError(opt('metricDefinitions'), props.metricDefinitions, 'a list of { Name, Regex }');
+  if (
+    props.metricDefinitions !== undefined &&
+    props.metricDefinitions !== null &&
+    !Array.isArray(props.metricDefinitions)
+  ) {
+    throw new OptionTypeError(
+      opt('metricDefinitions'),
+      props.metricDefinitions,
+      'a list of { Name, Regex }',
+    );
   }
-  if (props.instanceGroups !== undefined && props.instanceGroups !== null && !Array.isArray(props.instanceGroups)) {
-    throw new OptionTypeError(opt('instanceGroups'), props.instanceGroups, 'a list of InstanceGroup');
+  if (
+    props.instanceGroups !== undefined &&
+    props.instanceGroups !== null &&
+    !Array.isArray(props.instanceGroups)
+  ) {
+    throw new OptionTypeError(
+      opt('instanceGroups'),
+      props.instanceGroups,
+      'a list of InstanceGroup',
+    );
   }
   return {
     role: props.role,
     instanceCount: optionalNumber(opt('instanceCount'), props.instanceCount),
     instanceType,
-    keepAlivePeriodInSeconds: optionalNumber(opt('keepAlivePeriodInSeconds'), props.keepAlivePeriodInSeconds),
+    keepAlivePeriodInSeconds: optionalNumber(
+      opt('keepAlivePeriodInSeconds'),
+      props.keepAlivePeriodInSeconds,
+    ),
     volumeSize: checkNumber(opt('volumeSize'), props.volumeSize ?? DEFAULTS.volumeSize),
     volumeKmsKey: optionalString(opt('volumeKmsKey'), props.volumeKmsKey),
     maxRun: checkNumber(opt('maxRun'), props.maxRun ?? DEFAULTS.maxRun),
@@ -212,17 +245,22 @@ export function resolveEstimatorBase(props: EstimatorBaseProps, owner: string): 
         ? DEFAULTS.modelChannelName
         : optionalString(opt('modelChannelName'), props.modelChannelName),
     metricDefinitions: props.metricDefinitions ?? undefined,
-    useSpotInstances: optionalBoolean(opt('useSpotInstances'), props.useSpotInstances) ?? DEFAULTS.useSpotInstances,
+    useSpotInstances:
+      optionalBoolean(opt('useSpotInstances'), props.useSpotInstances) ?? DEFAULTS.useSpotInstances,
     maxWait: optionalNumber(opt('maxWait'), props.maxWait),
     checkpointS3Uri: optionalString(opt('checkpointS3Uri'), props.checkpointS3Uri),
     checkpointLocalPath: optionalString(opt('checkpointLocalPath'), props.checkpointLocalPath),
     enableNetworkIsolation:
-      optionalBoolean(opt('enableNetworkIsolation'), props.enableNetworkIsolation) ?? DEFAULTS.enableNetworkIsolation,
+      optionalBoolean(opt('enableNetworkIsolation'), props.enableNetworkIsolation) ??
+      DEFAULTS.enableNetworkIsolation,
     sourceDir: optionalString(opt('sourceDir'), props.sourceDir),
     entryPoint: optionalString(opt('entryPoint'), props.entryPoint),
     dependencies: optionalStringList(opt('dependencies'), props.dependencies) ?? [],
     codeLocation: optionalString(opt('codeLocation'), props.codeLocation),
-    containerLogLevel: checkNumber(opt('containerLogLevel'), props.containerLogLevel ?? DEFAULTS.containerLogLevel),
+    containerLogLevel: checkNumber(
+      opt('containerLogLevel'),
+      props.containerLogLevel ?? DEFAULTS.containerLogLevel,
+    ),
     instanceGroups: props.instanceGroups ?? undefined,
     disableOutputCompression: props.disableOutputCompression ?? DEFAULTS.disableOutputCompression,
     trainingPlan: optionalString(opt('trainingPlan'), props.trainingPlan),

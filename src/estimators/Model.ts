@@ -33,13 +33,15 @@ export interface ModelProps {
 
 function checkModelData(owner: string, value: unknown): ModelData | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value === 'string' || (typeof value === 'object' && !Array.isArray(value))) return value as ModelData;
+  if (typeof value === 'string' || (typeof value === 'object' && !Array.isArray(value)))
+    return value as ModelData;
   throw new OptionTypeError(`${owner}.modelData`, value, 'an S3 URI or a ModelDataSource object');
 }
 
 function checkEnv(owner: string, value: unknown): Record<string, Templated<string>> {
   if (value === undefined || value === null) return {};
-  if (typeof value === 'object' && !Array.isArray(value)) return { ...(value as Record<string, Templated<string>>) };
+  if (typeof value === 'object' && !Array.isArray(value))
+    return { ...(value as Record<string, Templated<string>>) };
   throw new OptionTypeError(`${owner}.env`, value, 'an object of environment variables');
 }
 
@@ -56,7 +58,8 @@ export class Model {
   readonly enableNetworkIsolation: Templated<boolean>;
 
   constructor(props: ModelProps, owner = 'Model') {
-    if (props === null || typeof props !== 'object') throw new OptionTypeError(owner, props, 'an options object');
+    if (props === null || typeof props !== 'object')
+      throw new OptionTypeError(owner, props, 'an options object');
     this.session = props.session;
     this.imageUri = optionalString(`${owner}.imageUri`, props.imageUri);
     this.modelData = checkModelData(owner, props.modelData);
@@ -64,7 +67,8 @@ export class Model {
     this.name = optionalString(`${owner}.name`, props.name);
     this.env = checkEnv(owner, props.env);
     this.vpcConfig = props.vpcConfig ?? undefined;
-    this.enableNetworkIsolation = optionalBoolean(`${owner}.enableNetworkIsolation`, props.enableNetworkIsolation) ?? false;
+    this.enableNetworkIsolation =
+      optionalBoolean(`${owner}.enableNetworkIsolation`, props.enableNetworkIsolation) ?? false;
   }
 
   /** A copy of this model under another name (`undefined` lets the builders generate one). */
@@ -109,8 +113,11 @@ export class FrameworkModel extends Model {
     this.entryPoint = optionalString(`${owner}.entryPoint`, props.entryPoint);
     this.sourceDir = optionalString(`${owner}.sourceDir`, props.sourceDir);
     const codeLocation = optionalString(`${owner}.codeLocation`, props.codeLocation);
-    this.codeBucket = codeLocation ? parseS3Url(codeLocation, `${owner}.codeLocation`).bucket : undefined;
-    this.containerLogLevel = optionalNumber(`${owner}.containerLogLevel`, props.containerLogLevel) ?? 20;
+    this.codeBucket = codeLocation
+      ? parseS3Url(codeLocation, `${owner}.codeLocation`).bucket
+      : undefined;
+    this.containerLogLevel =
+      optionalNumber(`${owner}.containerLogLevel`, props.containerLogLevel) ?? 20;
     this.modelServerWorkers = writesWorkers
       ? optionalNumber(`${owner}.modelServerWorkers`, props.modelServerWorkers)
       : undefined;

@@ -19,7 +19,10 @@ export class NetworkConfig {
     const p = this.props;
     const vpc =
       p.securityGroupIds != null || p.subnets != null
-        ? defined({ SecurityGroupIds: p.securityGroupIds ?? undefined, Subnets: p.subnets ?? undefined })
+        ? defined({
+            SecurityGroupIds: p.securityGroupIds ?? undefined,
+            Subnets: p.subnets ?? undefined,
+          })
         : undefined;
     return defined({
       EnableNetworkIsolation: p.enableNetworkIsolation ?? false,

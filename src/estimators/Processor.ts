@@ -48,9 +48,14 @@ export class Processor {
 
   /** @throws {@link MissingOptionError} without a role, as Python. */
   constructor(props: ProcessorProps, owner = 'Processor') {
-    if (props === null || typeof props !== 'object') throw new OptionTypeError(owner, props, 'an options object');
+    if (props === null || typeof props !== 'object')
+      throw new OptionTypeError(owner, props, 'an options object');
     const opt = (n: string): string => `${owner}.${n}`;
-    if (!props.role) throw new MissingOptionError(opt('role'), 'an IAM role is required to create a processing job');
+    if (!props.role)
+      throw new MissingOptionError(
+        opt('role'),
+        'an IAM role is required to create a processing job',
+      );
     this.session = props.session;
     this.role = props.role;
     this.imageUri = props.imageUri;
@@ -58,7 +63,10 @@ export class Processor {
     this.instanceType = optionalString(opt('instanceType'), props.instanceType);
     this.volumeSizeInGB = optionalNumber(opt('volumeSizeInGB'), props.volumeSizeInGB) ?? 30;
     this.volumeKmsKey = optionalString(opt('volumeKmsKey'), props.volumeKmsKey);
-    this.maxRuntimeInSeconds = optionalNumber(opt('maxRuntimeInSeconds'), props.maxRuntimeInSeconds);
+    this.maxRuntimeInSeconds = optionalNumber(
+      opt('maxRuntimeInSeconds'),
+      props.maxRuntimeInSeconds,
+    );
     this.baseJobName = optionalString(opt('baseJobName'), props.baseJobName);
     this.tags = formatTags(props.tags ?? undefined, opt('tags'));
     if (props.env != null && (typeof props.env !== 'object' || Array.isArray(props.env))) {

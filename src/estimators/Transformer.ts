@@ -52,7 +52,8 @@ export class Transformer {
   readonly volumeKmsKey: Templated<string> | undefined;
 
   constructor(props: TransformerProps) {
-    if (props === null || typeof props !== 'object') throw new OptionTypeError('Transformer', props, 'an options object');
+    if (props === null || typeof props !== 'object')
+      throw new OptionTypeError('Transformer', props, 'an options object');
     const opt = (n: string): string => `Transformer.${n}`;
     this.session = props.session;
     this.modelName = props.modelName;
@@ -63,14 +64,24 @@ export class Transformer {
     this.outputPath = optionalString(opt('outputPath'), props.outputPath);
     this.outputKmsKey = optionalString(opt('outputKmsKey'), props.outputKmsKey);
     this.accept = optionalString(opt('accept'), props.accept);
-    this.maxConcurrentTransforms = optionalNumber(opt('maxConcurrentTransforms'), props.maxConcurrentTransforms);
+    this.maxConcurrentTransforms = optionalNumber(
+      opt('maxConcurrentTransforms'),
+      props.maxConcurrentTransforms,
+    );
     this.maxPayload = optionalNumber(opt('maxPayload'), props.maxPayload);
     this.tags = formatTags(props.tags, opt('tags'));
-    if (props.env !== undefined && props.env !== null && (typeof props.env !== 'object' || Array.isArray(props.env))) {
+    if (
+      props.env !== undefined &&
+      props.env !== null &&
+      (typeof props.env !== 'object' || Array.isArray(props.env))
+    ) {
       throw new OptionTypeError(opt('env'), props.env, 'an object of environment variables');
     }
     this.env = props.env ?? undefined;
-    this.baseTransformJobName = optionalString(opt('baseTransformJobName'), props.baseTransformJobName);
+    this.baseTransformJobName = optionalString(
+      opt('baseTransformJobName'),
+      props.baseTransformJobName,
+    );
     this.volumeKmsKey = optionalString(opt('volumeKmsKey'), props.volumeKmsKey);
   }
 

@@ -10,9 +10,21 @@ export {
   type FileSystemInputProps,
   type InstanceGroupProps,
 } from './inputs.js';
-export { Model, FrameworkModel, type ModelProps, type FrameworkModelProps, type ModelData, type AnyModel } from './Model.js';
+export {
+  Model,
+  FrameworkModel,
+  type ModelProps,
+  type FrameworkModelProps,
+  type ModelData,
+  type AnyModel,
+} from './Model.js';
 export { Transformer, type TransformerProps } from './Transformer.js';
-export { Processor, ScriptProcessor, type ProcessorProps, type ScriptProcessorProps } from './Processor.js';
+export {
+  Processor,
+  ScriptProcessor,
+  type ProcessorProps,
+  type ScriptProcessorProps,
+} from './Processor.js';
 export {
   ProcessingInput,
   ProcessingOutput,

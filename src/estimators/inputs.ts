@@ -70,7 +70,8 @@ export class TrainingInput implements ChannelInput {
   toChannel(): ChannelConfig {
     const p = this.props;
     // Python sets FullyReplicated only when neither a distribution nor a target attribute is given.
-    const distribution = p.targetAttributeName || p.distribution ? p.distribution : 'FullyReplicated';
+    const distribution =
+      p.targetAttributeName || p.distribution ? p.distribution : 'FullyReplicated';
     const s3DataSource = defined({
       S3DataType: p.s3DataType ?? 'S3Prefix',
       S3Uri: p.s3Data,
@@ -114,11 +115,19 @@ export class FileSystemInput implements ChannelInput {
   constructor(props: FileSystemInputProps) {
     // Python checks these two against fixed lists, templates included.
     if (!(FILE_SYSTEM_TYPES as readonly string[]).includes(props.fileSystemType)) {
-      throw new UnsupportedOptionError('FileSystemInput.fileSystemType', props.fileSystemType, FILE_SYSTEM_TYPES);
+      throw new UnsupportedOptionError(
+        'FileSystemInput.fileSystemType',
+        props.fileSystemType,
+        FILE_SYSTEM_TYPES,
+      );
     }
     const mode = props.fileSystemAccessMode ?? 'ro';
     if (!(FILE_SYSTEM_ACCESS_MODES as readonly string[]).includes(mode)) {
-      throw new UnsupportedOptionError('FileSystemInput.fileSystemAccessMode', mode, FILE_SYSTEM_ACCESS_MODES);
+      throw new UnsupportedOptionError(
+        'FileSystemInput.fileSystemAccessMode',
+        mode,
+        FILE_SYSTEM_ACCESS_MODES,
+      );
     }
     this.props = props;
   }

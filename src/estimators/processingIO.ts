@@ -38,7 +38,11 @@ export class ProcessingInput {
     const mode = p.s3InputMode ?? 'File';
     const compression = p.s3CompressionType ?? 'None';
     if (hasS3 && compression === 'Gzip' && mode !== 'Pipe') {
-      throw new ValidationError('ProcessingInput.s3CompressionType', compression, "'None', or 'Gzip' with s3InputMode 'Pipe'");
+      throw new ValidationError(
+        'ProcessingInput.s3CompressionType',
+        compression,
+        "'None', or 'Gzip' with s3InputMode 'Pipe'",
+      );
     }
     return defined({
       InputName: p.inputName ?? null,
@@ -84,7 +88,11 @@ export class ProcessingOutput {
       AppManaged: p.appManaged ?? false,
       S3Output:
         p.source != null
-          ? { S3Uri: p.destination ?? null, LocalPath: p.source, S3UploadMode: p.s3UploadMode ?? 'EndOfJob' }
+          ? {
+              S3Uri: p.destination ?? null,
+              LocalPath: p.source,
+              S3UploadMode: p.s3UploadMode ?? 'EndOfJob',
+            }
           : undefined,
       FeatureStoreOutput: p.featureStoreOutput ?? undefined,
     });

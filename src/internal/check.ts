@@ -44,7 +44,10 @@ export function checkOneOf<T extends string>(
   value: unknown,
   allowed: readonly T[],
 ): Templated<T> {
-  if ((typeof value === 'string' && (allowed as readonly string[]).includes(value)) || isPlaceholder(value)) {
+  if (
+    (typeof value === 'string' && (allowed as readonly string[]).includes(value)) ||
+    isPlaceholder(value)
+  ) {
     return value as Templated<T>;
   }
   throw new UnsupportedOptionError(option, value, allowed);
@@ -52,7 +55,7 @@ export function checkOneOf<T extends string>(
 
 /** An array of strings (templates included), else {@link OptionTypeError}. */
 export function checkStringList(option: string, value: unknown): string[] {
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return [...(value)];
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return [...value];
   throw new OptionTypeError(option, value, 'a list of strings');
 }
 

@@ -43,7 +43,8 @@ export function jsonDumps(value: unknown): string {
   if (value === true) return 'true';
   if (value === false) return 'false';
   if (typeof value === 'string') return dumpString(value);
-  if (typeof value === 'number') return Number.isInteger(value) ? pyIntStr(value) : dumpFloat(value);
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? pyIntStr(value) : dumpFloat(value);
   if (isPyFloat(value)) return dumpFloat(value.value);
   if (Array.isArray(value)) return `[${value.map(jsonDumps).join(', ')}]`;
   if (typeof value === 'object') {

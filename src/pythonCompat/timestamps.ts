@@ -24,7 +24,10 @@ export function sagemakerTimestamp(nowSeconds: number): string {
 export type TimeZoneMode = 'local' | 'utc';
 
 /** `yymmdd-HHMM` (tuning job names). Python formats it in local time; pass `'utc'` to pin it. */
-export function sagemakerShortTimestamp(nowSeconds: number, timeZone: TimeZoneMode = 'local'): string {
+export function sagemakerShortTimestamp(
+  nowSeconds: number,
+  timeZone: TimeZoneMode = 'local',
+): string {
   const d = new Date(Math.floor(nowSeconds) * 1000);
   const utc = timeZone === 'utc';
   const year = utc ? d.getUTCFullYear() : d.getFullYear();

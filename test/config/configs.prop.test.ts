@@ -44,7 +44,8 @@ describe('trainingConfig properties', () => {
     fc.assert(
       fc.property(caseArb, ({ props, inputs }) => {
         const config = trainingConfig(new Estimator(props), { inputs });
-        for (const value of Object.values(config.HyperParameters ?? {})) expect(typeof value).toBe('string');
+        for (const value of Object.values(config.HyperParameters ?? {}))
+          expect(typeof value).toBe('string');
       }),
     );
   });
@@ -54,10 +55,14 @@ describe('trainingConfig properties', () => {
       fc.property(caseArb, ({ props, inputs }) => {
         const config = trainingConfig(new Estimator(props), { inputs });
         if (isPlaceholder(props.role)) expect(config.RoleArn).toBe(props.role);
-        if (isPlaceholder(props.instanceCount)) expect(config.ResourceConfig?.InstanceCount).toBe(props.instanceCount);
-        if (isPlaceholder(props.instanceType)) expect(config.ResourceConfig?.InstanceType).toBe(props.instanceType);
-        if (isPlaceholder(props.outputPath)) expect(config.OutputDataConfig?.S3OutputPath).toBe(props.outputPath);
-        if (isPlaceholder(inputs)) expect(config.InputDataConfig?.[0]?.DataSource?.S3DataSource?.S3Uri).toBe(inputs);
+        if (isPlaceholder(props.instanceCount))
+          expect(config.ResourceConfig?.InstanceCount).toBe(props.instanceCount);
+        if (isPlaceholder(props.instanceType))
+          expect(config.ResourceConfig?.InstanceType).toBe(props.instanceType);
+        if (isPlaceholder(props.outputPath))
+          expect(config.OutputDataConfig?.S3OutputPath).toBe(props.outputPath);
+        if (isPlaceholder(inputs))
+          expect(config.InputDataConfig?.[0]?.DataSource?.S3DataSource?.S3Uri).toBe(inputs);
       }),
     );
   });

@@ -6,8 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { trainingConfig } from '../../src/config/trainingConfig.js';
 import { isSageMakerWorkflowError } from '../../src/errors.js';
-import type {
-  AlgorithmEstimator} from '../../src/estimators/amazon/index.js';
+import type { AlgorithmEstimator } from '../../src/estimators/amazon/index.js';
 import {
   FactorizationMachines,
   IPInsights,
@@ -41,7 +40,8 @@ const ALGORITHMS: Readonly<Record<string, AlgorithmClass>> = {
   Object2Vec,
 };
 
-const camel = (name: string): string => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+const camel = (name: string): string =>
+  name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /** Values a caller might assign: numbers of every kind, numeric and other texts, templates, junk. */
 const valueArb: fc.Arbitrary<unknown> = fc.oneof(
@@ -49,11 +49,39 @@ const valueArb: fc.Arbitrary<unknown> = fc.oneof(
   fc.double(),
   fc.double().map(pyFloat),
   fc.boolean(),
-  fc.constantFrom(null, undefined, '', ' 12 ', '1_000', '1e3', 'nan', '-inf', 'auto', '{{ ds }}', '0.5'),
+  fc.constantFrom(
+    null,
+    undefined,
+    '',
+    ' 12 ',
+    '1_000',
+    '1e3',
+    'nan',
+    '-inf',
+    'auto',
+    '{{ ds }}',
+    '0.5',
+  ),
   fc.stringMatching(/^[a-z_+., -]{0,12}$/),
-  fc.constantFrom('classifier', 'regressor', 'binary_classifier', 'kmeans++', 'hadamard, concat', 'L2', 'adam'),
+  fc.constantFrom(
+    'classifier',
+    'regressor',
+    'binary_classifier',
+    'kmeans++',
+    'hadamard, concat',
+    'L2',
+    'adam',
+  ),
   fc.array(fc.oneof(fc.integer(), fc.string({ maxLength: 4 })), { maxLength: 3 }),
-  fc.anything({ maxDepth: 2, withBigInt: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withTypedArray: true }),
+  fc.anything({
+    maxDepth: 2,
+    withBigInt: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withNullPrototype: true,
+    withTypedArray: true,
+  }),
 );
 
 /** Runs `action`; a thrown error must be ours. Returns whether it succeeded. */
@@ -69,7 +97,11 @@ function acceptedOrTyped(action: () => void): boolean {
 
 function specNames(Algorithm: AlgorithmClass): { name: string; attribute: string }[] {
   const est = new Algorithm(base as never);
-  return [...est.definition.hyperparameters, est.spec('feature_dim'), est.spec('mini_batch_size')].map((s) => ({
+  return [
+    ...est.definition.hyperparameters,
+    est.spec('feature_dim'),
+    est.spec('mini_batch_size'),
+  ].map((s) => ({
     name: s.name,
     attribute: camel(s.attribute ?? s.name),
   }));
@@ -100,9 +132,15 @@ describe.each(Object.entries(ALGORITHMS))('%s hyperparameters', (_, Algorithm) =
         acceptedOrTyped(() => {
           est = new Algorithm({ ...base, [attribute]: value } as never);
         });
-        if (est) for (const v of Object.values(est.hyperparameters())) expect(typeof v).toBe('string');
+        if (est)
+          for (const v of Object.values(est.hyperparameters())) expect(typeof v).toBe('string');
         // feature_dim and mini_batch_size come from the training call, not the options.
-        if (est && value != null && name !== 'feature_dim' && (name !== 'mini_batch_size' || Algorithm === Object2Vec)) {
+        if (
+          est &&
+          value != null &&
+          name !== 'feature_dim' &&
+          (name !== 'mini_batch_size' || Algorithm === Object2Vec)
+        ) {
           expect(typeof est.hyperparameters()[name]).toBe('string');
         }
       }),
@@ -111,13 +149,18 @@ describe.each(Object.entries(ALGORITHMS))('%s hyperparameters', (_, Algorithm) =
   });
 
   it('build a training config with string hyperparameters, or throw a typed error, for any mini-batch size', () => {
-    const inputs = new RecordSet({ s3Data: 's3://bucket/manifest', numRecords: 1000, featureDim: 10 });
+    const inputs = new RecordSet({
+      s3Data: 's3://bucket/manifest',
+      numRecords: 1000,
+      featureDim: 10,
+    });
     fc.assert(
       fc.property(valueArb, (miniBatchSize) => {
         const est = new Algorithm(base as never);
         acceptedOrTyped(() => {
           const config = trainingConfig(est, { inputs, miniBatchSize, jobName: 'job' });
-          for (const v of Object.values(config.HyperParameters ?? {})) expect(typeof v).toBe('string');
+          for (const v of Object.values(config.HyperParameters ?? {}))
+            expect(typeof v).toBe('string');
           expect(config.HyperParameters?.feature_dim).toBe('10');
         });
       }),

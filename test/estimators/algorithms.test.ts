@@ -17,7 +17,12 @@ import {
 import { createSession } from '../../src/session.js';
 
 const session = createSession({ region: 'us-west-2', defaultBucket: 'bucket' });
-const base = { session, role: 'SageMakerRole', instanceCount: 1, instanceType: 'ml.m5.large' } as const;
+const base = {
+  session,
+  role: 'SageMakerRole',
+  instanceCount: 1,
+  instanceType: 'ml.m5.large',
+} as const;
 const records = new RecordSet({ s3Data: 's3://bucket/manifest', numRecords: 1000, featureDim: 10 });
 
 /** The error `action` throws (the test fails when it returns). */
@@ -33,7 +38,14 @@ function thrown(action: () => unknown): unknown {
 describe('KMeans', () => {
   it('sends renamed hyperparameters under their API names, after force_dense', () => {
     // GIVEN KMeans options named as in Python (maxIterations, tol, centerFactor)
-    const kmeans = new KMeans({ ...base, k: 4, maxIterations: 30, tol: 0, centerFactor: 2, evalMetrics: ['msd'] });
+    const kmeans = new KMeans({
+      ...base,
+      k: 4,
+      maxIterations: 30,
+      tol: 0,
+      centerFactor: 2,
+      evalMetrics: ['msd'],
+    });
     // WHEN a training config is built
     const config = trainingConfig(kmeans, { inputs: records, miniBatchSize: 100, jobName: 'job' });
     // THEN the API names are sent, floats as Python writes them, and force_dense comes first
@@ -57,7 +69,11 @@ describe('KMeans', () => {
     kmeans.maxIterations = '12' as unknown as number;
     // THEN it is stored as the integer Python's int() gives
     expect(kmeans.maxIterations).toBe(12);
-    expect(kmeans.hyperparameters()).toStrictEqual({ force_dense: 'True', k: '4', local_lloyd_max_iter: '12' });
+    expect(kmeans.hyperparameters()).toStrictEqual({
+      force_dense: 'True',
+      k: '4',
+      local_lloyd_max_iter: '12',
+    });
   });
 });
 
@@ -65,20 +81,29 @@ describe('LinearLearner', () => {
   it('requires num_classes above 2 for a multiclass classifier', () => {
     // GIVEN a multiclass LinearLearner with two classes
     // WHEN it is constructed
-    const error = thrown(() => new LinearLearner({ ...base, predictorType: 'multiclass_classifier', numClasses: 2 }));
+    const error = thrown(
+      () => new LinearLearner({ ...base, predictorType: 'multiclass_classifier', numClasses: 2 }),
+    );
     // THEN the options are rejected, naming numClasses
     expect(isValidationError(error) && error.option).toBe('LinearLearner.numClasses');
   });
 
   it('cannot compute its default mini-batch size from a templated instance count', () => {
     // GIVEN a LinearLearner whose instance count is an Airflow template
-    const ll = new LinearLearner({ ...base, instanceCount: '{{ count }}', predictorType: 'regressor' });
+    const ll = new LinearLearner({
+      ...base,
+      instanceCount: '{{ count }}',
+      predictorType: 'regressor',
+    });
     // WHEN a training config is built without a mini-batch size
     const error = thrown(() => trainingConfig(ll, { inputs: records, jobName: 'job' }));
     // THEN it is a type error, as Python's num_records / instance_count is
     expect(isOptionTypeError(error)).toBe(true);
     // AND with a mini-batch size no default is needed
-    expect(trainingConfig(ll, { inputs: records, miniBatchSize: 50, jobName: 'job' }).HyperParameters?.mini_batch_size).toBe('50');
+    expect(
+      trainingConfig(ll, { inputs: records, miniBatchSize: 50, jobName: 'job' }).HyperParameters
+        ?.mini_batch_size,
+    ).toBe('50');
   });
 });
 
@@ -88,17 +113,29 @@ describe('RandomCutForest', () => {
     const rcf = new RandomCutForest({ ...base, numTrees: 50 });
     // WHEN training configs ask for 1000 and for 500
     const ok = trainingConfig(rcf, { inputs: records, miniBatchSize: 1000, jobName: 'job' });
-    const error = thrown(() => trainingConfig(rcf, { inputs: records, miniBatchSize: 500, jobName: 'job' }));
+    const error = thrown(() =>
+      trainingConfig(rcf, { inputs: records, miniBatchSize: 500, jobName: 'job' }),
+    );
     // THEN only 1000 is accepted
-    expect(ok.HyperParameters).toStrictEqual({ num_trees: '50', feature_dim: '10', mini_batch_size: '1000' });
+    expect(ok.HyperParameters).toStrictEqual({
+      num_trees: '50',
+      feature_dim: '10',
+      mini_batch_size: '1000',
+    });
     expect(isValidationError(error)).toBe(true);
   });
 
   it('narrows feature_dim to [1, 10000]', () => {
     // GIVEN records with 10001 features
-    const wide = new RecordSet({ s3Data: 's3://bucket/manifest', numRecords: 10, featureDim: 10001 });
+    const wide = new RecordSet({
+      s3Data: 's3://bucket/manifest',
+      numRecords: 10,
+      featureDim: 10001,
+    });
     // WHEN a RandomCutForest training config is built
-    const error = thrown(() => trainingConfig(new RandomCutForest(base), { inputs: wide, jobName: 'job' }));
+    const error = thrown(() =>
+      trainingConfig(new RandomCutForest(base), { inputs: wide, jobName: 'job' }),
+    );
     // THEN feature_dim is out of its range
     expect(isValidationError(error) && error.option).toBe('feature_dim');
   });
@@ -111,10 +148,27 @@ describe('NTM and IPInsights', () => {
     const ip = new IPInsights({ ...base, numEntityVectors: 10, vectorDim: 16 });
     // WHEN the mini-batch size is out of range, or a template
     // THEN the first is a validation error and the second a type error
-    expect(isValidationError(thrown(() => trainingConfig(ntm, { inputs: records, miniBatchSize: 10001, jobName: 'j' })))).toBe(true);
-    expect(isOptionTypeError(thrown(() => trainingConfig(ntm, { inputs: records, miniBatchSize: '{{ m }}', jobName: 'j' })))).toBe(true);
-    expect(isValidationError(thrown(() => trainingConfig(ip, { inputs: records, miniBatchSize: 500001, jobName: 'j' })))).toBe(true);
-    expect(trainingConfig(ip, { inputs: records, miniBatchSize: 500000, jobName: 'j' }).HyperParameters?.mini_batch_size).toBe('500000');
+    expect(
+      isValidationError(
+        thrown(() => trainingConfig(ntm, { inputs: records, miniBatchSize: 10001, jobName: 'j' })),
+      ),
+    ).toBe(true);
+    expect(
+      isOptionTypeError(
+        thrown(() =>
+          trainingConfig(ntm, { inputs: records, miniBatchSize: '{{ m }}', jobName: 'j' }),
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      isValidationError(
+        thrown(() => trainingConfig(ip, { inputs: records, miniBatchSize: 500001, jobName: 'j' })),
+      ),
+    ).toBe(true);
+    expect(
+      trainingConfig(ip, { inputs: records, miniBatchSize: 500000, jobName: 'j' }).HyperParameters
+        ?.mini_batch_size,
+    ).toBe('500000');
   });
 });
 
@@ -135,7 +189,13 @@ describe('Object2Vec', () => {
   it('checks comparator_list item by item', () => {
     // GIVEN comparator lists with spaces, and one with an unknown comparator
     // WHEN they are assigned
-    const o2v = new Object2Vec({ ...base, epochs: 2, enc0MaxSeqLen: 10, enc0VocabSize: 100, comparatorList: 'hadamard, abs_diff' });
+    const o2v = new Object2Vec({
+      ...base,
+      epochs: 2,
+      enc0MaxSeqLen: 10,
+      enc0VocabSize: 100,
+      comparatorList: 'hadamard, abs_diff',
+    });
     const error = thrown(() => {
       o2v.comparatorList = 'hadamard,dot';
     });
@@ -146,8 +206,23 @@ describe('Object2Vec', () => {
 
   it('takes a narrower mini_batch_size option, which the training call then replaces', () => {
     // GIVEN Object2Vec options with a mini-batch size of 64, and one above its 10000 limit
-    const o2v = new Object2Vec({ ...base, epochs: 2, enc0MaxSeqLen: 10, enc0VocabSize: 100, miniBatchSize: 64 });
-    const error = thrown(() => new Object2Vec({ ...base, epochs: 2, enc0MaxSeqLen: 10, enc0VocabSize: 100, miniBatchSize: 10001 }));
+    const o2v = new Object2Vec({
+      ...base,
+      epochs: 2,
+      enc0MaxSeqLen: 10,
+      enc0VocabSize: 100,
+      miniBatchSize: 64,
+    });
+    const error = thrown(
+      () =>
+        new Object2Vec({
+          ...base,
+          epochs: 2,
+          enc0MaxSeqLen: 10,
+          enc0VocabSize: 100,
+          miniBatchSize: 10001,
+        }),
+    );
     // WHEN a training config is built without a mini-batch size
     const config = trainingConfig(o2v, { inputs: records, jobName: 'job' });
     // THEN the option was accepted, the oversized one rejected, and (as in Python) the call's
@@ -161,11 +236,24 @@ describe('Object2Vec', () => {
 describe('type conversion', () => {
   it('converts as Python does: float(1), int("3"), bool("False")', () => {
     // GIVEN a FactorizationMachines float and PCA int and bool options given loosely
-    const fm = new FactorizationMachines({ ...base, numFactors: 2, predictorType: 'regressor', biasLr: 1 });
-    const pca = new PCA({ ...base, numComponents: '3' as unknown as number, subtractMean: 'False' as unknown as boolean });
+    const fm = new FactorizationMachines({
+      ...base,
+      numFactors: 2,
+      predictorType: 'regressor',
+      biasLr: 1,
+    });
+    const pca = new PCA({
+      ...base,
+      numComponents: '3' as unknown as number,
+      subtractMean: 'False' as unknown as boolean,
+    });
     // WHEN their hyperparameters are serialized
     // THEN each carries Python's str() of the converted value
-    expect(fm.hyperparameters()).toStrictEqual({ num_factors: '2', predictor_type: 'regressor', bias_lr: '1.0' });
+    expect(fm.hyperparameters()).toStrictEqual({
+      num_factors: '2',
+      predictor_type: 'regressor',
+      bias_lr: '1.0',
+    });
     expect(pca.hyperparameters()).toStrictEqual({ num_components: '3', subtract_mean: 'True' });
   });
 });

@@ -54,14 +54,14 @@ describe('poll', () => {
     const remove = signal.removeEventListener.bind(signal);
     type Listener = Parameters<AbortSignal['addEventListener']>[1];
     type Options = Parameters<AbortSignal['addEventListener']>[2];
-    signal.addEventListener = ((type: string, listener: Listener, options?: Options) => {
+    signal.addEventListener = (type: string, listener: Listener, options?: Options) => {
       added.push(type);
       add(type, listener, options);
-    });
-    signal.removeEventListener = ((type: string, listener: Listener) => {
+    };
+    signal.removeEventListener = (type: string, listener: Listener) => {
       removed.push(type);
       remove(type, listener);
-    });
+    };
     return { signal, added, removed };
   }
 

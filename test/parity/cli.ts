@@ -21,7 +21,8 @@ for (const file of collectCaseFiles(paths)) {
   failed += result.failed;
   if (!quiet) {
     for (const f of result.failures.slice(0, maxFailures)) console.log(formatFailure(f));
-    if (result.failures.length > maxFailures) console.log(`  … ${result.failures.length - maxFailures} more failing cases`);
+    if (result.failures.length > maxFailures)
+      console.log(`  … ${result.failures.length - maxFailures} more failing cases`);
   }
   console.log(`${file}: ${result.passed} passed, ${result.failed} failed`);
 }

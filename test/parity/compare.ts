@@ -11,7 +11,12 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 
 function normalize(value: unknown): unknown {
   if (value instanceof Uint8Array) return { $bytes_b64: Buffer.from(value).toString('base64') };
-  if (typeof value === 'object' && value !== null && 'toJSON' in value && typeof value.toJSON === 'function') {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    'toJSON' in value &&
+    typeof value.toJSON === 'function'
+  ) {
     return normalize((value as { toJSON: () => unknown }).toJSON());
   }
   if (typeof value === 'number' && !Number.isFinite(value)) {
@@ -39,12 +44,21 @@ function multisetEqual(a: unknown[], b: unknown[]): boolean {
 
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
-  if (isObject(v)) return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys(v[k])]));
+  if (isObject(v))
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortKeys(v[k])]),
+    );
   return v;
 }
 
 /** Every difference between `expected` and `actual` (empty when equal). */
-export function compare(expected: unknown, actualRaw: unknown, unordered: readonly string[] = []): Difference[] {
+export function compare(
+  expected: unknown,
+  actualRaw: unknown,
+  unordered: readonly string[] = [],
+): Difference[] {
   const diffs: Difference[] = [];
   const walk = (e: unknown, a: unknown, path: string): void => {
     if (Array.isArray(e) && Array.isArray(a)) {
@@ -56,7 +70,9 @@ export function compare(expected: unknown, actualRaw: unknown, unordered: readon
         diffs.push({ path: `${path}.length`, expected: e, actual: a });
         return;
       }
-      e.forEach((v, i) => { walk(v, a[i], `${path}[${i}]`); });
+      e.forEach((v, i) => {
+        walk(v, a[i], `${path}[${i}]`);
+      });
       return;
     }
     if (isObject(e) && isObject(a)) {

@@ -14,7 +14,9 @@ const CASES = join(import.meta.dirname, 'cases');
 describe('Python parity', () => {
   for (const file of collectCaseFiles([CASES])) {
     const name = basename(file);
-    const total = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').length;
+    const total = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '').length;
     it(`${name}: ${total} cases`, () => {
       // GIVEN the cases of one file WHEN replayed through our API
       const result = runFile(adapter, file);

@@ -38,18 +38,28 @@ export function runFile(adapter: Adapter, file: string): FileResult {
   const failures: Failure[] = [];
   let passed = 0;
   try {
-    const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+    const lines = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '');
     for (const [index, line] of lines.entries()) {
       let c: ParityCase;
       try {
         c = JSON.parse(line) as ParityCase;
       } catch (error) {
-        failures.push({ id: `${basename(file)}:${index + 1}`, reason: `unreadable case: ${String(error)}` });
+        failures.push({
+          id: `${basename(file)}:${index + 1}`,
+          reason: `unreadable case: ${String(error)}`,
+        });
         continue;
       }
       const outcome = runCase(adapter, c, folder);
       if (outcome.passed) passed++;
-      else failures.push({ id: c.id, reason: outcome.reason, ...(outcome.diffs ? { diffs: outcome.diffs } : {}) });
+      else
+        failures.push({
+          id: c.id,
+          reason: outcome.reason,
+          ...(outcome.diffs ? { diffs: outcome.diffs } : {}),
+        });
     }
   } finally {
     process.chdir(previous);
@@ -66,8 +76,11 @@ const show = (v: unknown): string => {
 export function formatFailure(f: Failure, maxDiffs = 8): string {
   const lines = [`✗ ${f.id}: ${f.reason}`];
   for (const d of (f.diffs ?? []).slice(0, maxDiffs)) {
-    lines.push(`    at ${d.path}\n      expected ${show(d.expected)}\n      actual   ${show(d.actual)}`);
+    lines.push(
+      `    at ${d.path}\n      expected ${show(d.expected)}\n      actual   ${show(d.actual)}`,
+    );
   }
-  if ((f.diffs?.length ?? 0) > maxDiffs) lines.push(`    … ${(f.diffs?.length ?? 0) - maxDiffs} more differences`);
+  if ((f.diffs?.length ?? 0) > maxDiffs)
+    lines.push(`    … ${(f.diffs?.length ?? 0) - maxDiffs} more differences`);
   return lines.join('\n');
 }

@@ -1,7 +1,13 @@
 /** Runs parity cases (shared/parity/FORMAT.md) through the adapter's handlers. */
 import { isSageMakerWorkflowError } from '../../src/errors.js';
 import { createSession, type Session } from '../../src/session.js';
-import type { BuildHandlers, CallHandlers, CaseContext, CaseSession, ThenHandler } from './adapter/types.js';
+import type {
+  BuildHandlers,
+  CallHandlers,
+  CaseContext,
+  CaseSession,
+  ThenHandler,
+} from './adapter/types.js';
 import { compare, type Difference } from './compare.js';
 import { makeDecoder, UnsupportedCaseError, type ValueFactory } from './values.js';
 
@@ -74,9 +80,12 @@ function build(adapter: Adapter, entry: BuildEntry, ctx: CaseContext): void {
   const handler = adapter.builds[key];
   if (!handler) throw new UnsupportedCaseError(`class ${key} is not supported yet`);
   const args = (entry.args ?? []).map(ctx.decode);
-  const kwargs = Object.fromEntries(Object.entries(entry.kwargs ?? {}).map(([k, v]) => [k, ctx.decode(v)]));
+  const kwargs = Object.fromEntries(
+    Object.entries(entry.kwargs ?? {}).map(([k, v]) => [k, ctx.decode(v)]),
+  );
   const obj = handler(args, kwargs, ctx);
-  for (const step of entry.then ?? []) adapter.then(obj, ctx.decode(step) as Record<string, unknown>, ctx);
+  for (const step of entry.then ?? [])
+    adapter.then(obj, ctx.decode(step) as Record<string, unknown>, ctx);
   ctx.refs.set(entry.name, obj);
 }
 
@@ -113,15 +122,22 @@ export function runCase(adapter: Adapter, c: ParityCase, cwd: string): CaseOutco
     }
     const result = runCall(adapter, c, ctx);
     if (c.raises !== undefined) {
-      return { passed: false, reason: `expected ${c.raises} (${c.raises_message ?? ''}) but it returned` };
+      return {
+        passed: false,
+        reason: `expected ${c.raises} (${c.raises_message ?? ''}) but it returned`,
+      };
     }
     const diffs = compare(c.expect, result, c.unordered ?? []);
     return diffs.length ? { passed: false, reason: 'result differs', diffs } : { passed: true };
   } catch (error) {
-    if (error instanceof UnsupportedCaseError) return { passed: false, reason: `not built: ${error.message}` };
+    if (error instanceof UnsupportedCaseError)
+      return { passed: false, reason: `not built: ${error.message}` };
     if (c.raises !== undefined && isSageMakerWorkflowError(error)) return { passed: true };
     if (c.raises !== undefined) {
-      return { passed: false, reason: `expected ${c.raises}; threw an untyped error: ${describe(error)}` };
+      return {
+        passed: false,
+        reason: `expected ${c.raises}; threw an untyped error: ${describe(error)}`,
+      };
     }
     return { passed: false, reason: `threw ${describe(error)}` };
   }

@@ -36,7 +36,10 @@ export function makeDecoder(
       const factory = valueClasses[cls];
       if (!factory) throw new UnsupportedCaseError(`value class ${cls} is not supported yet`);
       const args = ((obj.args as unknown[] | undefined) ?? []).map(decode);
-      const kwargs = decodeKwargs((obj.kwargs as Record<string, unknown> | undefined) ?? {}, decode);
+      const kwargs = decodeKwargs(
+        (obj.kwargs as Record<string, unknown> | undefined) ?? {},
+        decode,
+      );
       return factory(args, kwargs);
     }
     if ('$ndarray' in obj || '$csr' in obj) return obj;
@@ -53,7 +56,8 @@ export function decodeKwargs(
 }
 
 /** `instance_count` -> `instanceCount`. */
-export const camel = (name: string): string => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+export const camel = (name: string): string =>
+  name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /**
  * Python keyword arguments to our options object: names camelCased (with per-class renames),
@@ -79,7 +83,8 @@ export function withPositional(
   names: readonly string[],
   what: string,
 ): Record<string, unknown> {
-  if (args.length > names.length) throw new UnsupportedCaseError(`${what}: ${args.length} positional arguments`);
+  if (args.length > names.length)
+    throw new UnsupportedCaseError(`${what}: ${args.length} positional arguments`);
   const out = { ...kwargs };
   args.forEach((a, i) => {
     out[names[i]!] = a;

@@ -27,9 +27,12 @@ describe('nameFromBase', () => {
   });
 
   it('uses the short stamp and 32 characters for tuning names', () => {
-    expect(nameFromBase('a-very-long-tuning-base-name', clock(1650504550.03), { maxLength: 32, short: true })).toBe(
-      'a-very-long-tuning-b-220421-0129',
-    );
+    expect(
+      nameFromBase('a-very-long-tuning-base-name', clock(1650504550.03), {
+        maxLength: 32,
+        short: true,
+      }),
+    ).toBe('a-very-long-tuning-b-220421-0129');
   });
 });
 
@@ -48,7 +51,9 @@ describe('baseNameFromImage', () => {
 describe('S3 paths', () => {
   it('joins as Python s3_path_join does', () => {
     expect(s3PathJoin(['s3://', 'bucket', undefined], { withEndSlash: true })).toBe('s3://bucket/');
-    expect(s3PathJoin(['s3://', 'bucket', 'team/project'], { withEndSlash: true })).toBe('s3://bucket/team/project/');
+    expect(s3PathJoin(['s3://', 'bucket', 'team/project'], { withEndSlash: true })).toBe(
+      's3://bucket/team/project/',
+    );
     expect(s3PathJoin(['s3://', 'b', '/x//y/', 'job'])).toBe('s3://b/x/y/job');
     expect(s3PathJoin(['/a/', '', null, 'b/'])).toBe('a/b');
     expect(s3PathJoin(['s3://'])).toBe('s3://');

@@ -42,9 +42,11 @@ describe('pyStr', () => {
     expect(pyStr([1, 'a'])).toBe("[1, 'a']");
     expect(pyStr({ k: 1 })).toBe("{'k': 1}");
     expect(pyStr(["it's"])).toBe('["it\'s"]');
-    expect(pyStr(['say "hi"'])).toBe("['say \"hi\"']");
+    expect(pyStr(['say "hi"'])).toBe('[\'say "hi"\']');
     expect(pyStr(['both \' and "'])).toBe("['both \\' and \"']");
-    expect(pyStr(['line\nbreak', 'tab\t', 'back\\slash'])).toBe("['line\\nbreak', 'tab\\t', 'back\\\\slash']");
+    expect(pyStr(['line\nbreak', 'tab\t', 'back\\slash'])).toBe(
+      "['line\\nbreak', 'tab\\t', 'back\\\\slash']",
+    );
     expect(pyStr([[], {}, [pyFloat(1), true, null]])).toBe('[[], {}, [1.0, True, None]]');
   });
 

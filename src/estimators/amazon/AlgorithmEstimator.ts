@@ -12,7 +12,11 @@ import { s3PathJoin } from '../../pythonCompat/s3.js';
 import { isRecordSetChannel } from '../../config/channels.js';
 import type { Session } from '../../session.js';
 import type { Templated } from '../../templates.js';
-import { resolveEstimatorBase, type EstimatorBaseProps, type ResolvedEstimatorBase } from '../EstimatorBase.js';
+import {
+  resolveEstimatorBase,
+  type EstimatorBaseProps,
+  type ResolvedEstimatorBase,
+} from '../EstimatorBase.js';
 import { Model } from '../Model.js';
 import type { PyValue, VpcConfig } from '../types.js';
 import {
@@ -50,18 +54,26 @@ export interface AlgorithmDefinition {
    * The algorithm's `_prepare_for_training` before the shared part: checks, and the mini-batch
    * size to store (a default it computes). Throws where Python raises.
    */
-  readonly prepareTraining?: (estimator: AlgorithmEstimator, records: TrainingRecords, miniBatchSize: unknown) => unknown;
+  readonly prepareTraining?: (
+    estimator: AlgorithmEstimator,
+    records: TrainingRecords,
+    miniBatchSize: unknown,
+  ) => unknown;
   /** Hyperparameters written before the others (KMeans' `force_dense`). */
   readonly fixedHyperparameters?: Readonly<Record<string, string>>;
 }
 
 /** Options every built-in algorithm estimator takes, besides its hyperparameters. */
-export interface AlgorithmEstimatorProps extends Omit<EstimatorBaseProps, 'hyperparameters' | 'sourceDir' | 'entryPoint' | 'dependencies' | 'codeLocation'> {
+export interface AlgorithmEstimatorProps extends Omit<
+  EstimatorBaseProps,
+  'hyperparameters' | 'sourceDir' | 'entryPoint' | 'dependencies' | 'codeLocation'
+> {
   /** S3 prefix where `uploadRecordSet` writes data. @default - `s3://<default bucket>/<prefix>/sagemaker-record-sets/` */
   readonly dataLocation?: string;
 }
 
-const camel = (name: string): string => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+const camel = (name: string): string =>
+  name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /** A built-in algorithm estimator. Each hyperparameter is also a property (`est.k = 5`). */
 export class AlgorithmEstimator {
@@ -75,7 +87,10 @@ export class AlgorithmEstimator {
   readonly #specs: ReadonlyMap<string, HyperparameterSpec>;
   readonly #values = new Map<string, HyperparameterValue | undefined>();
 
-  constructor(definition: AlgorithmDefinition, props: AlgorithmEstimatorProps & Readonly<Record<string, unknown>>) {
+  constructor(
+    definition: AlgorithmDefinition,
+    props: AlgorithmEstimatorProps & Readonly<Record<string, unknown>>,
+  ) {
     this.definition = definition;
     this.pythonClass = { name: definition.className, module: definition.pythonModule };
     this.options = resolveEstimatorBase(props, definition.className);
@@ -89,9 +104,17 @@ export class AlgorithmEstimator {
     );
     this.dataLocation =
       optionalString(`${definition.className}.dataLocation`, props.dataLocation) ??
-      s3PathJoin(['s3://', props.session.defaultBucket(), props.session.defaultBucketPrefix, 'sagemaker-record-sets'], {
-        withEndSlash: true,
-      });
+      s3PathJoin(
+        [
+          's3://',
+          props.session.defaultBucket(),
+          props.session.defaultBucketPrefix,
+          'sagemaker-record-sets',
+        ],
+        {
+          withEndSlash: true,
+        },
+      );
     for (const spec of definition.hyperparameters) {
       const value = props[camel(spec.attribute ?? spec.name)];
       if (value !== undefined) this.setHyperparameter(spec.name, value);
@@ -102,7 +125,11 @@ export class AlgorithmEstimator {
   spec(name: string): HyperparameterSpec {
     const spec = this.#specs.get(name);
     if (!spec) {
-      throw new ValidationError(`${this.definition.className}.hyperparameters`, name, [...this.#specs.keys()].join(', '));
+      throw new ValidationError(
+        `${this.definition.className}.hyperparameters`,
+        name,
+        [...this.#specs.keys()].join(', '),
+      );
     }
     return spec;
   }
@@ -135,15 +162,25 @@ export class AlgorithmEstimator {
   }
 
   /** The hyperparameters as Python's `hyperparameters()` returns them (strings). */
-  hyperparameters(values: ReadonlyMap<string, HyperparameterValue | undefined> = this.#values): Record<string, PyValue> {
+  hyperparameters(
+    values: ReadonlyMap<string, HyperparameterValue | undefined> = this.#values,
+  ): Record<string, PyValue> {
     return { ...this.definition.fixedHyperparameters, ...serializeHyperparameters(values) };
   }
 
   /** The algorithm's model for artifacts at `modelData` (Python's `create_model`). */
-  createModel(options: { readonly modelData: string; readonly vpcConfig: VpcConfig | undefined; readonly role?: Templated<string> }): Model {
+  createModel(options: {
+    readonly modelData: string;
+    readonly vpcConfig: VpcConfig | undefined;
+    readonly role?: Templated<string>;
+  }): Model {
     if (options.role !== undefined) {
       // Python passes its own role positionally and the keyword again: "multiple values for 'role'".
-      throw new OptionTypeError(`${this.definition.className}.createModel role`, options.role, 'no role: the estimator role is used');
+      throw new OptionTypeError(
+        `${this.definition.className}.createModel role`,
+        options.role,
+        'no role: the estimator role is used',
+      );
     }
     return new AlgorithmModel(this.definition, {
       session: this.session,
@@ -169,7 +206,10 @@ export class AlgorithmModel extends Model {
     super(
       {
         ...props,
-        imageUri: retrieveFor(definition.registry, { region: props.session.region, version: definition.repoVersion ?? '1' }),
+        imageUri: retrieveFor(definition.registry, {
+          region: props.session.region,
+          version: definition.repoVersion ?? '1',
+        }),
       },
       `${definition.className}Model`,
     );
@@ -180,7 +220,10 @@ export class AlgorithmModel extends Model {
  * Defines a property per hyperparameter on an algorithm class, camelCased (`sample_size` becomes
  * `sampleSize`), so that assignment converts and checks as Python's descriptors do.
  */
-export function defineHyperparameterProperties(target: { prototype: AlgorithmEstimator }, specs: readonly HyperparameterSpec[]): void {
+export function defineHyperparameterProperties(
+  target: { prototype: AlgorithmEstimator },
+  specs: readonly HyperparameterSpec[],
+): void {
   for (const spec of [...specs, FEATURE_DIM, MINI_BATCH_SIZE]) {
     Object.defineProperty(target.prototype, camel(spec.attribute ?? spec.name), {
       configurable: true,
@@ -198,34 +241,66 @@ export function defineHyperparameterProperties(target: { prototype: AlgorithmEst
 /** The number of records of the train channel (the first half of Python's default mini-batch size). */
 function trainNumRecords(className: string, records: TrainingRecords): unknown {
   if (Array.isArray(records)) {
-    const train = (records as unknown[]).find((r) => isRecordSetChannel(r) && r.channel === 'train');
-    if (!train) throw new ValidationError('inputs', records, 'a list of record sets with a "train" channel');
+    const train = (records as unknown[]).find(
+      (r) => isRecordSetChannel(r) && r.channel === 'train',
+    );
+    if (!train)
+      throw new ValidationError('inputs', records, 'a list of record sets with a "train" channel');
     return (train as { numRecords?: unknown }).numRecords;
   }
   if (isRecordSetChannel(records)) return (records as { numRecords?: unknown }).numRecords;
-  throw new OptionTypeError('inputs', records, `a RecordSet or a list of record sets (${className} reads num_records)`);
+  throw new OptionTypeError(
+    'inputs',
+    records,
+    `a RecordSet or a list of record sets (${className} reads num_records)`,
+  );
 }
 
 const plainNumber = (value: unknown): number | undefined =>
-  typeof value === 'number' ? value : typeof value === 'boolean' ? Number(value) : isPyFloat(value) ? value.value : undefined;
+  typeof value === 'number'
+    ? value
+    : typeof value === 'boolean'
+      ? Number(value)
+      : isPyFloat(value)
+        ? value.value
+        : undefined;
 
 /**
  * Python's `_get_default_mini_batch_size`: the train channel's records per instance, at least 1
  * and at most `maximum`. Python divides `num_records` by `instance_count`, so a template in
  * either is a `TypeError` there and an {@link OptionTypeError} here.
  */
-export function defaultMiniBatchSize(estimator: AlgorithmEstimator, records: TrainingRecords, maximum: number): number {
+export function defaultMiniBatchSize(
+  estimator: AlgorithmEstimator,
+  records: TrainingRecords,
+  maximum: number,
+): number {
   const numRecords = trainNumRecords(estimator.definition.className, records);
   const instanceCount = estimator.options.instanceCount;
   const n = plainNumber(numRecords);
-  if (n === undefined) throw new OptionTypeError('RecordSet.numRecords', numRecords, 'a number to compute the default mini_batch_size from');
+  if (n === undefined)
+    throw new OptionTypeError(
+      'RecordSet.numRecords',
+      numRecords,
+      'a number to compute the default mini_batch_size from',
+    );
   const count = plainNumber(instanceCount);
   if (count === undefined) {
-    throw new OptionTypeError(`${estimator.definition.className}.instanceCount`, instanceCount, 'a number to compute the default mini_batch_size from');
+    throw new OptionTypeError(
+      `${estimator.definition.className}.instanceCount`,
+      instanceCount,
+      'a number to compute the default mini_batch_size from',
+    );
   }
-  if (count === 0) throw new ValidationError(`${estimator.definition.className}.instanceCount`, instanceCount, 'a non-zero count');
+  if (count === 0)
+    throw new ValidationError(
+      `${estimator.definition.className}.instanceCount`,
+      instanceCount,
+      'a non-zero count',
+    );
   const perInstance = Math.trunc(n / count);
-  if (!Number.isFinite(perInstance)) throw new ValidationError('RecordSet.numRecords', numRecords, 'a finite number');
+  if (!Number.isFinite(perInstance))
+    throw new ValidationError('RecordSet.numRecords', numRecords, 'a finite number');
   return Math.min(maximum, Math.max(1, perInstance));
 }
 
@@ -235,12 +310,26 @@ export function defaultMiniBatchSize(estimator: AlgorithmEstimator, records: Tra
  * compared in Python 3 (`TypeError`).
  * @throws {@link OptionTypeError} for a value that is not a number; {@link ValidationError} out of range.
  */
-export function checkMiniBatchSizeRange(className: string, miniBatchSize: unknown, low: number, high: number): void {
+export function checkMiniBatchSizeRange(
+  className: string,
+  miniBatchSize: unknown,
+  low: number,
+  high: number,
+): void {
   if (miniBatchSize === undefined || miniBatchSize === null) return;
   const n = plainNumber(miniBatchSize);
-  if (n === undefined) throw new OptionTypeError(`${className} mini_batch_size`, miniBatchSize, `a number in [${low}, ${high}]`);
+  if (n === undefined)
+    throw new OptionTypeError(
+      `${className} mini_batch_size`,
+      miniBatchSize,
+      `a number in [${low}, ${high}]`,
+    );
   if (n < low || n > high) {
-    throw new ValidationError(`${className} mini_batch_size`, miniBatchSize, `a number in [${low}, ${high}]`);
+    throw new ValidationError(
+      `${className} mini_batch_size`,
+      miniBatchSize,
+      `a number in [${low}, ${high}]`,
+    );
   }
 }
 

@@ -15,10 +15,16 @@ import type { Templated } from '../../templates.js';
 const HYPERPARAMETERS = [
   hp('k', 'int', 'An integer greater than 0', { ge: 1 }),
   hp('sample_size', 'int', 'An integer greater than 0', { ge: 1 }),
-  hp('predictor_type', 'str', 'One of "classifier" or "regressor"', { isin: ['classifier', 'regressor'] }),
-  hp('dimension_reduction_target', 'int', 'An integer greater than 0 and less than feature_dim', { ge: 1 }),
+  hp('predictor_type', 'str', 'One of "classifier" or "regressor"', {
+    isin: ['classifier', 'regressor'],
+  }),
+  hp('dimension_reduction_target', 'int', 'An integer greater than 0 and less than feature_dim', {
+    ge: 1,
+  }),
   hp('dimension_reduction_type', 'str', 'One of "sign" or "fjlt"', { isin: ['sign', 'fjlt'] }),
-  hp('index_metric', 'str', 'One of "COSINE", "INNER_PRODUCT", "L2"', { isin: ['COSINE', 'INNER_PRODUCT', 'L2'] }),
+  hp('index_metric', 'str', 'One of "COSINE", "INNER_PRODUCT", "L2"', {
+    isin: ['COSINE', 'INNER_PRODUCT', 'L2'],
+  }),
   hp('index_type', 'str', 'One of "faiss.Flat", "faiss.IVFFlat", "faiss.IVFPQ"', {
     isin: ['faiss.Flat', 'faiss.IVFFlat', 'faiss.IVFPQ'],
   }),
@@ -76,7 +82,11 @@ export class KNN extends AlgorithmEstimator {
   constructor(props: KNNProps) {
     super(KNN_ALGORITHM, props as KNNProps & Record<string, unknown>);
     if (props.dimensionReductionType && !props.dimensionReductionTarget) {
-      throw new ValidationError('KNN.dimensionReductionTarget', props.dimensionReductionTarget, 'a target dimension when dimensionReductionType is set');
+      throw new ValidationError(
+        'KNN.dimensionReductionTarget',
+        props.dimensionReductionTarget,
+        'a target dimension when dimensionReductionType is set',
+      );
     }
   }
 }

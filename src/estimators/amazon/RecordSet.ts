@@ -41,7 +41,11 @@ export class RecordSet implements RecordSetChannel {
   }
 
   toChannel(): ChannelConfig {
-    return new TrainingInput({ s3Data: this.s3Data, distribution: this.distribution, s3DataType: this.s3DataType }).toChannel();
+    return new TrainingInput({
+      s3Data: this.s3Data,
+      distribution: this.distribution,
+      s3DataType: this.s3DataType,
+    }).toChannel();
   }
 }
 

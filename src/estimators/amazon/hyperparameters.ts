@@ -51,7 +51,8 @@ export const hp = (
 ): HyperparameterSpec => ({ name, type, checks, accepts });
 
 const INT_TEXT = /^\s*[+-]?\d+(?:_\d+)*\s*$/;
-const FLOAT_TEXT = /^\s*[+-]?(?:(?:\d+(?:_\d+)*)?\.?\d+(?:_\d+)*(?:[eE][+-]?\d+(?:_\d+)*)?|\d+(?:_\d+)*\.|inf|infinity|nan)\s*$/i;
+const FLOAT_TEXT =
+  /^\s*[+-]?(?:(?:\d+(?:_\d+)*)?\.?\d+(?:_\d+)*(?:[eE][+-]?\d+(?:_\d+)*)?|\d+(?:_\d+)*\.|inf|infinity|nan)\s*$/i;
 
 function toNumber(spec: HyperparameterSpec, value: unknown, kind: 'int' | 'float'): number {
   const option = spec.name;
@@ -61,17 +62,25 @@ function toNumber(spec: HyperparameterSpec, value: unknown, kind: 'int' | 'float
   if (typeof value === 'string') {
     const ok = kind === 'int' ? INT_TEXT.test(value) : FLOAT_TEXT.test(value);
     if (!ok) {
-      throw new ValidationError(option, value, `${kind === 'int' ? 'an integer' : 'a number'}${spec.accepts ? ` (${spec.accepts})` : ''}`);
+      throw new ValidationError(
+        option,
+        value,
+        `${kind === 'int' ? 'an integer' : 'a number'}${spec.accepts ? ` (${spec.accepts})` : ''}`,
+      );
     }
     const text = value.trim().replace(/_/g, '').toLowerCase();
-    if (text.endsWith('inf') || text.endsWith('infinity')) return text.startsWith('-') ? -Infinity : Infinity;
+    if (text.endsWith('inf') || text.endsWith('infinity'))
+      return text.startsWith('-') ? -Infinity : Infinity;
     return text.endsWith('nan') ? NaN : Number(text);
   }
   throw new OptionTypeError(option, value, kind === 'int' ? 'an integer' : 'a number');
 }
 
 /** Python's `data_type(value)` for the spec's type. */
-export function convertHyperparameter(spec: HyperparameterSpec, value: unknown): HyperparameterValue {
+export function convertHyperparameter(
+  spec: HyperparameterSpec,
+  value: unknown,
+): HyperparameterValue {
   switch (spec.type) {
     case 'int': {
       const n = toNumber(spec, value, 'int');
@@ -87,13 +96,15 @@ export function convertHyperparameter(spec: HyperparameterSpec, value: unknown):
     case 'list':
       if (typeof value === 'string') return Array.from(value);
       if (Array.isArray(value)) return [...(value as PyValue[])];
-      if (typeof value === 'object' && value !== null && !isPyFloat(value)) return Object.keys(value);
+      if (typeof value === 'object' && value !== null && !isPyFloat(value))
+        return Object.keys(value);
       throw new OptionTypeError(spec.name, value, 'a list');
   }
 }
 
 // Python's `str.strip()` strips what `str.isspace()` calls whitespace (not JavaScript's `\s`: no BOM).
-const PY_SPACE = '[\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+const PY_SPACE =
+  '[\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
 const PY_STRIP = new RegExp(`^${PY_SPACE}+|${PY_SPACE}+$`, 'g');
 const pyStrip = (text: string): string => text.replace(PY_STRIP, '');
 
@@ -102,14 +113,20 @@ const isSubset = (set: readonly string[], value: unknown): boolean =>
   typeof value === 'string' && value.split(',').every((item) => set.includes(pyStrip(item)));
 
 const num = (v: HyperparameterValue): number | string | boolean | undefined =>
-  isPyFloat(v) ? v.value : typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : undefined;
+  isPyFloat(v)
+    ? v.value
+    : typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean'
+      ? v
+      : undefined;
 
 function passes(check: HyperparameterCheck, value: HyperparameterValue): boolean {
   const v = num(value);
   if ('subsetOf' in check) return isSubset(check.subsetOf, v);
   if ('isin' in check) {
     // Python's `in` compares True with 1 and 1.0 with 1, so compare numbers by value.
-    return check.isin.some((e) => e === v || (typeof v !== 'string' && typeof e !== 'string' && Number(e) === Number(v)));
+    return check.isin.some(
+      (e) => e === v || (typeof v !== 'string' && typeof e !== 'string' && Number(e) === Number(v)),
+    );
   }
   if (typeof v !== 'number' && typeof v !== 'boolean') return false;
   const n = Number(v);
@@ -124,7 +141,10 @@ function passes(check: HyperparameterCheck, value: HyperparameterValue): boolean
  * @throws {@link ValidationError} when a check fails or a text is not a number;
  * {@link OptionTypeError} when the value cannot be converted at all.
  */
-export function coerceHyperparameter(spec: HyperparameterSpec, value: unknown): HyperparameterValue | undefined {
+export function coerceHyperparameter(
+  spec: HyperparameterSpec,
+  value: unknown,
+): HyperparameterValue | undefined {
   if (value === undefined || value === null) return undefined;
   const converted = convertHyperparameter(spec, value);
   for (const check of spec.checks) {
@@ -163,7 +183,11 @@ export function serializeHyperparameters(
  * @throws {@link ValidationError} when a check fails; {@link OptionTypeError} when Python could
  * not even compare the value.
  */
-export function validateRawHyperparameter(spec: HyperparameterSpec, value: unknown, option = spec.name): void {
+export function validateRawHyperparameter(
+  spec: HyperparameterSpec,
+  value: unknown,
+  option = spec.name,
+): void {
   if (value === null || value === undefined) return;
   const raw = isPyFloat(value) ? value.value : value;
   for (const check of spec.checks) {
@@ -172,14 +196,30 @@ export function validateRawHyperparameter(spec: HyperparameterSpec, value: unkno
       ok = isSubset(check.subsetOf, raw);
     } else if ('isin' in check) {
       ok = check.isin.some(
-        (e) => e === raw || (typeof raw !== 'string' && typeof e !== 'string' && (typeof raw === 'number' || typeof raw === 'boolean') && Number(e) === Number(raw)),
+        (e) =>
+          e === raw ||
+          (typeof raw !== 'string' &&
+            typeof e !== 'string' &&
+            (typeof raw === 'number' || typeof raw === 'boolean') &&
+            Number(e) === Number(raw)),
       );
     } else {
       if (typeof raw !== 'number' && typeof raw !== 'boolean') {
-        throw new OptionTypeError(option, value, `a number to compare with ${describeCheck(check)} (${spec.name})`);
+        throw new OptionTypeError(
+          option,
+          value,
+          `a number to compare with ${describeCheck(check)} (${spec.name})`,
+        );
       }
       const n = Number(raw);
-      ok = 'gt' in check ? n > check.gt : 'ge' in check ? n >= check.ge : 'lt' in check ? n < check.lt : n <= check.le;
+      ok =
+        'gt' in check
+          ? n > check.gt
+          : 'ge' in check
+            ? n >= check.ge
+            : 'lt' in check
+              ? n < check.lt
+              : n <= check.le;
     }
     if (!ok) throw new ValidationError(option, value, spec.accepts || describeCheck(check));
   }

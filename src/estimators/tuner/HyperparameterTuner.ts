@@ -10,7 +10,12 @@ import { validateRawHyperparameter } from '../amazon/hyperparameters.js';
 import { formatTags } from '../tags.js';
 import type { MetricDefinition, Tags } from '../types.js';
 import { isParameterRange, type ParameterRanges } from './parameterRanges.js';
-import type { HyperbandStrategyConfig, StrategyConfig, TuningJobCompletionCriteriaConfig, WarmStartConfig } from './WarmStartConfig.js';
+import type {
+  HyperbandStrategyConfig,
+  StrategyConfig,
+  TuningJobCompletionCriteriaConfig,
+  WarmStartConfig,
+} from './WarmStartConfig.js';
 
 /** Options every tuner takes. */
 export interface TunerCommonProps {
@@ -74,15 +79,30 @@ export interface TunedEstimator {
  * them with `sameKeys`, a subset otherwise).
  * @throws {@link ValidationError}.
  */
-export function checkNamedArgument(name: string, value: unknown, names: readonly string[], sameKeys = false): void {
+export function checkNamedArgument(
+  name: string,
+  value: unknown,
+  names: readonly string[],
+  sameKeys = false,
+): void {
   if (value === null || value === undefined) return;
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new ValidationError(name, value, `an object keyed by the estimator names ${names.join(', ')}`);
+    throw new ValidationError(
+      name,
+      value,
+      `an object keyed by the estimator names ${names.join(', ')}`,
+    );
   }
   const keys = Object.keys(value).sort();
-  const ok = sameKeys ? keys.length === names.length && keys.every((k, i) => k === names[i]) : keys.every((k) => names.includes(k));
+  const ok = sameKeys
+    ? keys.length === names.length && keys.every((k, i) => k === names[i])
+    : keys.every((k) => names.includes(k));
   if (!ok) {
-    throw new ValidationError(name, keys, `${sameKeys ? 'exactly' : 'a subset of'} the estimator names ${names.join(', ')}`);
+    throw new ValidationError(
+      name,
+      keys,
+      `${sameKeys ? 'exactly' : 'a subset of'} the estimator names ${names.join(', ')}`,
+    );
   }
 }
 
@@ -92,15 +112,21 @@ export function checkNamedArgument(name: string, value: unknown, names: readonly
  */
 function checkRangesForAlgorithm(estimator: AnyEstimator, ranges: ParameterRanges): void {
   if (estimator.kind !== 'algorithm') return;
-  const specs = [FEATURE_DIM, estimator.spec(MINI_BATCH_SIZE.name), ...estimator.definition.hyperparameters];
+  const specs = [
+    FEATURE_DIM,
+    estimator.spec(MINI_BATCH_SIZE.name),
+    ...estimator.definition.hyperparameters,
+  ];
   for (const spec of specs) {
     const range = ranges[spec.name];
     if (!isParameterRange(range)) continue;
-    for (const value of range.checkedValues()) validateRawHyperparameter(spec, value, `hyperparameterRanges.${spec.name}`);
+    for (const value of range.checkedValues())
+      validateRawHyperparameter(spec, value, `hyperparameterRanges.${spec.name}`);
   }
 }
 
-const sortedNames = (record: Readonly<Record<string, unknown>>): string[] => Object.keys(record).sort();
+const sortedNames = (record: Readonly<Record<string, unknown>>): string[] =>
+  Object.keys(record).sort();
 
 /**
  * A hyperparameter tuning job's settings.
@@ -142,19 +168,38 @@ export class HyperparameterTuner {
   static #tuned(
     props: TunerCommonProps,
     name: string,
-    one: Pick<HyperparameterTunerProps, 'estimator' | 'objectiveMetricName' | 'hyperparameterRanges' | 'metricDefinitions'>,
+    one: Pick<
+      HyperparameterTunerProps,
+      'estimator' | 'objectiveMetricName' | 'hyperparameterRanges' | 'metricDefinitions'
+    >,
   ): TunedEstimator {
-    if (!one.estimator) throw new MissingOptionError('HyperparameterTuner.estimator', 'an estimator to tune');
+    if (!one.estimator)
+      throw new MissingOptionError('HyperparameterTuner.estimator', 'an estimator to tune');
     const ranges = one.hyperparameterRanges;
-    if ((ranges === null || ranges === undefined || Object.keys(ranges).length === 0) && !props.autotune) {
-      throw new ValidationError('HyperparameterTuner.hyperparameterRanges', ranges, 'at least one range, or autotune: true');
+    if (
+      (ranges === null || ranges === undefined || Object.keys(ranges).length === 0) &&
+      !props.autotune
+    ) {
+      throw new ValidationError(
+        'HyperparameterTuner.hyperparameterRanges',
+        ranges,
+        'at least one range, or autotune: true',
+      );
     }
     if (!props.autotune && props.hyperparametersToKeepStatic != null) {
-      throw new ValidationError('HyperparameterTuner.hyperparametersToKeepStatic', props.hyperparametersToKeepStatic, 'no value unless autotune is on');
+      throw new ValidationError(
+        'HyperparameterTuner.hyperparametersToKeepStatic',
+        props.hyperparametersToKeepStatic,
+        'no value unless autotune is on',
+      );
     }
     const keep = props.hyperparametersToKeepStatic;
     if (keep != null && new Set(keep).size !== keep.length) {
-      throw new ValidationError('HyperparameterTuner.hyperparametersToKeepStatic', keep, 'names without duplicates');
+      throw new ValidationError(
+        'HyperparameterTuner.hyperparametersToKeepStatic',
+        keep,
+        'names without duplicates',
+      );
     }
     return {
       name,
@@ -199,7 +244,11 @@ export class HyperparameterTuner {
     checkNamedArgument('objectiveMetricNameDict', props.objectiveMetricNameDict, names, true);
     checkNamedArgument('hyperparameterRangesDict', props.hyperparameterRangesDict, names, true);
     checkNamedArgument('metricDefinitionsDict', props.metricDefinitionsDict, names);
-    checkNamedArgument('hyperparametersToKeepStaticDict', props.hyperparametersToKeepStaticDict, names);
+    checkNamedArgument(
+      'hyperparametersToKeepStaticDict',
+      props.hyperparametersToKeepStaticDict,
+      names,
+    );
     const [first, ...rest] = Object.entries(dict)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([name, estimator]) => ({
@@ -214,7 +263,11 @@ export class HyperparameterTuner {
     // others without checks.
     const keep = props.hyperparametersToKeepStaticDict?.[first.name] ?? null;
     const tuned: [TunedEstimator, ...TunedEstimator[]] = [
-      HyperparameterTuner.#tuned({ ...props, hyperparametersToKeepStatic: keep }, first.name, first),
+      HyperparameterTuner.#tuned(
+        { ...props, hyperparametersToKeepStatic: keep },
+        first.name,
+        first,
+      ),
       ...rest.map((t) => ({
         name: t.name,
         estimator: t.estimator,

@@ -12,12 +12,25 @@ export class WarmStartConfig {
   readonly parents: readonly string[];
 
   /** @throws {@link UnsupportedOptionError} for an unknown type; {@link ValidationError} without parents. */
-  constructor(props: { readonly warmStartType: WarmStartType; readonly parents: Iterable<string> }) {
+  constructor(props: {
+    readonly warmStartType: WarmStartType;
+    readonly parents: Iterable<string>;
+  }) {
     if (!(WARM_START_TYPES as readonly string[]).includes(props.warmStartType)) {
-      throw new UnsupportedOptionError('WarmStartConfig.warmStartType', props.warmStartType, WARM_START_TYPES);
+      throw new UnsupportedOptionError(
+        'WarmStartConfig.warmStartType',
+        props.warmStartType,
+        WARM_START_TYPES,
+      );
     }
-    const parents = props.parents === null || props.parents === undefined ? [] : [...new Set(props.parents)];
-    if (parents.length === 0) throw new ValidationError('WarmStartConfig.parents', props.parents, 'at least one parent tuning job');
+    const parents =
+      props.parents === null || props.parents === undefined ? [] : [...new Set(props.parents)];
+    if (parents.length === 0)
+      throw new ValidationError(
+        'WarmStartConfig.parents',
+        props.parents,
+        'at least one parent tuning job',
+      );
     this.type = props.warmStartType;
     this.parents = parents;
   }
@@ -32,12 +45,19 @@ export class WarmStartConfig {
 
 /** Accepted for Python compatibility; the Airflow path does not emit strategy configs. */
 export class StrategyConfig {
-  constructor(readonly props: { readonly hyperbandStrategyConfig?: HyperbandStrategyConfig | null } = {}) {}
+  constructor(
+    readonly props: { readonly hyperbandStrategyConfig?: HyperbandStrategyConfig | null } = {},
+  ) {}
 }
 
 /** Hyperband settings; accepted for Python compatibility, not emitted by the Airflow path. */
 export class HyperbandStrategyConfig {
-  constructor(readonly props: { readonly minResource?: number | null; readonly maxResource?: number | null } = {}) {}
+  constructor(
+    readonly props: {
+      readonly minResource?: number | null;
+      readonly maxResource?: number | null;
+    } = {},
+  ) {}
 }
 
 /** Completion criteria; accepted for Python compatibility, not emitted by the Airflow path. */

@@ -39,7 +39,12 @@ abstract class NumericRange {
   }
 
   toRange(name: string): Record<string, unknown> {
-    return { Name: name, MinValue: pyStr(this.minValue), MaxValue: pyStr(this.maxValue), ScalingType: this.scalingType };
+    return {
+      Name: name,
+      MinValue: pyStr(this.minValue),
+      MaxValue: pyStr(this.maxValue),
+      ScalingType: this.scalingType,
+    };
   }
 }
 
@@ -85,7 +90,11 @@ export type ParameterRange = ContinuousParameter | IntegerParameter | Categorica
 export type ParameterRanges = Readonly<Record<string, ParameterRange | null | undefined>>;
 
 export function isParameterRange(value: unknown): value is ParameterRange {
-  return value instanceof ContinuousParameter || value instanceof IntegerParameter || value instanceof CategoricalParameter;
+  return (
+    value instanceof ContinuousParameter ||
+    value instanceof IntegerParameter ||
+    value instanceof CategoricalParameter
+  );
 }
 
 /**
@@ -93,17 +102,28 @@ export function isParameterRange(value: unknown): value is ParameterRange {
  * kind in the order Continuous, Categorical, Integer; categorical values JSON-encoded for
  * framework estimators.
  */
-export function tuningRanges(ranges: ParameterRanges, jsonCategoricals: boolean): Record<string, Record<string, unknown>[]> {
+export function tuningRanges(
+  ranges: ParameterRanges,
+  jsonCategoricals: boolean,
+): Record<string, Record<string, unknown>[]> {
   const out: Record<string, Record<string, unknown>[]> = {};
   for (const kind of RANGE_KINDS) {
     const list: Record<string, unknown>[] = [];
     for (const [name, range] of Object.entries(ranges)) {
       if (range === null || range === undefined) continue;
       if (!isParameterRange(range)) {
-        throw new OptionTypeError(`hyperparameterRanges.${name}`, range, 'a ContinuousParameter, IntegerParameter or CategoricalParameter');
+        throw new OptionTypeError(
+          `hyperparameterRanges.${name}`,
+          range,
+          'a ContinuousParameter, IntegerParameter or CategoricalParameter',
+        );
       }
       if (range.kind !== kind) continue;
-      list.push(range instanceof CategoricalParameter && jsonCategoricals ? range.toJsonRange(name) : range.toRange(name));
+      list.push(
+        range instanceof CategoricalParameter && jsonCategoricals
+          ? range.toJsonRange(name)
+          : range.toRange(name),
+      );
     }
     out[`${kind}ParameterRanges`] = list;
   }

@@ -16,7 +16,12 @@ import { modelConfigFromEstimator } from '../../../src/config/modelConfigFromEst
 import { processingConfig } from '../../../src/config/processingConfig.js';
 import { transformConfig } from '../../../src/config/transformConfig.js';
 import { transformConfigFromEstimator } from '../../../src/config/transformConfigFromEstimator.js';
-import { FileSystemInput, InstanceGroup, ShuffleConfig, TrainingInput } from '../../../src/estimators/inputs.js';
+import {
+  FileSystemInput,
+  InstanceGroup,
+  ShuffleConfig,
+  TrainingInput,
+} from '../../../src/estimators/inputs.js';
 import {
   completeTrainingConfigFor,
   prepareTrainingJob,
@@ -24,7 +29,13 @@ import {
   type TrainingRun,
 } from '../../../src/config/trainingConfig.js';
 import type { BuildHandlers, CallHandlers, CaseContext, ThenHandler } from './types.js';
-import { camel, toProps, UnsupportedCaseError, withPositional, type ValueFactory } from '../values.js';
+import {
+  camel,
+  toProps,
+  UnsupportedCaseError,
+  withPositional,
+  type ValueFactory,
+} from '../values.js';
 
 const session = (ctx: CaseContext) => {
   if (!ctx.sagemakerSession) throw new UnsupportedCaseError('a build class needs a session');
@@ -47,31 +58,56 @@ export const valueClasses: Record<string, ValueFactory> = {
   FileSystemInput: (args, kwargs) =>
     new FileSystemInput(
       toProps(
-        withPositional(args, kwargs, ['file_system_id', 'file_system_type', 'directory_path'], 'FileSystemInput'),
+        withPositional(
+          args,
+          kwargs,
+          ['file_system_id', 'file_system_type', 'directory_path'],
+          'FileSystemInput',
+        ),
       ) as never,
     ),
-  ShuffleConfig: (args, kwargs) => new ShuffleConfig(withPositional(args, kwargs, ['seed'], 'ShuffleConfig').seed as never),
+  ShuffleConfig: (args, kwargs) =>
+    new ShuffleConfig(withPositional(args, kwargs, ['seed'], 'ShuffleConfig').seed as never),
   InstanceGroup: (args, kwargs) =>
     new InstanceGroup(
-      toProps(withPositional(args, kwargs, ['instance_group_name', 'instance_type', 'instance_count'], 'InstanceGroup')),
+      toProps(
+        withPositional(
+          args,
+          kwargs,
+          ['instance_group_name', 'instance_type', 'instance_count'],
+          'InstanceGroup',
+        ),
+      ),
     ),
   ProcessingInput: (args, kwargs) =>
-    new ProcessingInput(toProps(withPositional(args, kwargs, ['source', 'destination', 'input_name'], 'ProcessingInput'))),
+    new ProcessingInput(
+      toProps(
+        withPositional(args, kwargs, ['source', 'destination', 'input_name'], 'ProcessingInput'),
+      ),
+    ),
   ProcessingOutput: (args, kwargs) =>
-    new ProcessingOutput(toProps(withPositional(args, kwargs, ['source', 'destination', 'output_name'], 'ProcessingOutput'))),
+    new ProcessingOutput(
+      toProps(
+        withPositional(args, kwargs, ['source', 'destination', 'output_name'], 'ProcessingOutput'),
+      ),
+    ),
   NetworkConfig: (args, kwargs) =>
     new NetworkConfig(
       toProps(
         withPositional(
           args,
           kwargs,
-          ['enable_network_isolation', 'security_group_ids', 'subnets', 'encrypt_inter_container_traffic'],
+          [
+            'enable_network_isolation',
+            'security_group_ids',
+            'subnets',
+            'encrypt_inter_container_traffic',
+          ],
           'NetworkConfig',
         ),
       ),
     ),
 };
-
 
 /** A build class: Python's positional parameter names, renames, and our constructor. */
 function buildClass(
@@ -80,17 +116,33 @@ function buildClass(
   renames: Readonly<Record<string, string>> = {},
 ): BuildHandlers[string] {
   return (args, kwargs, ctx) =>
-    make({ ...toProps(withPositional(args, kwargs, positional, 'build'), renames), session: session(ctx) });
+    make({
+      ...toProps(withPositional(args, kwargs, positional, 'build'), renames),
+      session: session(ctx),
+    });
 }
 
 const PROCESSOR_RENAMES = { volume_size_in_gb: 'volumeSizeInGB' };
 
 export const airflowBuilds: BuildHandlers = {
-  Estimator: buildClass(['image_uri', 'role', 'instance_count', 'instance_type'], (p) => new Estimator(p as never)),
+  Estimator: buildClass(
+    ['image_uri', 'role', 'instance_count', 'instance_type'],
+    (p) => new Estimator(p as never),
+  ),
   Model: buildClass(['image_uri', 'model_data', 'role'], (p) => new Model(p as never)),
-  FrameworkModel: buildClass(['model_data', 'image_uri', 'role', 'entry_point', 'source_dir'], (p) => new FrameworkModel(p as never)),
-  Transformer: buildClass(['model_name', 'instance_count', 'instance_type'], (p) => new Transformer(p as never)),
-  Processor: buildClass(['role', 'image_uri', 'instance_count', 'instance_type'], (p) => new Processor(p as never), PROCESSOR_RENAMES),
+  FrameworkModel: buildClass(
+    ['model_data', 'image_uri', 'role', 'entry_point', 'source_dir'],
+    (p) => new FrameworkModel(p as never),
+  ),
+  Transformer: buildClass(
+    ['model_name', 'instance_count', 'instance_type'],
+    (p) => new Transformer(p as never),
+  ),
+  Processor: buildClass(
+    ['role', 'image_uri', 'instance_count', 'instance_type'],
+    (p) => new Processor(p as never),
+    PROCESSOR_RENAMES,
+  ),
   ScriptProcessor: buildClass(
     ['role', 'image_uri', 'command', 'instance_count', 'instance_type'],
     (p) => new ScriptProcessor(p as never),
@@ -101,7 +153,8 @@ export const airflowBuilds: BuildHandlers = {
 export const airflowThen: ThenHandler = (target, step) => {
   if (step.method === 'set_hyperparameters') {
     const t = target as { setHyperparameters?: (v: unknown) => void };
-    if (typeof t.setHyperparameters !== 'function') throw new UnsupportedCaseError('set_hyperparameters on this class');
+    if (typeof t.setHyperparameters !== 'function')
+      throw new UnsupportedCaseError('set_hyperparameters on this class');
     t.setHyperparameters(step.kwargs);
     return;
   }
@@ -112,19 +165,33 @@ export const airflowThen: ThenHandler = (target, step) => {
   throw new UnsupportedCaseError(`then step ${JSON.stringify(step)}`);
 };
 
-function trainingOptions(args: readonly unknown[], kwargs: Record<string, unknown>, what: string): {
+function trainingOptions(
+  args: readonly unknown[],
+  kwargs: Record<string, unknown>,
+  what: string,
+): {
   estimator: unknown;
   options: TrainingJobOptions;
 } {
-  const all = withPositional(args, kwargs, ['estimator', 'inputs', 'job_name', 'mini_batch_size'], what);
+  const all = withPositional(
+    args,
+    kwargs,
+    ['estimator', 'inputs', 'job_name', 'mini_batch_size'],
+    what,
+  );
   const options: Record<string, unknown> = {};
   if (all.inputs !== undefined && all.inputs !== null) options.inputs = all.inputs;
   if (all.job_name !== undefined && all.job_name !== null) options.jobName = all.job_name;
-  if (all.mini_batch_size !== undefined && all.mini_batch_size !== null) options.miniBatchSize = all.mini_batch_size;
+  if (all.mini_batch_size !== undefined && all.mini_batch_size !== null)
+    options.miniBatchSize = all.mini_batch_size;
   return { estimator: all.estimator, options: options };
 }
 
-const decodeAll = (ctx: CaseContext, args: readonly unknown[], kwargs: Readonly<Record<string, unknown>>) => ({
+const decodeAll = (
+  ctx: CaseContext,
+  args: readonly unknown[],
+  kwargs: Readonly<Record<string, unknown>>,
+) => ({
   args: args.map(ctx.decode),
   kwargs: Object.fromEntries(Object.entries(kwargs).map(([k, v]) => [k, ctx.decode(v)])),
 });
@@ -142,23 +209,43 @@ function callArgs(
 }
 
 /** Our options from Python arguments; `keepNull` lists those where `None` differs from absent. */
-function options(all: Record<string, unknown>, skip: readonly string[], keepNull: readonly string[] = []): Record<string, unknown> {
+function options(
+  all: Record<string, unknown>,
+  skip: readonly string[],
+  keepNull: readonly string[] = [],
+): Record<string, unknown> {
   const rest = Object.fromEntries(Object.entries(all).filter(([k]) => !skip.includes(k)));
   return toProps(rest, {}, keepNull);
 }
 
-function withRun(ctx: CaseContext, estimator: unknown, opts: Record<string, unknown>): Record<string, unknown> {
+function withRun(
+  ctx: CaseContext,
+  estimator: unknown,
+  opts: Record<string, unknown>,
+): Record<string, unknown> {
   const run = recallRun(ctx, estimator);
   return run ? { ...opts, trainingRun: run } : opts;
 }
 
 export const airflowCalls: CallHandlers = {
   model_config: (a, k, ctx) => {
-    const all = callArgs(ctx, a, k, ['model', 'instance_type', 'role', 'image_uri'], 'model_config');
+    const all = callArgs(
+      ctx,
+      a,
+      k,
+      ['model', 'instance_type', 'role', 'image_uri'],
+      'model_config',
+    );
     return modelConfig(all.model as Model, options(all, ['model']));
   },
   model_config_from_estimator: (a, k, ctx) => {
-    const all = callArgs(ctx, a, k, ['estimator', 'task_id', 'task_type'], 'model_config_from_estimator');
+    const all = callArgs(
+      ctx,
+      a,
+      k,
+      ['estimator', 'task_id', 'task_type'],
+      'model_config_from_estimator',
+    );
     return modelConfigFromEstimator(
       all.estimator as Estimator,
       withRun(ctx, all.estimator, options(all, ['estimator'], ['vpc_config_override'])) as never,
@@ -169,36 +256,81 @@ export const airflowCalls: CallHandlers = {
       ctx,
       a,
       k,
-      ['transformer', 'data', 'data_type', 'content_type', 'compression_type', 'split_type', 'job_name', 'input_filter', 'output_filter', 'join_source'],
+      [
+        'transformer',
+        'data',
+        'data_type',
+        'content_type',
+        'compression_type',
+        'split_type',
+        'job_name',
+        'input_filter',
+        'output_filter',
+        'join_source',
+      ],
       'transform_config',
     );
     return transformConfig(all.transformer as Transformer, options(all, ['transformer']) as never);
   },
   transform_config_from_estimator: (a, k, ctx) => {
-    const all = callArgs(ctx, a, k, ['estimator', 'task_id', 'task_type', 'instance_count', 'instance_type', 'data'], 'transform_config_from_estimator');
+    const all = callArgs(
+      ctx,
+      a,
+      k,
+      ['estimator', 'task_id', 'task_type', 'instance_count', 'instance_type', 'data'],
+      'transform_config_from_estimator',
+    );
     return transformConfigFromEstimator(
       all.estimator as Estimator,
       withRun(ctx, all.estimator, options(all, ['estimator'], ['vpc_config_override'])) as never,
     );
   },
   deploy_config: (a, k, ctx) => {
-    const all = callArgs(ctx, a, k, ['model', 'initial_instance_count', 'instance_type', 'endpoint_name', 'tags'], 'deploy_config');
-    return deployConfig(all.model as Model, options(all, ['model'], ['initial_instance_count']) as never);
+    const all = callArgs(
+      ctx,
+      a,
+      k,
+      ['model', 'initial_instance_count', 'instance_type', 'endpoint_name', 'tags'],
+      'deploy_config',
+    );
+    return deployConfig(
+      all.model as Model,
+      options(all, ['model'], ['initial_instance_count']) as never,
+    );
   },
   deploy_config_from_estimator: (a, k, ctx) => {
-    const signature = ['estimator', 'task_id', 'task_type', 'initial_instance_count', 'instance_type', 'model_name', 'endpoint_name', 'tags'];
+    const signature = [
+      'estimator',
+      'task_id',
+      'task_type',
+      'initial_instance_count',
+      'instance_type',
+      'model_name',
+      'endpoint_name',
+      'tags',
+    ];
     const all = callArgs(ctx, a, k, signature, 'deploy_config_from_estimator');
     const modelOptions = options(all, signature);
     return deployConfigFromEstimator(
       all.estimator as Estimator,
       withRun(ctx, all.estimator, {
-        ...options(all, ['estimator', ...Object.keys(all).filter((n) => !signature.includes(n))], ['initial_instance_count']),
+        ...options(
+          all,
+          ['estimator', ...Object.keys(all).filter((n) => !signature.includes(n))],
+          ['initial_instance_count'],
+        ),
         modelOptions,
       }) as never,
     );
   },
   processing_config: (a, k, ctx) => {
-    const all = callArgs(ctx, a, k, ['processor', 'inputs', 'outputs', 'job_name'], 'processing_config');
+    const all = callArgs(
+      ctx,
+      a,
+      k,
+      ['processor', 'inputs', 'outputs', 'job_name'],
+      'processing_config',
+    );
     return processingConfig(all.processor as Processor, options(all, ['processor']));
   },
   training_base_config: (rawArgs, rawKwargs, ctx) => {

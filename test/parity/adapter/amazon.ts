@@ -1,11 +1,17 @@
 /** The built-in algorithms, their models and record sets, for the parity runner. */
-import { FactorizationMachines, FactorizationMachinesModel } from '../../../src/estimators/amazon/FactorizationMachines.js';
+import {
+  FactorizationMachines,
+  FactorizationMachinesModel,
+} from '../../../src/estimators/amazon/FactorizationMachines.js';
 import { LinearLearner, LinearLearnerModel } from '../../../src/estimators/amazon/LinearLearner.js';
 import { KMeans, KMeansModel } from '../../../src/estimators/amazon/KMeans.js';
 import { PCA, PCAModel } from '../../../src/estimators/amazon/PCA.js';
 import { NTM, NTMModel } from '../../../src/estimators/amazon/NTM.js';
 import { LDA, LDAModel } from '../../../src/estimators/amazon/LDA.js';
-import { RandomCutForest, RandomCutForestModel } from '../../../src/estimators/amazon/RandomCutForest.js';
+import {
+  RandomCutForest,
+  RandomCutForestModel,
+} from '../../../src/estimators/amazon/RandomCutForest.js';
 import { IPInsights, IPInsightsModel } from '../../../src/estimators/amazon/IPInsights.js';
 import { Object2Vec, Object2VecModel } from '../../../src/estimators/amazon/Object2Vec.js';
 import { KNN, KNNModel } from '../../../src/estimators/amazon/KNN.js';
@@ -43,7 +49,14 @@ export const amazonBuilds: BuildHandlers = Object.fromEntries(
       name,
       (args, kwargs, ctx) =>
         new Estimator({
-          ...toProps(withPositional(args, kwargs, POSITIONAL[name] ?? ['role', 'instance_count', 'instance_type'], name)),
+          ...toProps(
+            withPositional(
+              args,
+              kwargs,
+              POSITIONAL[name] ?? ['role', 'instance_count', 'instance_type'],
+              name,
+            ),
+          ),
           session: session(ctx),
         } as never),
     ],
@@ -61,7 +74,14 @@ export const amazonBuilds: BuildHandlers = Object.fromEntries(
 export const amazonValueClasses: Record<string, ValueFactory> = {
   RecordSet: (args, kwargs) =>
     new RecordSet(
-      toProps(withPositional(args, kwargs, ['s3_data', 'num_records', 'feature_dim', 's3_data_type', 'channel', 'distribution'], 'RecordSet')) as never,
+      toProps(
+        withPositional(
+          args,
+          kwargs,
+          ['s3_data', 'num_records', 'feature_dim', 's3_data_type', 'channel', 'distribution'],
+          'RecordSet',
+        ),
+      ) as never,
     ),
   FileSystemRecordSet: (args, kwargs) =>
     new FileSystemRecordSet(
@@ -69,7 +89,15 @@ export const amazonValueClasses: Record<string, ValueFactory> = {
         withPositional(
           args,
           kwargs,
-          ['file_system_id', 'file_system_type', 'directory_path', 'num_records', 'feature_dim', 'file_system_access_mode', 'channel'],
+          [
+            'file_system_id',
+            'file_system_type',
+            'directory_path',
+            'num_records',
+            'feature_dim',
+            'file_system_access_mode',
+            'channel',
+          ],
           'FileSystemRecordSet',
         ),
       ) as never,

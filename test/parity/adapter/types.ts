@@ -51,7 +51,11 @@ export type BuildHandler = (
 ) => object;
 
 /** A build entry's `then` step (`set_hyperparameters`, or an attribute set). */
-export type ThenHandler = (target: object, step: Readonly<Record<string, unknown>>, ctx: CaseContext) => void;
+export type ThenHandler = (
+  target: object,
+  step: Readonly<Record<string, unknown>>,
+  ctx: CaseContext,
+) => void;
 
 /** Python class name (as in `build[].class` and `$new`) to its constructor. */
 export type BuildHandlers = Readonly<Record<string, BuildHandler>>;
