@@ -59,8 +59,7 @@ export default async function configsBench(): Promise<void> {
     const est = new Estimator({ session, role: 'arn:aws:iam::123456789012:role/R', imageUri: 'algo:1', instanceCount: 1, instanceType: 'ml.m5.large' });
     console.log(JSON.stringify(trainingConfig(est, { inputs: 's3://bucket/train' })));
   `);
-  const bare = medianProcessMs(['-e', '']);
-  const one = medianProcessMs([file]);
+  const [bare = 0, one = 0] = medianProcessMs([['-e', ''], [file]]);
   console.log(
     `cold process, build and print one training config: ${fmt(one)} ms vs bare node ${fmt(bare)} ms (${fmt(one / bare, 2)}x); bundle ${fmt(bytes / 1024)} KB minified`,
   );

@@ -9,8 +9,13 @@ import { fmt, medianProcessMs } from './support.js';
 
 export default async function bench(): Promise<void> {
   const script = fileURLToPath(new URL('../examples/irisKnn.ts', import.meta.url));
-  const processMs = medianProcessMs(['--import', 'tsx', script], 5);
-  const bare = medianProcessMs(['-e', ''], 5);
+  const [processMs = 0, bare = 0] = medianProcessMs(
+    [
+      ['--import', 'tsx', script],
+      ['-e', ''],
+    ],
+    5,
+  );
 
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {

@@ -28,18 +28,25 @@ export async function bundle(
   return { file: outfile, bytes };
 }
 
-/** Median wall time in ms of `runs` runs of `node args`, after one warm-up run. */
-export function medianProcessMs(args: readonly string[], runs = 15): number {
-  spawnSync(process.execPath, args, { stdio: 'ignore' });
-  const times: number[] = [];
+function runMs(args: readonly string[]): number {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { stdio: 'ignore' });
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${String(r.status)}`);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/**
+ * Median wall time in ms of each command (`node args`), run `runs` rounds after a warm-up, the
+ * commands in a new random order each round so that none always follows another's exit.
+ */
+export function medianProcessMs(commands: readonly (readonly string[])[], runs = 25): number[] {
+  for (const args of commands) runMs(args);
+  const times = commands.map(() => [] as number[]);
   for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { stdio: 'ignore' });
-    if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}`);
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    const order = [...commands.keys()].sort(() => Math.random() - 0.5);
+    for (const j of order) times[j]!.push(runMs(commands[j]!));
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!);
 }
 
 export const fmt = (n: number, digits = 1): string =>
