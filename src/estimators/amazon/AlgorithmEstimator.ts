@@ -9,6 +9,7 @@ import { retrieveFor } from '../../imageUris/retrieveFor.js';
 import { optionalString } from '../../internal/check.js';
 import { isPyFloat } from '../../pythonCompat/pyFloat.js';
 import { s3PathJoin } from '../../pythonCompat/s3.js';
+import { pyTruthy } from '../../pythonCompat/truthy.js';
 import { isRecordSetChannel } from '../../config/channels.js';
 import type { Session } from '../../session.js';
 import type { Templated } from '../../templates.js';
@@ -264,6 +265,15 @@ const plainNumber = (value: unknown): number | undefined =>
       : isPyFloat(value)
         ? value.value
         : undefined;
+
+/**
+ * The `prepareTraining` hook of LinearLearner and PCA: Python's `mini_batch_size or
+ * _get_default_mini_batch_size(num_records)`, capped at `maximum`.
+ */
+export const miniBatchSizeOrDefault =
+  (maximum: number): NonNullable<AlgorithmDefinition['prepareTraining']> =>
+  (estimator, records, miniBatchSize) =>
+    pyTruthy(miniBatchSize) ? miniBatchSize : defaultMiniBatchSize(estimator, records, maximum);
 
 /**
  * Python's `_get_default_mini_batch_size`: the train channel's records per instance, at least 1

@@ -3,14 +3,13 @@ import { linearLearnerRegistry } from '../../imageUris/generated/registries/line
 import {
   AlgorithmEstimator,
   AlgorithmModel,
-  defaultMiniBatchSize,
+  miniBatchSizeOrDefault,
   defineHyperparameterProperties,
   type AlgorithmDefinition,
   type AlgorithmEstimatorProps,
   type AlgorithmModelProps,
 } from './AlgorithmEstimator.js';
 import { ValidationError } from '../../errors.js';
-import { pyTruthy } from '../../pythonCompat/truthy.js';
 import { hp } from './hyperparameters.js';
 import type { PyNumber } from '../../pythonCompat/pyFloat.js';
 
@@ -103,11 +102,7 @@ export const LINEAR_LEARNER_ALGORITHM: AlgorithmDefinition = {
   pythonModule: 'sagemaker.amazon.linear_learner',
   registry: linearLearnerRegistry,
   hyperparameters: HYPERPARAMETERS,
-  // Python's `mini_batch_size or default`: records per instance, from the train channel.
-  prepareTraining: (estimator, records, miniBatchSize) =>
-    pyTruthy(miniBatchSize)
-      ? miniBatchSize
-      : defaultMiniBatchSize(estimator, records, DEFAULT_MINI_BATCH_SIZE),
+  prepareTraining: miniBatchSizeOrDefault(DEFAULT_MINI_BATCH_SIZE),
 };
 
 /** Options of {@link LinearLearner}. */

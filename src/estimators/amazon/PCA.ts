@@ -3,13 +3,12 @@ import { pcaRegistry } from '../../imageUris/generated/registries/pca.js';
 import {
   AlgorithmEstimator,
   AlgorithmModel,
-  defaultMiniBatchSize,
+  miniBatchSizeOrDefault,
   defineHyperparameterProperties,
   type AlgorithmDefinition,
   type AlgorithmEstimatorProps,
   type AlgorithmModelProps,
 } from './AlgorithmEstimator.js';
-import { pyTruthy } from '../../pythonCompat/truthy.js';
 import { hp } from './hyperparameters.js';
 
 /** The largest default mini-batch size (Python's `DEFAULT_MINI_BATCH_SIZE`). */
@@ -30,11 +29,7 @@ export const PCA_ALGORITHM: AlgorithmDefinition = {
   pythonModule: 'sagemaker.amazon.pca',
   registry: pcaRegistry,
   hyperparameters: HYPERPARAMETERS,
-  // Python's `mini_batch_size or default`: records per instance, from the train channel.
-  prepareTraining: (estimator, records, miniBatchSize) =>
-    pyTruthy(miniBatchSize)
-      ? miniBatchSize
-      : defaultMiniBatchSize(estimator, records, DEFAULT_MINI_BATCH_SIZE),
+  prepareTraining: miniBatchSizeOrDefault(DEFAULT_MINI_BATCH_SIZE),
 };
 
 /** Options of {@link PCA}. */
