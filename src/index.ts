@@ -118,8 +118,10 @@ export {
 } from './estimators/tuner/WarmStartConfig.js';
 export {
   tuningConfig,
+  prepareTuningJob,
   type TuningConfig,
   type TuningConfigOptions,
+  type PreparedTuningJob,
 } from './config/tuningConfig.js';
 export {
   AlgorithmEstimator,

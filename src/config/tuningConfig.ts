@@ -101,6 +101,29 @@ export function tuningConfig(
   tuner: HyperparameterTuner,
   options: TuningConfigOptions = {},
 ): TuningConfig {
+  return prepareTuningJob(tuner, options).config;
+}
+
+/** A tuning config and the training run of each tuned estimator. */
+export interface PreparedTuningJob {
+  readonly config: TuningConfig;
+  /**
+   * The run each estimator's training definition was built with (job name, output path, code),
+   * by estimator, for the `*FromEstimator` builders of a later task (as Python keeps it on the
+   * estimators).
+   */
+  readonly runs: ReadonlyMap<AnyEstimator, TrainingRun>;
+}
+
+/**
+ * Builds the tuning config and returns it with each estimator's training run.
+ * @throws as {@link tuningConfig}.
+ */
+export function prepareTuningJob(
+  tuner: HyperparameterTuner,
+  options: TuningConfigOptions = {},
+): PreparedTuningJob {
+  const runs = new Map<AnyEstimator, TrainingRun>();
   const jobName =
     options.jobName ??
     nameFromBase(
@@ -137,6 +160,7 @@ export function tuningConfig(
       );
       // The Python bug kept on purpose: the mini-batch size lands in the job name slot.
       const base = definitionBase(tuned, options.inputs, options.miniBatchSize ?? null, undefined);
+      runs.set(tuned.estimator, base.run);
       const definition: Record<string, unknown> = {
         ...base.definition,
         StaticHyperParameters: staticHyperparameters(
@@ -169,6 +193,7 @@ export function tuningConfig(
       for (const tuned of tuner.tuned) {
         const name = tuned.name;
         const base = definitionBase(tuned, inputs?.[name] ?? null, null, miniBatch?.[name] ?? null);
+        runs.set(tuned.estimator, base.run);
         list.push({
           ...base.definition,
           AlgorithmSpecification: {
@@ -198,7 +223,7 @@ export function tuningConfig(
     }
   }
 
-  return defined({
+  const config = defined({
     HyperParameterTuningJobName: jobName,
     HyperParameterTuningJobConfig: jobConfig,
     ...definitions,
@@ -206,4 +231,5 @@ export function tuningConfig(
     Tags: pyTruthy(tuner.tags) ? tuner.tags : undefined,
     WarmStartConfig: tuner.warmStartConfig?.toRequest(),
   }) as unknown as TuningConfig;
+  return { config, runs };
 }

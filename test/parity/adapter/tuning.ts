@@ -1,6 +1,7 @@
 /** The tuner, its ranges and configs, and `tuning_config`, for the parity runner. */
 import { mergeS3Operations } from '../../../src/config/s3Operations.js';
-import { tuningConfig } from '../../../src/config/tuningConfig.js';
+import { prepareTuningJob } from '../../../src/config/tuningConfig.js';
+import { rememberRun } from './airflow.js';
 import { HyperparameterTuner } from '../../../src/estimators/tuner/HyperparameterTuner.js';
 import {
   CategoricalParameter,
@@ -114,7 +115,10 @@ export const tuningCalls: CallHandlers = {
       'tuning_config',
     );
     const { tuner, ...rest } = all;
-    return tuningConfig(tuner as HyperparameterTuner, toProps(rest));
+    const prepared = prepareTuningJob(tuner as HyperparameterTuner, toProps(rest));
+    // Python keeps each estimator's last job on the estimator; later calls get it explicitly.
+    for (const [estimator, run] of prepared.runs) rememberRun(ctx, estimator, run);
+    return prepared.config;
   },
   _merge_s3_operations: (rawArgs, _kwargs, ctx) =>
     mergeS3Operations(ctx.decode(rawArgs[0]) as never),
