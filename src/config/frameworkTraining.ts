@@ -8,7 +8,8 @@ import type { Framework } from '../estimators/frameworks/Framework.js';
 import { parseS3Url, posixBasename, s3PathJoin } from '../pythonCompat/s3.js';
 import { pyTruthy } from '../pythonCompat/truthy.js';
 import type { Session } from '../session.js';
-import { checkCodeToPack, isS3Uri, validateSourceDir } from './localCode.js';
+import { validateSourceDir } from './localCode.js';
+import { stageUserCode } from './stageUserCode.js';
 import type { S3Operations, S3Upload } from './s3Operations.js';
 import type { UploadedCode } from './trainingConfig.js';
 
@@ -44,44 +45,22 @@ export function frameworkTrainingValues(
   validateSourceDir(owner, entryPoint, sourceDir);
 
   // _stage_user_code_in_s3: where Python itself uploads the code (its `code` channel points there).
-  // Python parses the output path (and code location) before it looks at the source dir.
-  let stagedBucket: string;
-  let stagedPrefix: string;
-  if (o.codeLocation === undefined) {
-    const parsed = parseS3Url(outputPath, `${owner}.outputPath`);
-    stagedBucket = parsed.bucket;
-    stagedPrefix = s3PathJoin([
-      outputPathFromDefault ? parsed.key : undefined,
-      preparedName,
-      'source',
-    ]);
-  } else {
-    const parsed = parseS3Url(o.codeLocation, `${owner}.codeLocation`);
-    parseS3Url(outputPath, `${owner}.outputPath`);
-    stagedBucket = parsed.bucket;
-    stagedPrefix = s3PathJoin([parsed.key, preparedName, 'source']);
-  }
-  if (typeof preparedName !== 'string' || typeof jobName !== 'string') {
-    // Python joins the job name into the code's S3 key (a tuner passing its mini-batch size as
-    // the job name fails here with a TypeError).
+  const { staged, upload: stagedUpload } = stageUserCode({
+    owner,
+    entryPoint,
+    sourceDir,
+    dependencies: o.dependencies,
+    codeLocation: o.codeLocation,
+    outputPath,
+    outputPathFromDefault,
+    jobName: preparedName,
+  });
+  if (typeof jobName !== 'string') {
     throw new OptionTypeError(
       'jobName',
       jobName,
       'a string: the job name is part of the code S3 key',
     );
-  }
-  let staged: UploadedCode;
-  let stagedUpload: S3Upload | undefined;
-  if (sourceDir && isS3Uri(sourceDir)) {
-    staged = { s3Prefix: sourceDir, scriptName: entryPoint };
-  } else {
-    checkCodeToPack(owner, entryPoint, sourceDir, o.dependencies);
-    const key = `${stagedPrefix}/sourcedir.tar.gz`;
-    staged = {
-      s3Prefix: `s3://${stagedBucket}/${key}`,
-      scriptName: sourceDir ? entryPoint : posixBasename(entryPoint),
-    };
-    stagedUpload = { Path: sourceDir ?? entryPoint, Bucket: stagedBucket, Key: key, Tar: true };
   }
   estimator.checkDebuggerDefaults();
   const isolated = pyTruthy(o.enableNetworkIsolation);

@@ -16,14 +16,15 @@ import { assertNever } from '../internal/assertNever.js';
 import { jsonDumps } from '../pythonCompat/jsonDumps.js';
 import { baseNameFromImage, nameFromBase } from '../pythonCompat/names.js';
 import { pyStr } from '../pythonCompat/pyStr.js';
-import { parseS3Url, posixBasename, s3PathJoin } from '../pythonCompat/s3.js';
+import { s3PathJoin } from '../pythonCompat/s3.js';
 import { pyTruthy } from '../pythonCompat/truthy.js';
 import type { Session } from '../session.js';
 import type { Templatable } from '../templates.js';
 import { algorithmTrainingValues } from './algorithmTraining.js';
 import { extraChannel, formatInputs, type TrainingInputs } from './channels.js';
 import { frameworkTrainingValues } from './frameworkTraining.js';
-import { checkCodeToPack, isS3Uri, validateSourceDir } from './localCode.js';
+import { validateSourceDir } from './localCode.js';
+import { stageUserCode } from './stageUserCode.js';
 import { mergeS3Operations, type S3Operations, type S3Upload } from './s3Operations.js';
 
 /** Any estimator the training builders accept. */
@@ -110,32 +111,16 @@ function prepareByoScriptMode(
   outputPathFromDefault: boolean,
 ): ScriptModeResult {
   validateSourceDir('Estimator', o.entryPoint, o.sourceDir);
-  let uploadedCode: UploadedCode;
-  let upload: S3Upload | undefined;
-  if (o.sourceDir && isS3Uri(o.sourceDir)) {
-    uploadedCode = { s3Prefix: o.sourceDir, scriptName: o.entryPoint ?? '' };
-  } else {
-    let bucket: string;
-    let prefix: string;
-    if (o.codeLocation === undefined) {
-      const parsed = parseS3Url(outputPath, 'Estimator.outputPath');
-      bucket = parsed.bucket;
-      prefix = s3PathJoin([outputPathFromDefault ? parsed.key : undefined, jobName, 'source']);
-    } else {
-      const parsed = parseS3Url(o.codeLocation, 'Estimator.codeLocation');
-      parseS3Url(outputPath, 'Estimator.outputPath');
-      bucket = parsed.bucket;
-      prefix = s3PathJoin([parsed.key, jobName, 'source']);
-    }
-    checkCodeToPack('Estimator', o.entryPoint, o.sourceDir, o.dependencies);
-    const key = `${prefix}/sourcedir.tar.gz`;
-    const script = o.entryPoint ?? '';
-    uploadedCode = {
-      s3Prefix: `s3://${bucket}/${key}`,
-      scriptName: o.sourceDir ? script : posixBasename(script),
-    };
-    upload = { Path: o.sourceDir ?? script, Bucket: bucket, Key: key, Tar: true };
-  }
+  const { staged: uploadedCode, upload } = stageUserCode({
+    owner: 'Estimator',
+    entryPoint: o.entryPoint ?? '',
+    sourceDir: o.sourceDir,
+    dependencies: o.dependencies,
+    codeLocation: o.codeLocation,
+    outputPath,
+    outputPathFromDefault,
+    jobName,
+  });
   const isolated = pyTruthy(o.enableNetworkIsolation) && Boolean(o.entryPoint);
   const hyperparameters = {
     sagemaker_submit_directory: jsonDumps(isolated ? CONTAINER_CODE_PATH : uploadedCode.s3Prefix),

@@ -53,3 +53,37 @@ describe('trainingConfigForOperator', () => {
     );
   });
 });
+
+describe('script-mode code staging', () => {
+  it('parses the output path before it looks at an S3 source dir, as Python does', () => {
+    // GIVEN code already in S3 but an output path that is an Airflow template
+    const est = new Estimator({
+      session,
+      role: 'r',
+      imageUri: 'algo:1',
+      instanceCount: 1,
+      instanceType: 'ml.m5.large',
+      sourceDir: 's3://code/source.tar.gz',
+      entryPoint: 'train.py',
+      outputPath: '{{ output_path }}',
+    });
+    // WHEN the config is built THEN the output path is refused: Python parses it as S3 first
+    expect(() => trainingConfig(est, { jobName: 'job' })).toThrow(/outputPath/);
+  });
+
+  it('points the job at an S3 source dir as given, with nothing to upload', () => {
+    const est = new Estimator({
+      session,
+      role: 'r',
+      imageUri: 'algo:1',
+      instanceCount: 1,
+      instanceType: 'ml.m5.large',
+      sourceDir: 's3://code/source.tar.gz',
+      entryPoint: 'train.py',
+    });
+    const config = trainingConfigForOperator(est, { jobName: 'job' });
+    expect(config.HyperParameters?.sagemaker_submit_directory).toBe('"s3://code/source.tar.gz"');
+    expect(config.HyperParameters?.sagemaker_program).toBe('"train.py"');
+    expect(config.S3Operations).toBeUndefined();
+  });
+});
