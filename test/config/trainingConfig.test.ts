@@ -9,6 +9,13 @@ import {
   trainingConfigForOperator,
 } from '../../src/index.js';
 
+const BASE = {
+  role: 'r',
+  imageUri: 'algo:1',
+  instanceCount: 1,
+  instanceType: 'ml.m5.large',
+} as const;
+
 const session = createSession({
   region: 'us-west-2',
   defaultBucket: 'bucket',
@@ -21,14 +28,7 @@ describe('trainingConfigForOperator', () => {
     const dir = mkdtempSync(join(tmpdir(), 'smw-'));
     const script = join(dir, 'train.py');
     writeFileSync(script, 'print(1)\n');
-    const est = new Estimator({
-      session,
-      role: 'r',
-      imageUri: 'algo:1',
-      instanceCount: 1,
-      instanceType: 'ml.m5.large',
-      entryPoint: script,
-    });
+    const est = new Estimator({ session, ...BASE, entryPoint: script });
     // WHEN both configs are built for a named job
     const python = trainingConfig(est, { jobName: 'job' });
     const forOperator = trainingConfigForOperator(est, { jobName: 'job' });
@@ -41,13 +41,7 @@ describe('trainingConfigForOperator', () => {
   });
 
   it('adds nothing for an estimator without code', () => {
-    const est = new Estimator({
-      session,
-      role: 'r',
-      imageUri: 'algo:1',
-      instanceCount: 1,
-      instanceType: 'ml.m5.large',
-    });
+    const est = new Estimator({ session, ...BASE });
     expect(trainingConfigForOperator(est, { jobName: 'job' })).toStrictEqual(
       trainingConfig(est, { jobName: 'job' }),
     );
@@ -59,10 +53,7 @@ describe('script-mode code staging', () => {
     // GIVEN code already in S3 but an output path that is an Airflow template
     const est = new Estimator({
       session,
-      role: 'r',
-      imageUri: 'algo:1',
-      instanceCount: 1,
-      instanceType: 'ml.m5.large',
+      ...BASE,
       sourceDir: 's3://code/source.tar.gz',
       entryPoint: 'train.py',
       outputPath: '{{ output_path }}',
@@ -74,10 +65,7 @@ describe('script-mode code staging', () => {
   it('points the job at an S3 source dir as given, with nothing to upload', () => {
     const est = new Estimator({
       session,
-      role: 'r',
-      imageUri: 'algo:1',
-      instanceCount: 1,
-      instanceType: 'ml.m5.large',
+      ...BASE,
       sourceDir: 's3://code/source.tar.gz',
       entryPoint: 'train.py',
     });
