@@ -56,6 +56,7 @@ export {
 } from './errors.js';
 export {
   CONFIG_KINDS,
+  CROSS_FIELD_RULE_INFO,
   ConfigValidationError,
   assertValidConfig,
   coerceConfig,
@@ -64,6 +65,10 @@ export {
   type ConfigKind,
   type ConfigProblem,
   type ConfigRule,
+  type CrossFieldRuleInfo,
+  type ProblemSeverity,
+  type RuleSource,
+  type ValidateConfigOptions,
 } from './validation/index.js';
 export {
   TemplateForbiddenError,
