@@ -80,6 +80,7 @@ export {
 } from './errors.js';
 export {
   CONFIG_KINDS,
+  CROSS_FIELD_RULE_INFO,
   ConfigValidationError,
   assertValidConfig,
   coerceConfig,
@@ -88,6 +89,10 @@ export {
   type ConfigKind,
   type ConfigProblem,
   type ConfigRule,
+  type CrossFieldRuleInfo,
+  type ProblemSeverity,
+  type RuleSource,
+  type ValidateConfigOptions,
 } from './validation/index.js';
 export {
   TemplateForbiddenError,
