@@ -58,6 +58,8 @@ export interface Resource {
   tags: Json[];
   /** The data plane's decision for a job. */
   run?: JobRun;
+  /** Simulated run time that overrides the default and behaviours (jobs a tuning job ran). */
+  durationMs?: number;
   /** True once the job's outputs were written. */
   settled?: boolean;
 }

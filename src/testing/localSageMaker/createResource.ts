@@ -7,6 +7,7 @@ import { ApiError, type Json } from './protocol.js';
 import { KINDS, type Resource } from './ResourceStore.js';
 import type { Simulation } from './Simulation.js';
 import type { LocalResourceKind } from './types.js';
+import { validateRequest } from './validateRequest.js';
 
 /**
  * Request members the service reads as numbers: a string there is a `SerializationException`, as
@@ -60,6 +61,8 @@ export function createResource(
       `STRING_VALUE can not be converted to an Integer or Float at '${bad}'`,
     );
   }
+  const invalid = validateRequest(kind, body);
+  if (invalid) throw invalid;
   return sim.store.add(kind, name, body, sim.clock.now(), duplicate);
 }
 

@@ -42,7 +42,7 @@ export function planOf(
   behaviour: JobBehaviour | undefined,
   defaultDurationSeconds: number,
 ): Plan {
-  const durationMs = (behaviour?.durationSeconds ?? defaultDurationSeconds) * 1000;
+  const durationMs = r.durationMs ?? (behaviour?.durationSeconds ?? defaultDurationSeconds) * 1000;
   const hangUntil =
     behaviour?.hangSeconds === undefined ? Infinity : r.changedAt + behaviour.hangSeconds * 1000;
   // A failure the test asked for wins over one the data plane found; that one wins over success.

@@ -50,3 +50,6 @@ export function awsJsonAnswer(
 
 /** Seconds since the epoch, as the JSON protocol carries timestamps. @internal */
 export const seconds = (ms: number): number => ms / 1000;
+
+/** A request member that should be a string, or `''`. @internal */
+export const str = (value: unknown): string => (typeof value === 'string' ? value : '');

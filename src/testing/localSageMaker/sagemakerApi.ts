@@ -13,19 +13,46 @@ import {
   updateEndpoint,
 } from './endpoints.js';
 import { jobSummary, listResources } from './listResources.js';
-import { resourceNotFound, seconds as s, unsupported, type Json } from './protocol.js';
+import {
+  resourceNotFound,
+  seconds as s,
+  unsupported,
+  validationError,
+  type Json,
+} from './protocol.js';
 import { alreadyExists, jobExists } from './ResourceStore.js';
 import type { Simulation } from './Simulation.js';
-import { bestTrainingJob } from './tuningJobs.js';
+import { processingRun } from './processingRun.js';
+import { trainingRun } from './trainingRun.js';
+import { modelDataUrls, transformRun } from './transformRun.js';
+import { tuningRun } from './tuningJobs.js';
+import { objectAt } from './s3Data.js';
+import type { JobRun, Resource } from './ResourceStore.js';
 
 type Operation = (sim: Simulation, body: Json) => Json;
+
+const setRun = (r: Resource, run: JobRun | undefined): void => {
+  if (run) r.run = run;
+};
+
+/** CreateModel refuses model data that is not there, as SageMaker does (with a local S3). */
+function checkModelData(sim: Simulation, body: Json): void {
+  if (!sim.s3) return;
+  for (const url of modelDataUrls(body)) {
+    // A prefix (uncompressed model data) is not one object.
+    if (url.endsWith('/')) continue;
+    if (!objectAt(sim.s3, url)) throw validationError(`Could not find model data at ${url}.`);
+  }
+}
 
 const notFound = () => resourceNotFound('Requested resource not found.');
 
 const OPERATIONS: Readonly<Record<string, Operation>> = {
-  CreateTrainingJob: (sim, body) => ({
-    TrainingJobArn: createResource(sim, 'training', body, jobExists('Training job')).arn,
-  }),
+  CreateTrainingJob(sim, body) {
+    const r = createResource(sim, 'training', body, jobExists('Training job'));
+    setRun(r, trainingRun(sim, body, r.name));
+    return { TrainingJobArn: r.arn };
+  },
   DescribeTrainingJob: describeTraining,
   StopTrainingJob: (sim, body) => stopJob(sim, findTrainingJobToStop(sim, body['TrainingJobName'])),
   ListTrainingJobs: (sim, body) =>
@@ -33,7 +60,7 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
 
   CreateHyperParameterTuningJob(sim, body) {
     const r = createResource(sim, 'tuning', body, jobExists('Tuning job'));
-    r.run = { completedFields: bestTrainingJob(sim, r) };
+    r.run = tuningRun(sim, r);
     return { HyperParameterTuningJobArn: r.arn };
   },
   DescribeHyperParameterTuningJob: describeTuning,
@@ -49,10 +76,10 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
     ),
 
   CreateTransformJob(sim, body) {
-    findModel(sim, body);
-    return {
-      TransformJobArn: createResource(sim, 'transform', body, jobExists('Transform job')).arn,
-    };
+    const model = findModel(sim, body);
+    const r = createResource(sim, 'transform', body, jobExists('Transform job'));
+    setRun(r, transformRun(sim, body, model));
+    return { TransformJobArn: r.arn };
   },
   DescribeTransformJob: (sim, body) => describeBatchJob(sim, 'transform', body),
   StopTransformJob: (sim, body) =>
@@ -60,18 +87,21 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
   ListTransformJobs: (sim, body) =>
     listResources(sim, 'transform', body, 'TransformJobSummaries', jobSummary(sim, 'transform')),
 
-  CreateProcessingJob: (sim, body) => ({
-    ProcessingJobArn: createResource(sim, 'processing', body, jobExists('Processing job')).arn,
-  }),
+  CreateProcessingJob(sim, body) {
+    const r = createResource(sim, 'processing', body, jobExists('Processing job'));
+    setRun(r, processingRun(sim, body, sim.behaviours.find(r.name)));
+    return { ProcessingJobArn: r.arn };
+  },
   DescribeProcessingJob: (sim, body) => describeBatchJob(sim, 'processing', body),
   StopProcessingJob: (sim, body) =>
     stopJob(sim, findBatchJob(sim, 'processing', body['ProcessingJobName'])),
   ListProcessingJobs: (sim, body) =>
     listResources(sim, 'processing', body, 'ProcessingJobSummaries', jobSummary(sim, 'processing')),
 
-  CreateModel: (sim, body) => ({
-    ModelArn: createResource(sim, 'model', body, alreadyExists('model')).arn,
-  }),
+  CreateModel(sim, body) {
+    checkModelData(sim, body);
+    return { ModelArn: createResource(sim, 'model', body, alreadyExists('model')).arn };
+  },
   DescribeModel(sim, body) {
     const r = findModel(sim, body);
     return { ...r.request, ModelArn: r.arn, CreationTime: s(r.createdAt), Tags: undefined };

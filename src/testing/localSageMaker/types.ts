@@ -18,6 +18,12 @@ export interface JobBehaviour {
    * @default - it hangs until stopped
    */
   readonly hangSeconds?: number;
+  /**
+   * Processing jobs: the files each output's `LocalPath` holds when the job ends (name relative to
+   * that path → contents), written under the output's `S3Uri`. Set it before creating the job.
+   * @default - the files of that path on this machine, when it is a folder here
+   */
+  readonly outputFiles?: Readonly<Record<string, Readonly<Record<string, string | Uint8Array>>>>;
 }
 
 /** A fault returned instead of (or after) handling matching requests. */
