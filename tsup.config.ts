@@ -12,9 +12,9 @@ export default defineConfig({
   },
   format: ['esm', 'cjs'],
   dts: true,
-  sourcemap: true,
+  sourcemap: false,
   clean: true,
   splitting: true,
   treeshake: true,
-  target: 'node20',
+  target: 'node22',
 });

@@ -71,5 +71,5 @@ export function s3ClientFor(local: LocalS3): S3Client {
   return new S3Client({ ...local.clientConfig, retryStrategy: fastRetry(2) });
 }
 
-/** Options for fast waits: a check every 10 ms. */
-export const FAST = { checkIntervalSeconds: 0.01 } as const;
+/** Options for fast waits: a check every 10 to 20 ms. */
+export const FAST = { checkIntervalSeconds: 0.01, maxCheckIntervalSeconds: 0.02 } as const;
