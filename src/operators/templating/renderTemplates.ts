@@ -109,6 +109,7 @@ function render(job: Job, value: unknown, path: string, depth: number): unknown 
  * @throws TemplateUndefinedError when a template uses a value the context does not define.
  * @throws TemplateForbiddenError when a template reaches for `constructor`, `__proto__` and the like.
  * @throws TemplateLimitError when a template or the config goes over a limit of `options`.
+ * @throws ValidationError when a limit in `options` is not a positive number.
  * @throws TemplateRenderError for syntax errors, bad operations and errors thrown by context functions.
  * @example
  * const rendered = renderTemplates(config, airflowContext({ logicalDate: new Date() }));
@@ -118,13 +119,7 @@ export function renderTemplates<T>(
   context: Readonly<Record<string, unknown>>,
   options?: RenderTemplatesOptions,
 ): T {
-  let limits: ResolvedLimits;
-  try {
-    limits = resolveLimits(options);
-  } catch (error) {
-    if (error instanceof TemplateFault) throw publicError(error, '', '');
-    throw error;
-  }
+  const limits = resolveLimits(options);
   const job: Job = { context, limits, deadline: performance.now() + limits.timeBudgetMs };
   return render(job, config, '', 0) as T;
 }

@@ -3,6 +3,7 @@
  * size out, work done, time taken, and nesting.
  * @internal
  */
+import { ValidationError } from '../../../errors.js';
 import { limitFault } from './TemplateFault.js';
 
 /** Limits on rendering; each exceeded limit throws a `TemplateLimitError` naming it. */
@@ -37,17 +38,18 @@ export const TEMPLATE_LIMIT_DEFAULTS = {
 /** Resolved limits. @internal */
 export type ResolvedLimits = { readonly [K in keyof TemplateLimits]-?: number };
 
-/** Fills in the defaults, refusing limits that are not positive numbers. @internal */
+/**
+ * Fills in the defaults.
+ * @throws ValidationError for a limit that is not a positive number.
+ * @internal
+ */
 export function resolveLimits(limits: TemplateLimits | undefined): ResolvedLimits {
   const resolved = { ...TEMPLATE_LIMIT_DEFAULTS } as Record<keyof TemplateLimits, number>;
   for (const key of Object.keys(TEMPLATE_LIMIT_DEFAULTS) as (keyof TemplateLimits)[]) {
     const value: unknown = limits?.[key];
     if (value === undefined) continue;
     if (typeof value !== 'number' || !(value > 0)) {
-      throw limitFault(
-        key,
-        `the limit ${key} must be a positive number, got ${typeof value === 'number' ? value : typeof value}`,
-      );
+      throw new ValidationError(key, value, 'a positive number');
     }
     resolved[key] = value;
   }
