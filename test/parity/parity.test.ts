@@ -17,9 +17,9 @@ describe('Python parity', () => {
     const total = readFileSync(file, 'utf8')
       .split('\n')
       .filter((l) => l.trim() !== '').length;
-    it(`${name}: ${total} cases`, () => {
+    it(`${name}: ${total} cases`, async () => {
       // GIVEN the cases of one file WHEN replayed through our API
-      const result = runFile(adapter, file);
+      const result = await runFile(adapter, file);
       // THEN every case is counted and none fails
       expect(result.passed + result.failed).toBe(total);
       expect(result.failures.slice(0, 10).map((f) => formatFailure(f))).toEqual([]);
