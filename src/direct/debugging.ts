@@ -23,12 +23,13 @@ const UNSUPPORTED_REGIONS = new Set([
 
 /** The `DebugHookConfig` member, or undefined when the hook is off. */
 export function debuggerHookConfig(
+  estimator: AnyEstimator,
   settings: DirectTrainingSettings,
-  region: string,
   outputPath: string,
 ): Record<string, unknown> | undefined {
   const hook = settings.debuggerHookConfig;
-  if (hook === false || UNSUPPORTED_REGIONS.has(region)) return undefined;
+  if (hook === false || UNSUPPORTED_REGIONS.has(estimator.session.region)) return undefined;
+  if (frameworkDisablesHook(estimator)) return undefined;
   return defined({
     S3OutputPath: hook?.s3OutputPath || outputPath,
     LocalPath: hook?.containerLocalOutputPath ?? undefined,
@@ -37,21 +38,48 @@ export function debuggerHookConfig(
   });
 }
 
+/**
+ * Python's `Framework._validate_and_set_debugger_configs`: SMDebug does not support distributed
+ * jobs with checkpoints (PyTorch and TensorFlow always carry a distribution dict, so any
+ * checkpointed job of theirs), nor TensorFlow's parameter server.
+ */
+function frameworkDisablesHook(estimator: AnyEstimator): boolean {
+  if (estimator.kind !== 'framework') return false;
+  const name = estimator.pythonClass.name;
+  const distribution = (estimator as { distribution?: Record<string, unknown> }).distribution;
+  if (name === 'TensorFlow') {
+    const ps = distribution?.parameter_server as { enabled?: unknown } | undefined;
+    if (ps?.enabled) return true;
+  }
+  const o = estimator.options;
+  if (!o.checkpointS3Uri || !o.checkpointLocalPath) return false;
+  if (name === 'PyTorch' || name === 'TensorFlow') return true;
+  return name === 'MXNet' && typeof o.instanceCount === 'number' && o.instanceCount > 1;
+}
+
 /** The `ProfilerConfig` member Python always sends. */
 export function profilerConfig(
+  estimator: AnyEstimator,
   settings: DirectTrainingSettings,
-  region: string,
   outputPath: string,
 ): Record<string, unknown> {
+  const region = estimator.session.region;
   let config = settings.profilerConfig ?? undefined;
-  if (settings.disableProfiler && config && !config.disableProfiler) {
+  const instanceType = estimator.options.instanceType;
+  // Python's constructor turns the profiler off where it is unsupported (region, Trainium).
+  const disableProfiler =
+    Boolean(settings.disableProfiler) ||
+    UNSUPPORTED_REGIONS.has(region) ||
+    (typeof instanceType === 'string' &&
+      (/^ml[._]([a-z\d-]+)\.?\w*$/.exec(instanceType)?.[1] ?? '').startsWith('trn'));
+  if (disableProfiler && config && !config.disableProfiler) {
     throw new ValidationError(
       'profilerConfig.disableProfiler',
       config.disableProfiler ?? false,
       'true when disableProfiler is true',
     );
   }
-  if (!settings.disableProfiler && !UNSUPPORTED_REGIONS.has(region)) config ??= {};
+  if (!disableProfiler) config ??= {};
   if (config === undefined) return { DisableProfiler: true };
   const s3 = config.s3OutputPath || outputPath;
   const disabled = config.disableProfiler ?? false;

@@ -16,6 +16,8 @@ import { ValidationError } from '../errors.js';
 import { TrainingInput } from '../estimators/inputs.js';
 import { defined } from '../internal/defined.js';
 import { pyTruthy } from '../pythonCompat/truthy.js';
+import { airflowCompatibleRecords, algorithmFitOverrides } from './algorithmFit.js';
+import { frameworkStaging } from './frameworkStaging.js';
 import type { DirectTrainingSettings } from './settings.js';
 import { debuggerHookConfig, profilerConfig, metricsTimeSeriesDefault } from './debugging.js';
 
@@ -94,15 +96,29 @@ export function trainingJobRequest(
 ): DirectTrainingJob {
   const o = estimator.options;
   checkInputs(options.inputs, o.modelUri);
-  const prepared = prepareTrainingJob(estimator, options);
+  const algorithm = estimator.kind === 'algorithm';
+  const prepared = prepareTrainingJob(
+    estimator,
+    algorithm ? { ...options, inputs: airflowCompatibleRecords(options.inputs) as never } : options,
+  );
   const config = completeTrainingConfigFor(estimator, prepared) as Record<string, unknown>;
-  const { S3Operations: s3Operations, ...base } = config as {
-    S3Operations?: { S3Upload?: readonly S3Upload[] };
-  } & Record<string, unknown>;
-  const uploads = [...prepared.uploads, ...(s3Operations?.S3Upload ?? [])];
-  const outputPath = prepared.run.outputPath;
-  const region = estimator.session.region;
-  const algorithm = base.AlgorithmSpecification as Record<string, unknown>;
+  const { S3Operations: _airflowUploads, ...airflowBase } = config;
+  let base: Record<string, unknown> = airflowBase;
+  let uploads: readonly S3Upload[] = prepared.uploads;
+  let run = prepared.run;
+  if (estimator.kind === 'algorithm') {
+    base = algorithmFitOverrides(estimator, options.inputs, options.miniBatchSize, base);
+  } else if (estimator.kind === 'framework') {
+    const staged = frameworkStaging(estimator, options.jobName || run.jobName, run.outputPath);
+    base = {
+      ...base,
+      HyperParameters: { ...(base.HyperParameters as object), ...staged.hyperparameters },
+    };
+    uploads = staged.upload ? [staged.upload] : [];
+    run = { ...run, uploadedCode: staged.uploadedCode };
+  }
+  const outputPath = run.outputPath;
+  const spec = base.AlgorithmSpecification as Record<string, unknown>;
   const imageConfig =
     settings.trainingRepositoryAccessMode !== undefined &&
     settings.trainingRepositoryAccessMode !== null
@@ -131,8 +147,8 @@ export function trainingJobRequest(
     ...rest,
     InputDataConfig: fileChannels(rest.InputDataConfig),
     AlgorithmSpecification: defined({
-      ...algorithm,
-      TrainingInputMode: channelMode ?? algorithm.TrainingInputMode,
+      ...spec,
+      TrainingInputMode: channelMode ?? spec.TrainingInputMode,
       TrainingImageConfig: imageConfig,
       ContainerEntrypoint: settings.containerEntryPoint ?? undefined,
       ContainerArguments: settings.containerArguments ?? undefined,
@@ -157,14 +173,14 @@ export function trainingJobRequest(
           LocalPath: pyTruthy(o.checkpointLocalPath) ? o.checkpointLocalPath : undefined,
         })
       : undefined,
-    DebugHookConfig: debuggerHookConfig(settings, region, outputPath),
+    DebugHookConfig: debuggerHookConfig(estimator, settings, outputPath),
     TensorBoardOutputConfig: settings.tensorboardOutputConfig
       ? defined({
           S3OutputPath: settings.tensorboardOutputConfig.s3OutputPath,
           LocalPath: settings.tensorboardOutputConfig.containerLocalOutputPath ?? undefined,
         })
       : undefined,
-    ProfilerConfig: profilerConfig(settings, region, outputPath),
+    ProfilerConfig: profilerConfig(estimator, settings, outputPath),
     RemoteDebugConfig:
       settings.enableRemoteDebug !== undefined && settings.enableRemoteDebug !== null
         ? { EnableRemoteDebug: settings.enableRemoteDebug }
@@ -178,5 +194,5 @@ export function trainingJobRequest(
         ? { MaximumRetryAttempts: settings.maxRetryAttempts }
         : undefined,
   });
-  return { request, uploads, role: o.role, run: prepared.run };
+  return { request, uploads, role: o.role, run };
 }

@@ -97,7 +97,9 @@ export async function requestBuild(
     if (SETTINGS.includes(k)) settings[camel(k)] = value;
     if (!SETTINGS_ONLY.has(k)) kwargs[k] = value;
   }
-  if (entry.class in amazonBuilds) await env.direct.defaultBucket();
+  // Python's algorithm constructors read the default bucket for the data location.
+  if (entry.class in amazonBuilds && (rawKwargs.data_location ?? null) === null)
+    await env.direct.defaultBucket();
   const obj = await env.direct.build(() => handler(args, kwargs, ctx));
   settingsOf.set(obj, settings);
   for (const step of entry.then ?? [])
@@ -115,7 +117,11 @@ async function fitCall(
   env: RequestEnv,
 ): Promise<unknown> {
   if (!isEstimator(target)) throw new UnsupportedCaseError('fit on this class');
-  const all = withPositional(args, kwargs, ['inputs', 'wait', 'logs', 'job_name'], 'fit');
+  const signature =
+    target.kind === 'algorithm'
+      ? ['inputs', 'mini_batch_size', 'wait', 'logs', 'job_name']
+      : ['inputs', 'wait', 'logs', 'job_name'];
+  const all = withPositional(args, kwargs, signature, 'fit');
   const result = await fit(env.direct, target, {
     ...(all.inputs !== undefined && all.inputs !== null ? { inputs: all.inputs as never } : {}),
     ...(all.job_name !== undefined && all.job_name !== null
