@@ -3,7 +3,8 @@
  * record sets are accepted, and `mini_batch_size` is the algorithm's computed value (RCF's 1000,
  * Linear Learner's default, ...) rather than the call's.
  */
-import { formatInputs, isRecordSetChannel, type TrainingInputs } from '../config/channels.js';
+import { formatInputs } from '../config/channels.js';
+import { isRecordSetChannel, type TrainingInputs } from '../estimators/inputs.js';
 import { algorithmTrainingValues } from '../config/algorithmTraining.js';
 import {
   MINI_BATCH_SIZE,

@@ -3,7 +3,7 @@
  * (`_prepare_debugger_for_training`, `_prepare_profiler_for_training`, the frameworks'
  * `enable_sagemaker_metrics` defaults).
  */
-import type { AnyEstimator } from '../config/trainingConfig.js';
+import type { AnyEstimator } from '../estimators/AnyEstimator.js';
 import { ValidationError } from '../errors.js';
 import { defined } from '../internal/defined.js';
 import type { DirectTrainingSettings } from './settings.js';

@@ -5,7 +5,7 @@
  */
 import type { S3Upload } from '../config/s3Operations.js';
 import { stageUserCode } from '../config/stageUserCode.js';
-import type { UploadedCode } from '../config/trainingConfig.js';
+import type { UploadedCode } from '../estimators/types.js';
 import type { Framework } from '../estimators/frameworks/Framework.js';
 import { jsonDumps } from '../pythonCompat/jsonDumps.js';
 import { pyTruthy } from '../pythonCompat/truthy.js';

@@ -5,13 +5,10 @@
  * network isolation, profiler and debugger configs, ...).
  */
 import type { S3Upload } from '../config/s3Operations.js';
-import {
-  completeTrainingConfigFor,
-  prepareTrainingJob,
-  type AnyEstimator,
-  type TrainingJobOptions,
-  type TrainingRun,
-} from '../config/trainingConfig.js';
+import type { TrainingJobOptions } from '../config/trainingConfig.js';
+import { trainingJob } from '../config/trainingJob.js';
+import type { AnyEstimator } from '../estimators/AnyEstimator.js';
+import { makeTrainingRun, type TrainingRun } from '../estimators/trainingRun.js';
 import { ValidationError } from '../errors.js';
 import { TrainingInput } from '../estimators/inputs.js';
 import { defined } from '../internal/defined.js';
@@ -97,11 +94,11 @@ export function trainingJobRequest(
   const o = estimator.options;
   checkInputs(options.inputs, o.modelUri);
   const algorithm = estimator.kind === 'algorithm';
-  const prepared = prepareTrainingJob(
+  const prepared = trainingJob(
     estimator,
     algorithm ? { ...options, inputs: airflowCompatibleRecords(options.inputs) as never } : options,
   );
-  const config = completeTrainingConfigFor(estimator, prepared) as Record<string, unknown>;
+  const config = prepared.config as Record<string, unknown>;
   const { S3Operations: _airflowUploads, ...airflowBase } = config;
   let base: Record<string, unknown> = airflowBase;
   let uploads: readonly S3Upload[] = prepared.uploads;
@@ -115,7 +112,7 @@ export function trainingJobRequest(
       HyperParameters: { ...(base.HyperParameters as object), ...staged.hyperparameters },
     };
     uploads = staged.upload ? [staged.upload] : [];
-    run = { ...run, uploadedCode: staged.uploadedCode };
+    run = makeTrainingRun(estimator, { ...run, uploadedCode: staged.uploadedCode });
   }
   const outputPath = run.outputPath;
   const spec = base.AlgorithmSpecification as Record<string, unknown>;

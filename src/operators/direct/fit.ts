@@ -4,7 +4,8 @@
  */
 import { CreateTrainingJobCommand } from '@aws-sdk/client-sagemaker';
 import type { S3Upload } from '../../config/s3Operations.js';
-import type { AnyEstimator, TrainingRun } from '../../config/trainingConfig.js';
+import type { AnyEstimator } from '../../estimators/AnyEstimator.js';
+import type { TrainingRun } from '../../estimators/trainingRun.js';
 import { parseS3Url } from '../../pythonCompat/s3.js';
 import type { DirectTrainingSettings } from '../../direct/settings.js';
 import {

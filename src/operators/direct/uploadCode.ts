@@ -4,7 +4,7 @@
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3Upload } from '../../config/s3Operations.js';
-import type { AnyEstimator } from '../../config/trainingConfig.js';
+import type { AnyEstimator } from '../../estimators/AnyEstimator.js';
 import type { DirectSession } from './DirectSession.js';
 import { codePaths, localEntries, tarGz } from './tarGz.js';
 

@@ -6,7 +6,7 @@
 import type { DirectTrainingSettings } from '../../../src/direct/settings.js';
 import type { DirectSession } from '../../../src/operators/direct/DirectSession.js';
 import { fit } from '../../../src/operators/direct/fit.js';
-import type { AnyEstimator } from '../../../src/config/trainingConfig.js';
+import type { AnyEstimator } from '../../../src/estimators/AnyEstimator.js';
 import { adapter } from './index.js';
 import { amazonBuilds } from './amazon.js';
 import type { Replay } from './requestsReplay.js';
