@@ -6,6 +6,8 @@
 import type { DirectTrainingSettings } from '../../../src/direct/settings.js';
 import type { DirectSession } from '../../../src/operators/direct/DirectSession.js';
 import { fit } from '../../../src/operators/direct/fit.js';
+import { run } from '../../../src/operators/direct/run.js';
+import { Processor } from '../../../src/estimators/Processor.js';
 import type { AnyEstimator } from '../../../src/estimators/AnyEstimator.js';
 import { adapter } from './index.js';
 import { amazonBuilds } from './amazon.js';
@@ -60,6 +62,8 @@ const SETTINGS_ONLY = new Set([
 ]);
 
 const settingsOf = new WeakMap<object, DirectTrainingSettings>();
+/** Every decoded constructor keyword of a built object, camelCased. */
+const kwargsOf = new WeakMap<object, Record<string, unknown>>();
 
 const plain =
   (): ValueFactory =>
@@ -102,6 +106,10 @@ export async function requestBuild(
     await env.direct.defaultBucket();
   const obj = await env.direct.build(() => handler(args, kwargs, ctx));
   settingsOf.set(obj, settings);
+  kwargsOf.set(
+    obj,
+    Object.fromEntries(Object.entries(rawKwargs).map(([k, v]) => [camel(k), ctx.decode(v)])),
+  );
   for (const step of entry.then ?? [])
     adapter.then(obj, ctx.decode(step) as Record<string, unknown>, ctx);
   ctx.refs.set(entry.name, obj);
@@ -137,6 +145,40 @@ async function fitCall(
   return null;
 }
 
+async function runCall(
+  target: unknown,
+  args: readonly unknown[],
+  kwargs: Record<string, unknown>,
+  env: RequestEnv,
+): Promise<unknown> {
+  if (!(target instanceof Processor)) throw new UnsupportedCaseError('run on this class');
+  const base = [
+    'inputs',
+    'outputs',
+    'arguments',
+    'wait',
+    'logs',
+    'job_name',
+    'experiment_config',
+    'kms_key',
+  ];
+  const all = withPositional(
+    args,
+    kwargs,
+    target.kind === 'scriptProcessor' ? ['code', ...base] : base,
+    'run',
+  );
+  const ctorKwargs = kwargsOf.get(target) ?? {};
+  await run(env.direct, target, {
+    ...(toProps(all) as Record<string, never>),
+    settings: {
+      entrypoint: (ctorKwargs.entrypoint as string[] | undefined) ?? null,
+      outputKmsKey: (ctorKwargs.outputKmsKey as string | undefined) ?? null,
+    },
+  });
+  return null;
+}
+
 /** Runs a step's call on its target (or a class method) and returns its JSON result. */
 export async function requestCall(
   step: {
@@ -159,6 +201,8 @@ export async function requestCall(
   switch (step.call) {
     case 'fit':
       return fitCall(target, args, kwargs, env);
+    case 'run':
+      return runCall(target, args, kwargs, env);
     default:
       throw new UnsupportedCaseError(`call ${step.call} is not supported yet`);
   }
