@@ -7,6 +7,8 @@ import type { DirectTrainingSettings } from '../../../src/direct/settings.js';
 import type { DirectSession } from '../../../src/operators/direct/DirectSession.js';
 import { fit } from '../../../src/operators/direct/fit.js';
 import { run } from '../../../src/operators/direct/run.js';
+import { tune } from '../../../src/operators/direct/tune.js';
+import { HyperparameterTuner } from '../../../src/estimators/tuner/HyperparameterTuner.js';
 import { Processor } from '../../../src/estimators/Processor.js';
 import type { AnyEstimator } from '../../../src/estimators/AnyEstimator.js';
 import { adapter } from './index.js';
@@ -124,6 +126,30 @@ async function fitCall(
   kwargs: Record<string, unknown>,
   env: RequestEnv,
 ): Promise<unknown> {
+  if (target instanceof HyperparameterTuner) {
+    const all = withPositional(
+      args,
+      kwargs,
+      ['inputs', 'job_name', 'include_cls_metadata', 'estimator_kwargs', 'wait'],
+      'tuner.fit',
+    );
+    const { wait: _wait, logs: _logs, ...rest } = all;
+    const settings = new Map(
+      target.tuned.map((t) => [t.estimator, settingsOf.get(t.estimator) ?? {}] as const),
+    );
+    const k = kwargsOf.get(target) ?? {};
+    await tune(env.direct, target, {
+      ...toProps(rest),
+      settings,
+      tunerSettings: {
+        maxRuntimeInSeconds: k.maxRuntimeInSeconds,
+        randomSeed: k.randomSeed,
+        strategyConfig: k.strategyConfig as never,
+        completionCriteriaConfig: k.completionCriteriaConfig as never,
+      },
+    });
+    return null;
+  }
   if (!isEstimator(target)) throw new UnsupportedCaseError('fit on this class');
   const signature =
     target.kind === 'algorithm'
