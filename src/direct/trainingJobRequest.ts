@@ -42,7 +42,7 @@ const isPlainRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 
 /** Python's `fit` checks: local data only in local mode, string inputs must be S3 or file URIs. */
-function checkInputs(inputs: unknown, modelUri: unknown): void {
+export function checkInputs(inputs: unknown, modelUri: unknown): void {
   if (isLocalChannel(inputs) || isLocalChannel(modelUri)) {
     throw new ValidationError(
       'fit.inputs',

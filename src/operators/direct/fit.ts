@@ -3,17 +3,15 @@
  * the code upload, role expansion and CreateTrainingJob, in Python's order.
  */
 import { CreateTrainingJobCommand } from '@aws-sdk/client-sagemaker';
-import type { S3Upload } from '../../config/s3Operations.js';
 import type { AnyEstimator } from '../../estimators/AnyEstimator.js';
 import type { TrainingRun } from '../../estimators/trainingRun.js';
-import { parseS3Url } from '../../pythonCompat/s3.js';
 import type { DirectTrainingSettings } from '../../direct/settings.js';
 import {
   trainingJobRequest,
   type TrainingJobRequestOptions,
 } from '../../direct/trainingJobRequest.js';
 import type { DirectSession } from './DirectSession.js';
-import { uploadCode } from './uploadCode.js';
+import { codeKmsKey, uploadCode } from './uploadCode.js';
 
 /** Options of {@link fit}. */
 export interface FitOptions extends TrainingJobRequestOptions {
@@ -26,13 +24,6 @@ export interface FitResult {
   readonly jobName: string;
   readonly run: TrainingRun;
   readonly request: Record<string, unknown>;
-}
-
-/** Where Python encrypts a code upload with the output KMS key (same bucket as the output). */
-function kmsKeyFor(estimator: AnyEstimator, upload: S3Upload, outputPath: string): unknown {
-  const o = estimator.options;
-  if (o.codeLocation === undefined) return o.outputKmsKey;
-  return parseS3Url(outputPath, 'outputPath').bucket === upload.Bucket ? o.outputKmsKey : undefined;
 }
 
 /**
@@ -49,7 +40,7 @@ export async function fit(
     trainingJobRequest(estimator, options, options.settings ?? {}),
   );
   for (const upload of job.uploads) {
-    await uploadCode(direct, estimator, upload, kmsKeyFor(estimator, upload, job.run.outputPath));
+    await uploadCode(direct, estimator, upload, codeKmsKey(estimator, upload, job.run.outputPath));
   }
   const request = { ...job.request, RoleArn: await direct.expandRole(job.role) };
   await direct.clients.sagemaker.send(new CreateTrainingJobCommand(request as never));

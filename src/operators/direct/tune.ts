@@ -16,7 +16,9 @@ import {
   type DirectTunerSettings,
 } from '../../direct/tuningDefinition.js';
 import type { DirectSession } from './DirectSession.js';
-import { uploadCode } from './uploadCode.js';
+import { codeKmsKey, uploadCode } from './uploadCode.js';
+import { airflowCompatibleRecords } from '../../direct/algorithmFit.js';
+import { tunedCode } from '../../direct/tunedCode.js';
 
 /** Options of {@link tune}: the tuning options, and each estimator's `fit`-only settings. */
 export interface TuneOptions extends TuningConfigOptions {
@@ -42,6 +44,17 @@ function ownerOf(
   return runs.keys().next().value;
 }
 
+/** The names of the tuned hyperparameters (they are not static). */
+function rangeNames(tuningConfig: unknown): Set<string> {
+  const ranges = (tuningConfig as { ParameterRanges?: Record<string, { Name?: string }[]> })
+    ?.ParameterRanges;
+  return new Set(
+    Object.values(ranges ?? {}).flatMap((list) =>
+      (Array.isArray(list) ? list : []).map((r) => String(r.Name)),
+    ),
+  );
+}
+
 /**
  * Starts a tuning job as Python's tuner `fit` does.
  * @example
@@ -56,13 +69,36 @@ export async function tune(
     const tuned = tuner.tuned.find((t) => t.name === name) ?? tuner.tuned[0];
     return [tuned.estimator, options.settings?.get(tuned.estimator) ?? {}];
   };
-  const job = await direct.build(() => tuningJob(tuner, options));
+  const job = await direct.build(() =>
+    tuningJob(tuner, { ...options, inputs: airflowCompatibleRecords(options.inputs) as never }),
+  );
   const { S3Operations: ops, ...config } = job.config as Record<string, unknown> & {
     S3Operations?: { S3Upload?: readonly S3Upload[] };
   };
-  for (const upload of ops?.S3Upload ?? []) {
-    const estimator = ownerOf(job.runs, upload);
-    if (estimator) await uploadCode(direct, estimator, upload, estimator.options.outputKmsKey);
+  let uploads = ops?.S3Upload ?? [];
+  const first = tuner.tuned[0].estimator;
+  const firstRun = job.runs.get(first);
+  if (config.TrainingJobDefinition && firstRun) {
+    const tuned = await direct.build(() =>
+      tunedCode(
+        first,
+        firstRun,
+        config.TrainingJobDefinition as Record<string, unknown>,
+        options,
+        rangeNames(config.HyperParameterTuningJobConfig),
+      ),
+    );
+    config.TrainingJobDefinition = tuned.definition;
+    uploads = tuned.uploads ?? uploads;
+  }
+  for (const upload of uploads) {
+    const estimator = ownerOf(job.runs, upload) ?? first;
+    await uploadCode(
+      direct,
+      estimator,
+      upload,
+      codeKmsKey(estimator, upload, job.runs.get(estimator)?.outputPath ?? ''),
+    );
   }
   // Python's `_prepare_tags_for_tuning`: the tuner's tags, then the first estimator's new ones.
   const estimatorTags = tuner.tuned[0].estimator.options.tags ?? [];

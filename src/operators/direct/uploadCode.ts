@@ -5,8 +5,16 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3Upload } from '../../config/s3Operations.js';
 import type { AnyEstimator } from '../../estimators/AnyEstimator.js';
+import { parseS3Url } from '../../pythonCompat/s3.js';
 import type { DirectSession } from './DirectSession.js';
 import { codePaths, localEntries, tarGz } from './tarGz.js';
+
+/** Where Python encrypts a code upload with the output KMS key (same bucket as the output). */
+export function codeKmsKey(estimator: AnyEstimator, upload: S3Upload, outputPath: string): unknown {
+  const o = estimator.options;
+  if (o.codeLocation === undefined) return o.outputKmsKey;
+  return parseS3Url(outputPath, 'outputPath').bucket === upload.Bucket ? o.outputKmsKey : undefined;
+}
 
 /** Packs and uploads one code tarball; `kmsKey` is the output KMS key where Python passes it. */
 export async function uploadCode(
