@@ -5,7 +5,11 @@
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import { silentLogger, type OperatorLogger } from '../operators/logger.js';
-import { checkS3Operations, runS3Operations } from '../operators/s3Operations.js';
+import {
+  checkS3Operations,
+  runS3Operations,
+  type S3Operations,
+} from '../operators/s3Operations.js';
 import type { ExportedStateMachine } from './toStateMachine.js';
 
 /** Options of {@link stageUploads}. */
@@ -25,7 +29,7 @@ export interface StageUploadsOptions {
  * await stageUploads(toStateMachine(steps), new S3Client({}));
  */
 export async function stageUploads(
-  exported: Pick<ExportedStateMachine, 's3Operations'>,
+  exported: { readonly s3Operations: ExportedStateMachine['s3Operations'] | S3Operations },
   s3: Pick<S3Client, 'send'>,
   options: StageUploadsOptions = {},
 ): Promise<void> {

@@ -67,7 +67,9 @@ export function stepStates(
       ResultPath: kind.sync ? `${base}.${kind.resultKey}` : null,
     };
     chain.push([isMain && kind.sync ? stepId : name(kind.create), task]);
-    if (!kind.sync && part.kind !== 'endpoint') {
+    // A model or endpoint config step's XCom is its Describe output; in a bundle, the main part's
+    // result (the transform's or endpoint's) is described at the end instead.
+    if (isMain && !kind.sync && part.kind !== 'endpoint') {
       chain.push([
         name(kind.describe),
         {

@@ -129,6 +129,15 @@ export function translateString(
   if (segments.length === 1 && only !== undefined && 'expression' in only) {
     return expressionFor(only.expression, field, value, ctx);
   }
+  if (segments.some((s) => 'literal' in s && s.literal.includes('\\'))) {
+    // Step Functions takes '\\' in a States.Format literal, but asl-validator refuses it.
+    throw new UntranslatableTemplateError(
+      ctx.stepId,
+      field,
+      value,
+      'a backslash in the text around a template has no escape every ASL validator accepts',
+    );
+  }
   const args = segments.flatMap((s) =>
     'expression' in s ? [expressionFor(s.expression, field, value, ctx)] : [],
   );
