@@ -14,12 +14,11 @@ import {
   IntegerParameter,
   KNN,
   RecordSet,
-  completeTrainingConfigFor,
   createSession,
   deployConfigFromEstimator,
   modelConfigFromEstimator,
-  prepareTrainingJob,
-  prepareTuningJob,
+  trainingJob,
+  tuningJob,
   transformConfigFromEstimator,
 } from '../src/index.js';
 import type { WorkflowStep } from '../src/stepfunctions/index.js';
@@ -59,19 +58,21 @@ export function irisKnnSteps(options: PipelineOptions = {}): WorkflowStep[] {
     numRecords: 150,
     featureDim: 4,
   });
-  const prepared = prepareTrainingJob(knn, { inputs });
+  const prepared = trainingJob(knn, { inputs });
   // The later steps read the training job through Airflow's XCom templates of task 'train'.
-  const from = { taskId: 'train', taskType: 'training', trainingRun: prepared.run } as const;
+  const from = {
+    from: { airflowTask: 'train', taskType: 'training', run: prepared.run },
+  } as const;
   const model = modelConfigFromEstimator(knn, { ...from, instanceType: 'ml.m5.large' });
   return [
-    { id: 'train', type: 'training', config: completeTrainingConfigFor(knn, prepared) },
+    { id: 'train', type: 'training', config: prepared.config },
     { id: 'model', type: 'model', config: model },
     {
       id: 'transform',
       type: 'transform',
       config: transformConfigFromEstimator(knn, {
         ...from,
-        modelName: String(model.ModelName),
+        modelName: model.ModelName,
         instanceCount: 1,
         instanceType: 'ml.m5.large',
         data: `s3://${BUCKET}/iris-knn/batch/iris.csv`,
@@ -112,7 +113,7 @@ export function recommenderSteps(options: PipelineOptions = {}): WorkflowStep[] 
     numRecords: 100_000,
     featureDim: 2_625,
   });
-  const training = prepareTrainingJob(fm, { inputs });
+  const training = trainingJob(fm, { inputs });
   const tuner = new HyperparameterTuner({
     estimator: fm,
     objectiveMetricName: 'test:rmse',
@@ -125,7 +126,7 @@ export function recommenderSteps(options: PipelineOptions = {}): WorkflowStep[] 
     maxJobs: 4,
     maxParallelJobs: 2,
   });
-  const tuning = prepareTuningJob(tuner, { inputs });
+  const tuning = tuningJob(tuner, { inputs });
   const tunedRun = tuning.runs.get(fm);
   return [
     {
@@ -140,9 +141,11 @@ export function recommenderSteps(options: PipelineOptions = {}): WorkflowStep[] 
               id: 'tunedModel',
               type: 'model',
               config: modelConfigFromEstimator(fm, {
-                taskId: 'tune',
-                taskType: 'tuning',
-                ...(tunedRun ? { trainingRun: tunedRun } : {}),
+                from: {
+                  airflowTask: 'tune',
+                  taskType: 'tuning',
+                  ...(tunedRun ? { run: tunedRun } : {}),
+                },
                 instanceType: 'ml.c5.xlarge',
               }),
             },
@@ -150,14 +153,12 @@ export function recommenderSteps(options: PipelineOptions = {}): WorkflowStep[] 
         },
       ],
       otherwise: [
-        { id: 'train', type: 'training', config: completeTrainingConfigFor(fm, training) },
+        { id: 'train', type: 'training', config: training.config },
         {
           id: 'trainedModel',
           type: 'model',
           config: modelConfigFromEstimator(fm, {
-            taskId: 'train',
-            taskType: 'training',
-            trainingRun: training.run,
+            from: { airflowTask: 'train', taskType: 'training', run: training.run },
             instanceType: 'ml.c5.xlarge',
           }),
         },

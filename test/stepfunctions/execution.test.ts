@@ -18,7 +18,7 @@ import {
   SKLearn,
   createSession,
   modelConfigFromEstimator,
-  prepareTuningJob,
+  tuningJob,
 } from '../../src/index.js';
 import { toStateMachine } from '../../src/stepfunctions/index.js';
 import { runScenario, type ScenarioResult } from './scenario.js';
@@ -45,7 +45,7 @@ function sklearnTuneSteps() {
     metricDefinitions: [{ Name: 'validation:rmse', Regex: 'rmse=(\\S+)' }],
     maxJobs: 2,
   });
-  const tuning = prepareTuningJob(tuner, { inputs: `s3://${BUCKET}/sk/train` });
+  const tuning = tuningJob(tuner, { inputs: `s3://${BUCKET}/sk/train` });
   const run = tuning.runs.get(sk);
   return toStateMachine([
     { id: 'tune', type: 'tuning', config: tuning.config },
@@ -53,9 +53,7 @@ function sklearnTuneSteps() {
       id: 'model',
       type: 'model',
       config: modelConfigFromEstimator(sk, {
-        taskId: 'tune',
-        taskType: 'tuning',
-        ...(run ? { trainingRun: run } : {}),
+        from: { airflowTask: 'tune', taskType: 'tuning', ...(run ? { run } : {}) },
       }),
     },
   ]);
