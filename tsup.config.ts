@@ -7,6 +7,7 @@ export default defineConfig({
     'operators/index': 'src/operators/index.ts',
     'recordio/index': 'src/recordio/index.ts',
     'testing/index': 'src/testing/index.ts',
+    'airflow/index': 'src/airflow/index.ts',
     cli: 'src/cli.ts',
   },
   format: ['esm', 'cjs'],

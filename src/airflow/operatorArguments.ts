@@ -5,6 +5,7 @@
 import { UnsupportedOptionError, ValidationError } from '../errors.js';
 import type { PythonArgument } from './dagSource.js';
 import { deferredMaxAttempts } from './deferredMaxAttempts.js';
+import { deferredTuningWarning } from './providerLimits.js';
 import { OPERATOR_SPECS, type AirflowOperatorKind, type OperatorKeyword } from './operatorSpecs.js';
 import { pythonString } from './pythonLiteral.js';
 import type { AirflowDagOptions, AirflowTask } from './toAirflowDag.js';
@@ -29,6 +30,7 @@ export function operatorArguments(
   kind: AirflowOperatorKind,
   config: Readonly<Record<string, unknown>>,
   o: ResolvedDagOptions,
+  warnings: string[],
 ): PythonArgument[] {
   const spec = OPERATOR_SPECS[kind];
   const takes = (keyword: OperatorKeyword): boolean => spec.keywords.includes(keyword);
@@ -70,6 +72,10 @@ export function operatorArguments(
   args.push(['wait_for_completion', bool(wait)], ['check_interval', String(interval)]);
   if (maxIngestion !== null) args.push(['max_ingestion_time', String(maxIngestion)]);
   args.push(['deferrable', bool(deferrable)]);
+  if (kind === 'tuning' && deferrable && wait) {
+    const warning = deferredTuningWarning(task.taskId, config, interval);
+    if (warning !== undefined) warnings.push(warning);
+  }
   if (takes('max_attempts')) {
     if (task.maxAttempts !== undefined) positiveInteger('maxAttempts', task.maxAttempts);
     if (deferrable && wait) {

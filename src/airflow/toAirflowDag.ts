@@ -8,6 +8,7 @@ import { mergeS3Operations } from '../config/s3Operations.js';
 import { operatorArguments, type ResolvedDagOptions } from './operatorArguments.js';
 import { isPlainObject } from '../operators/validation/configPath.js';
 import { checkTemplates } from './checkTemplates.js';
+import { checkProviderLimits } from './providerLimits.js';
 import { dagSource, type PythonArgument } from './dagSource.js';
 import { AirflowDependencyError } from './errors.js';
 import { inferOperatorKind, OPERATOR_SPECS, type AirflowOperatorKind } from './operatorSpecs.js';
@@ -243,13 +244,14 @@ export function toAirflowDag(
       }
     }
     checkTemplates(task.taskId, spec, config);
+    checkProviderLimits(task.taskId, kind, config);
     return {
       taskId: task.taskId,
       kind,
       className: spec.className,
       upstream,
       config,
-      arguments: operatorArguments(task, kind, config, o),
+      arguments: operatorArguments(task, kind, config, o, warnings),
     };
   });
 
