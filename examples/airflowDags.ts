@@ -15,7 +15,6 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toAirflowDag, type AirflowDag } from '../src/airflow/index.js';
 import {
-  completeTrainingConfigFor,
   ContinuousParameter,
   createSession,
   FactorizationMachines,
@@ -23,10 +22,10 @@ import {
   IntegerParameter,
   KNN,
   modelConfigFromEstimator,
-  prepareTrainingJob,
-  prepareTuningJob,
   RecordSet,
+  trainingJob,
   transformConfigFromEstimator,
+  tuningJob,
 } from '../src/index.js';
 import {
   checkDagFile,
@@ -59,16 +58,13 @@ export function irisKnnDag(): AirflowDag {
     numRecords: 150,
     featureDim: 4,
   });
-  const prepared = prepareTrainingJob(knn, { inputs });
-  const fromTraining = {
-    taskId: 'train',
-    taskType: 'training',
-    trainingRun: prepared.run,
-  } as const;
-  const model = modelConfigFromEstimator(knn, { ...fromTraining, instanceType: 'ml.m5.large' });
+  const training = trainingJob(knn, { inputs });
+  // The model and the transform read the job's name from the train task's XCom.
+  const from = { airflowTask: 'train', taskType: 'training', run: training.run } as const;
+  const model = modelConfigFromEstimator(knn, { from, instanceType: 'ml.m5.large' });
   const transform = transformConfigFromEstimator(knn, {
-    ...fromTraining,
-    modelName: model.ModelName as string,
+    from,
+    modelName: model.ModelName,
     instanceCount: 1,
     instanceType: 'ml.m5.large',
     data: `s3://${BUCKET}/iris-knn/batch/iris.csv`,
@@ -77,7 +73,7 @@ export function irisKnnDag(): AirflowDag {
   });
   return toAirflowDag(
     [
-      { taskId: 'train', config: completeTrainingConfigFor(knn, prepared) },
+      { taskId: 'train', config: training.config },
       { taskId: 'model', config: model },
       { taskId: 'transform', config: transform },
     ],
@@ -110,7 +106,7 @@ export function recommenderDag(): AirflowDag {
     maxParallelJobs: '{{ params.parallel }}',
   });
   const data = `s3://${BUCKET}/fm-recommender`;
-  const tuning = prepareTuningJob(tuner, {
+  const tuning = tuningJob(tuner, {
     inputs: [
       new RecordSet({
         s3Data: `${data}/train/`,
@@ -129,17 +125,11 @@ export function recommenderDag(): AirflowDag {
     jobName: 'fm-{{ ds_nodash }}',
   });
   const run = tuning.runs.get(fm);
-  const fromTuning = {
-    taskId: 'tune',
-    taskType: 'tuning',
-    ...(run && { trainingRun: run }),
-  } as const;
-  const model = modelConfigFromEstimator(fm, {
-    ...fromTuning,
-    name: 'fm-recommender-{{ ds_nodash }}',
-  });
+  // The model of the tuning task's best training job.
+  const from = { airflowTask: 'tune', taskType: 'tuning', ...(run && { run }) } as const;
+  const model = modelConfigFromEstimator(fm, { from, name: 'fm-recommender-{{ ds_nodash }}' });
   const transform = transformConfigFromEstimator(fm, {
-    ...fromTuning,
+    from,
     modelName: 'fm-recommender-{{ ds_nodash }}',
     instanceCount: 1,
     instanceType: 'ml.m5.large',

@@ -20,17 +20,15 @@ import { fileURLToPath } from 'node:url';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import {
-  completeTrainingConfigFor,
   createSession,
+  KNN,
   modelConfigFromEstimator,
-  prepareTrainingJob,
-  sagemakerTimestamp,
+  trainingJob,
   transformConfigFromEstimator,
+  type ModelConfig,
+  type RecordSet,
   type TrainingConfig,
   type TransformConfigFromEstimator,
-  KNN,
-  RecordSet,
-  type ModelConfig,
 } from '../src/index.js';
 import {
   runModel,
@@ -39,7 +37,6 @@ import {
   uploadRecordSet,
   type ModelResult,
   type OperatorLogger,
-  type RecordSetDescriptor,
   type TrainingJobResult,
   type TransformJobResult,
 } from '../src/operators/index.js';
@@ -81,7 +78,7 @@ export interface IrisKnnOptions {
 
 /** What a run did: the configs it built and the final Describe outputs of the operators. */
 export interface IrisKnnRun {
-  readonly recordSet: RecordSetDescriptor;
+  readonly recordSet: RecordSet;
   /** `s3://.../iris.csv`, the batch transform's input. */
   readonly batchData: string;
   readonly trainingConfig: TrainingConfig;
@@ -183,16 +180,15 @@ export async function main(options: IrisKnnOptions = {}): Promise<IrisKnnRun> {
       predictorType: 'classifier',
     });
 
-    // 1. Data. Python's `knn.record_set(features, labels)` uploads under
-    // `<data_location><class name>-<timestamp>/`, into the default bucket its session creates on
-    // first use; builders make no AWS call, so the example creates the bucket itself.
+    // 1. Data. Like Python's `knn.record_set(features, labels)`, uploadRecordSet writes under
+    // `<data_location><class name>-<timestamp>/` in the default bucket. Python's session creates
+    // that bucket on first use; builders make no AWS call, so the example creates it itself.
     const { features, labels } = await loadIris();
     await s3Client.send(new CreateBucketCommand({ Bucket: BUCKET }));
-    const s3Prefix = `${knn.dataLocation}KNN-${sagemakerTimestamp(session.now())}/`;
     const recordSet = await uploadRecordSet(
       s3Client,
       { shape: [labels.length, 4], data: features, dtype: 'float32' },
-      { s3Prefix, labels: { data: labels, dtype: 'float32' } },
+      { estimator: knn, labels: { data: labels, dtype: 'float32' } },
     );
     await s3Client.send(
       new PutObjectCommand({
@@ -208,20 +204,19 @@ export async function main(options: IrisKnnOptions = {}): Promise<IrisKnnRun> {
       batchData,
     });
 
-    // 2. Training. The run from prepareTrainingJob carries the job name and output path to the
-    // model and transform builders, where Python keeps them on the estimator.
-    const prepared = prepareTrainingJob(knn, { inputs: new RecordSet(recordSet) });
-    const trainingConfig = completeTrainingConfigFor(knn, prepared);
+    // 2. Training. The job's run carries the job name and output path to the model and
+    // transform builders, where Python keeps them on the estimator.
+    const training = trainingJob(knn, { inputs: recordSet });
+    const trainingConfig = training.config;
     step('2. train: runTrainingJob(trainingConfig)', trainingConfig);
-    const training = await runTrainingJob(trainingConfig, clients, run);
+    const trained = await runTrainingJob(trainingConfig, clients, run);
     print(
-      `  => ${training.Training.TrainingJobStatus}: ${training.Training.ModelArtifacts?.S3ModelArtifacts}`,
+      `  => ${trained.Training.TrainingJobStatus}: ${trained.Training.ModelArtifacts?.S3ModelArtifacts}`,
     );
 
-    // 3. Model. No Airflow task ran the training here, so `taskType: null` and the run name it.
-    const fromTraining = { taskId: 'train', taskType: null, trainingRun: prepared.run } as const;
+    // 3. Model, from the training run (no Airflow task ran the training here).
     const modelConfig = modelConfigFromEstimator(knn, {
-      ...fromTraining,
+      from: training.run,
       instanceType: 'ml.m5.large',
     });
     step('3. model: runModel(modelConfig)', modelConfig);
@@ -231,8 +226,8 @@ export async function main(options: IrisKnnOptions = {}): Promise<IrisKnnRun> {
     // 4. Batch transform, with the model of step 3: its Model part is the same config, so the
     // operator attaches to that model instead of creating another.
     const transformConfig = transformConfigFromEstimator(knn, {
-      ...fromTraining,
-      modelName: modelConfig.ModelName as string,
+      from: training.run,
+      modelName: modelConfig.ModelName,
       instanceCount: 1,
       instanceType: 'ml.m5.large',
       data: batchData,
@@ -252,7 +247,7 @@ export async function main(options: IrisKnnOptions = {}): Promise<IrisKnnRun> {
       trainingConfig,
       modelConfig,
       transformConfig,
-      training,
+      training: trained,
       model,
       transform,
     };

@@ -90,9 +90,13 @@ export class WaiterTimeoutError extends SageMakerWorkflowError implements StopOu
     readonly jobName: string,
     readonly maxWaitSeconds: number,
     stop: StopOutcome,
+    /** Set when `maxAttempts` status checks ran out (rather than the time limit). */
+    readonly maxAttempts?: number,
   ) {
     super(
-      `SageMaker ${labelOf(kind)} ${jobName} did not finish within ${maxWaitSeconds} s${stopSentence(kind, stop)}`,
+      `SageMaker ${labelOf(kind)} ${jobName} did not finish within ${
+        maxAttempts === undefined ? `${maxWaitSeconds} s` : `${maxAttempts} status checks`
+      }${stopSentence(kind, stop)}`,
       stop.stopError === undefined ? undefined : { cause: stop.stopError },
     );
     this.stopRequested = stop.stopRequested;
@@ -115,11 +119,15 @@ export class JobAbortedError extends SageMakerWorkflowError implements StopOutco
     readonly jobName: string | undefined,
     stop: StopOutcome,
     readonly reason?: unknown,
+    /** True when `onAbort: 'detach'` left the job running on purpose; wait for it again by its handle. */
+    readonly detached = false,
   ) {
     super(
       jobName === undefined
         ? `Aborted before the SageMaker ${labelOf(kind)} was created`
-        : `Aborted while waiting for SageMaker ${labelOf(kind)} ${jobName}${stopSentence(kind, stop)}`,
+        : detached
+          ? `Aborted while waiting for SageMaker ${labelOf(kind)} ${jobName}; detached: the ${labelOf(kind)} keeps running`
+          : `Aborted while waiting for SageMaker ${labelOf(kind)} ${jobName}${stopSentence(kind, stop)}`,
       stop.stopError === undefined ? undefined : { cause: stop.stopError },
     );
     this.stopRequested = stop.stopRequested;

@@ -19,9 +19,33 @@ export { runEndpoint, type EndpointConfigBundle, type EndpointResult } from './r
 export {
   DEFAULTS as OPERATOR_DEFAULTS,
   type ActionIfJobExists,
+  type OnAbort,
   type OperatorClients,
   type OperatorOptions,
+  type SubmitOptions,
+  type WaitOptions,
 } from './options.js';
+export { submitJob, type JobConfigs, type SubmitJobOptions } from './submitJob.js';
+export { waitForJob } from './waitForJob.js';
+export { checkJob, stopJob, type JobControlOptions, type JobStatus } from './jobControl.js';
+export {
+  JOB_KINDS,
+  parseJobHandle,
+  type JobDescriptions,
+  type JobHandle,
+  type JobKind,
+} from './jobHandle.js';
+export { systemClock, type OperatorClock } from './clock.js';
+export {
+  CreateOutcomeError,
+  InvalidJobHandleError,
+  PermissionDeniedError,
+  S3InputNotFoundError,
+  isCreateOutcomeError,
+  isInvalidJobHandleError,
+  isPermissionDeniedError,
+  isS3InputNotFoundError,
+} from './submitErrors.js';
 export { consoleLogger, silentLogger, type OperatorLogger } from './logger.js';
 export { poll, type PollOptions, type PollResult } from './poller.js';
 export {
@@ -56,6 +80,7 @@ export {
 } from './errors.js';
 export {
   CONFIG_KINDS,
+  CROSS_FIELD_RULE_INFO,
   ConfigValidationError,
   assertValidConfig,
   coerceConfig,
@@ -64,6 +89,10 @@ export {
   type ConfigKind,
   type ConfigProblem,
   type ConfigRule,
+  type CrossFieldRuleInfo,
+  type ProblemSeverity,
+  type RuleSource,
+  type ValidateConfigOptions,
 } from './validation/index.js';
 export {
   TemplateForbiddenError,

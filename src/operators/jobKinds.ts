@@ -1,6 +1,6 @@
 /**
  * The table the generic operator code reads: for each kind of SageMaker resource, its name and
- * status members, its Create / Describe / Stop / List commands, its SDK waiter and its log group.
+ * status members, its Create / Describe / Stop / List commands and its log group.
  * @internal
  */
 import {
@@ -28,19 +28,9 @@ import {
   StopProcessingJobCommand,
   StopTrainingJobCommand,
   StopTransformJobCommand,
-  waitUntilEndpointInService,
-  waitUntilProcessingJobCompletedOrStopped,
-  waitUntilTrainingJobCompletedOrStopped,
-  waitUntilTransformJobCompletedOrStopped,
 } from '@aws-sdk/client-sagemaker';
 import type { ResourceKind } from './errors.js';
 import type { AnyCommand, Json } from './sagemakerCall.js';
-
-/** An SDK waiter, loosely typed. @internal */
-export type SdkWaiter = (
-  params: Parameters<typeof waitUntilTrainingJobCompletedOrStopped>[0],
-  input: never,
-) => Promise<unknown>;
 
 /** How one resource kind is created, described, listed, stopped and awaited. @internal */
 export interface KindSpec {
@@ -62,7 +52,6 @@ export interface KindSpec {
     readonly command: (nameContains: string, nextToken: string | undefined) => AnyCommand;
     readonly summariesKey: string;
   };
-  readonly waiter?: SdkWaiter;
   /** CloudWatch log group whose streams are named `<job name>/...`. */
   readonly logGroup?: string;
 }
@@ -90,7 +79,6 @@ export const KINDS = {
       command: (n, t) => asCommand(new ListTrainingJobsCommand(listInput(n, t))),
       summariesKey: 'TrainingJobSummaries',
     },
-    waiter: waitUntilTrainingJobCompletedOrStopped,
     logGroup: '/aws/sagemaker/TrainingJobs',
   },
   tuning: {
@@ -124,7 +112,6 @@ export const KINDS = {
       command: (n, t) => asCommand(new ListTransformJobsCommand(listInput(n, t))),
       summariesKey: 'TransformJobSummaries',
     },
-    waiter: waitUntilTransformJobCompletedOrStopped,
     logGroup: '/aws/sagemaker/TransformJobs',
   },
   processing: {
@@ -141,7 +128,6 @@ export const KINDS = {
       command: (n, t) => asCommand(new ListProcessingJobsCommand(listInput(n, t))),
       summariesKey: 'ProcessingJobSummaries',
     },
-    waiter: waitUntilProcessingJobCompletedOrStopped,
     logGroup: '/aws/sagemaker/ProcessingJobs',
   },
   model: {
@@ -181,6 +167,5 @@ export const KINDS = {
     create: (r) => asCommand(new CreateEndpointCommand(r as never)),
     describe: (name) => asCommand(new DescribeEndpointCommand({ EndpointName: name })),
     describeCommand: DescribeEndpointCommand,
-    waiter: waitUntilEndpointInService,
   },
 } as const satisfies Record<ResourceKind, KindSpec>;

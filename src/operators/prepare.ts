@@ -11,6 +11,7 @@ import { assertValidConfig, coerceConfig, type ConfigKind } from './validation/i
 import type { OperatorClients, ResolvedOptions } from './options.js';
 import { checkS3Operations, splitS3Operations, type S3Operations } from './s3Operations.js';
 import type { Json } from './sagemakerCall.js';
+import { CONFIG_HASH_TAG, withHashTag } from './submit.js';
 
 /** Path and value of the first unrendered template in `value`, if any. */
 function findPlaceholder(
@@ -50,10 +51,32 @@ export function renderConfig<T>(config: T, options: ResolvedOptions): T {
   return config;
 }
 
-/** Coerces a request part to the API's types, then validates it. @throws ConfigValidationError */
-export function finishRequest(kind: ConfigKind, request: unknown): Json {
+/** The API's limit on tags per resource. */
+const MAX_TAGS = 50;
+
+/**
+ * Coerces a request part to the API's types, then validates it as it will be sent: with the
+ * idempotency tag when `idempotencyTag` is on, so the tag counts against the API's limits.
+ * Returns the coerced request without the tag (submission adds it).
+ * @throws {@link ValidationError} for 50 user tags; ConfigValidationError
+ */
+export function finishRequest(kind: ConfigKind, request: unknown, idempotencyTag = true): Json {
   const coerced = coerceConfig(kind, request) as Json;
-  assertValidConfig(kind, coerced);
+  if (!idempotencyTag) {
+    assertValidConfig(kind, coerced);
+    return coerced;
+  }
+  const tags = Array.isArray(coerced['Tags']) ? (coerced['Tags'] as Json[]) : [];
+  const userTags = tags.filter((t) => t['Key'] !== CONFIG_HASH_TAG);
+  if (userTags.length >= MAX_TAGS) {
+    throw new ValidationError(
+      'Tags',
+      `${userTags.length} tags`,
+      `at most ${MAX_TAGS - 1}: the operators add the idempotency tag ${CONFIG_HASH_TAG} and SageMaker allows ${MAX_TAGS} tags in all; remove a tag or pass idempotencyTag: false`,
+    );
+  }
+  // The value is a SHA-256 in hex, so a placeholder of that length validates as the real one.
+  assertValidConfig(kind, withHashTag(coerced, '0'.repeat(64), true));
   return coerced;
 }
 
@@ -84,14 +107,14 @@ export interface BundleParts {
  * `{ Model?, <mainKey>: request, S3Operations? }` with S3 operations at the root or in the model.
  * @throws ConfigValidationError for an invalid model part
  */
-export function splitBundle(rendered: Json, mainKey: string): BundleParts {
+export function splitBundle(rendered: Json, mainKey: string, idempotencyTag = true): BundleParts {
   const composite = mainKey in rendered && rendered[mainKey] !== undefined;
   const root = splitS3Operations(rendered);
   const modelPart =
     composite && rendered['Model'] ? splitS3Operations(rendered['Model'] as Json) : undefined;
   return {
     composite,
-    model: modelPart ? finishRequest('model', modelPart.request) : undefined,
+    model: modelPart ? finishRequest('model', modelPart.request, idempotencyTag) : undefined,
     main: composite ? rendered[mainKey] : root.request,
     s3Operations: mergeS3Operations(
       composite ? root.s3Operations : undefined,
@@ -107,10 +130,11 @@ export function splitBundle(rendered: Json, mainKey: string): BundleParts {
 export async function checkUploads(
   ops: S3Operations | undefined,
   clients: OperatorClients,
+  baseDir?: string,
 ): Promise<void> {
   const count = (ops?.S3CreateBucket?.length ?? 0) + (ops?.S3Upload?.length ?? 0);
   if (count > 0 && !clients.s3) {
     throw new MissingOptionError('s3 client', 'the config has S3Operations; pass clients.s3');
   }
-  await checkS3Operations(ops);
+  await checkS3Operations(ops, baseDir === undefined ? {} : { baseDir });
 }

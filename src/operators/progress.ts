@@ -76,3 +76,10 @@ export function billableSeconds(description: Json): number | undefined {
   if (start === undefined || end === undefined) return undefined;
   return Math.ceil(end - start) * count;
 }
+
+/** Milliseconds as `H:MM:SS`, for heartbeat lines. @internal */
+export function formatElapsed(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${Math.floor(total / 3600)}:${pad(Math.floor(total / 60) % 60)}:${pad(total % 60)}`;
+}

@@ -14,12 +14,20 @@ import type {
 } from '@aws-sdk/client-sagemaker';
 import { UpdateEndpointCommand } from '@aws-sdk/client-sagemaker';
 import { KINDS } from './jobKinds.js';
-import { resolveOptions, type OperatorClients, type OperatorOptions } from './options.js';
+import {
+  resolveOptions,
+  type OperatorClients,
+  type OperatorOptions,
+  type ResolvedOptions,
+} from './options.js';
 import { checkUploads, finishRequest, renderConfig, splitBundle } from './prepare.js';
-import { createOnce, finishJob, throwIfAbortedBeforeCreate, uploadsOnce } from './runJob.js';
-import { call, isAlreadyExists, isNotFound, type AnyCommand, type Json } from './sagemakerCall.js';
+import { isScopeEnded, scopedCall, throwIfEnded, type RequestScope } from './requestScope.js';
+import { createOnce, scopeFor, throwIfAbortedBeforeCreate, uploadsOnce } from './runJob.js';
+import { isAlreadyExists, isNotFound, type AnyCommand, type Json } from './sagemakerCall.js';
 import type { S3Operations } from './s3Operations.js';
-import { CONFIG_HASH_TAG, configHash } from './submit.js';
+import { endedError } from './stopResource.js';
+import { configHash, withHashTag, type Submitted } from './submit.js';
+import { describeInScope, endContext, waitInScope } from './waitForJob.js';
 import type { OperatorConfig, TemplatedDeep } from './types.js';
 
 /** A deploy config as Python's `deploy_config` returns it, or the endpoint request alone. */
@@ -38,13 +46,148 @@ export interface EndpointResult {
   readonly Endpoint: DescribeEndpointOutput;
 }
 
-async function describeEndpoint(clients: OperatorClients, name: string): Promise<Json | undefined> {
+async function describeEndpoint(
+  clients: OperatorClients,
+  name: string,
+  scope: RequestScope,
+): Promise<Json | undefined> {
   try {
-    return await call(clients.sagemaker, KINDS.endpoint.describe(name));
+    return await scopedCall(clients.sagemaker, KINDS.endpoint.describe(name), scope);
   } catch (error) {
     if (isNotFound(error)) return undefined;
     throw error;
   }
+}
+
+/** The endpoint as submitted: its name, ARN, hash, and the endpoint config it runs. @internal */
+export interface SubmittedEndpoint extends Submitted {
+  readonly configName: string;
+}
+
+/**
+ * Renders, validates and checks a deploy config; creates its model and endpoint config at most
+ * once; creates the endpoint, or updates an existing one to the endpoint config (attaching when it
+ * is already on it).
+ * @internal
+ */
+export async function submitEndpoint(
+  config: EndpointConfigBundle,
+  clients: OperatorClients,
+  resolved: ResolvedOptions,
+  scope: RequestScope,
+): Promise<SubmittedEndpoint> {
+  const tag = resolved.idempotencyTag;
+  throwIfAbortedBeforeCreate(KINDS.endpoint, resolved);
+  const rendered = renderConfig(config, resolved) as Json;
+  const { composite, model, main, s3Operations } = splitBundle(rendered, 'Endpoint', tag);
+  let endpointConfig =
+    composite && rendered['EndpointConfig']
+      ? finishRequest('endpointConfig', rendered['EndpointConfig'], tag)
+      : undefined;
+  let endpoint = finishRequest('endpoint', main, tag);
+  await checkUploads(s3Operations, clients, resolved.localBaseDir);
+  const uploads = uploadsOnce(s3Operations, clients, resolved, scope);
+
+  if (model) {
+    const proposed = model['ModelName'];
+    const { name: modelName } = await createOnce(
+      KINDS.model,
+      clients.sagemaker,
+      model,
+      resolved,
+      scope,
+      uploads,
+    );
+    if (modelName !== proposed && endpointConfig) {
+      const variants = (endpointConfig['ProductionVariants'] ?? []) as Json[];
+      endpointConfig = {
+        ...endpointConfig,
+        ProductionVariants: variants.map((v) =>
+          v['ModelName'] === proposed ? { ...v, ModelName: modelName } : v,
+        ),
+      };
+    }
+  }
+  if (endpointConfig) {
+    const proposed = endpointConfig['EndpointConfigName'];
+    const { name: configName } = await createOnce(
+      KINDS.endpointConfig,
+      clients.sagemaker,
+      endpointConfig,
+      resolved,
+      scope,
+    );
+    if (configName !== proposed && endpoint['EndpointConfigName'] === proposed) {
+      endpoint = { ...endpoint, EndpointConfigName: configName };
+    }
+  }
+  try {
+    return await createOrUpdate(endpoint, clients, resolved, scope);
+  } catch (error) {
+    if (!isScopeEnded(error)) throw error;
+    const name = String(endpoint['EndpointName']);
+    throw await endedError(
+      KINDS.endpoint,
+      clients.sagemaker,
+      name,
+      false,
+      error,
+      endContext(resolved),
+    );
+  }
+}
+
+async function createOrUpdate(
+  endpoint: Json,
+  clients: OperatorClients,
+  resolved: ResolvedOptions,
+  scope: RequestScope,
+): Promise<SubmittedEndpoint> {
+  const name = String(endpoint['EndpointName']);
+  const configName = String(endpoint['EndpointConfigName']);
+  const hash = configHash(endpoint);
+  const { logger } = resolved;
+  const done = (arn: unknown): SubmittedEndpoint => ({
+    name,
+    arn: typeof arn === 'string' ? arn : undefined,
+    attached: false,
+    hash,
+    configName,
+  });
+  let existing = await describeEndpoint(clients, name, scope);
+  if (!existing) {
+    throwIfEnded(scope);
+    try {
+      const out = await scopedCall(
+        clients.sagemaker,
+        KINDS.endpoint.create(withHashTag(endpoint, hash, resolved.idempotencyTag)),
+        scope,
+      );
+      logger.info(`Creating SageMaker endpoint ${name} with endpoint config ${configName}`);
+      return done(out['EndpointArn']);
+    } catch (error) {
+      if (isScopeEnded(error)) throw error;
+      // A Create whose response was lost (and maybe retried): the endpoint may be there now.
+      existing = await describeEndpoint(clients, name, scope);
+      if (!existing) throw error;
+      if (!isAlreadyExists(error))
+        logger.warn(`The response to CreateEndpoint ${name} was lost; the endpoint exists`);
+    }
+  }
+  if (existing['EndpointConfigName'] === configName) {
+    logger.info(
+      `SageMaker endpoint ${name} already uses endpoint config ${configName}: attaching to it`,
+    );
+    return { ...done(existing['EndpointArn']), attached: true };
+  }
+  throwIfEnded(scope);
+  await scopedCall(
+    clients.sagemaker,
+    new UpdateEndpointCommand({ EndpointName: name, EndpointConfigName: configName }) as AnyCommand,
+    scope,
+  );
+  logger.info(`Updating SageMaker endpoint ${name} to endpoint config ${configName}`);
+  return done(existing['EndpointArn']);
 }
 
 /**
@@ -63,86 +206,17 @@ export async function runEndpoint(
   options: OperatorOptions = {},
 ): Promise<EndpointResult> {
   const resolved = resolveOptions(options, clients);
-  throwIfAbortedBeforeCreate(KINDS.endpoint, resolved);
-  const rendered = renderConfig(config, resolved) as Json;
-  const { composite, model, main, s3Operations } = splitBundle(rendered, 'Endpoint');
-  let endpointConfig =
-    composite && rendered['EndpointConfig']
-      ? finishRequest('endpointConfig', rendered['EndpointConfig'])
-      : undefined;
-  let endpoint = finishRequest('endpoint', main);
-  await checkUploads(s3Operations, clients);
-  const uploads = uploadsOnce(s3Operations, clients, resolved);
-
-  if (model) {
-    const proposed = model['ModelName'];
-    const modelName = await createOnce(KINDS.model, clients.sagemaker, model, resolved, uploads);
-    if (modelName !== proposed && endpointConfig) {
-      const variants = (endpointConfig['ProductionVariants'] ?? []) as Json[];
-      endpointConfig = {
-        ...endpointConfig,
-        ProductionVariants: variants.map((v) =>
-          v['ModelName'] === proposed ? { ...v, ModelName: modelName } : v,
-        ),
-      };
-    }
-  }
-  if (endpointConfig) {
-    const proposed = endpointConfig['EndpointConfigName'];
-    const configName = await createOnce(
-      KINDS.endpointConfig,
-      clients.sagemaker,
-      endpointConfig,
-      resolved,
-    );
-    if (configName !== proposed && endpoint['EndpointConfigName'] === proposed) {
-      endpoint = { ...endpoint, EndpointConfigName: configName };
-    }
-  }
-
-  const name = String(endpoint['EndpointName']);
-  const configName = String(endpoint['EndpointConfigName']);
-  const { logger } = resolved;
-  let existing = await describeEndpoint(clients, name);
-  if (!existing) {
-    throwIfAbortedBeforeCreate(KINDS.endpoint, resolved);
-    const userTags = Array.isArray(endpoint['Tags']) ? (endpoint['Tags'] as Json[]) : [];
-    try {
-      await call(
-        clients.sagemaker,
-        KINDS.endpoint.create({
-          ...endpoint,
-          Tags: [...userTags, { Key: CONFIG_HASH_TAG, Value: configHash(endpoint) }],
-        }),
-      );
-      logger.info(`Creating SageMaker endpoint ${name} with endpoint config ${configName}`);
-    } catch (error) {
-      // A Create whose response was lost and was retried: the endpoint is there now.
-      if (!isAlreadyExists(error)) throw error;
-      existing = await describeEndpoint(clients, name);
-    }
-  }
-  if (existing) {
-    if (existing['EndpointConfigName'] === configName) {
-      logger.info(
-        `SageMaker endpoint ${name} already uses endpoint config ${configName}: attaching to it`,
-      );
-    } else {
-      throwIfAbortedBeforeCreate(KINDS.endpoint, resolved);
-      await call(
-        clients.sagemaker,
-        new UpdateEndpointCommand({
-          EndpointName: name,
-          EndpointConfigName: configName,
-        }) as AnyCommand,
-      );
-      logger.info(`Updating SageMaker endpoint ${name} to endpoint config ${configName}`);
-    }
-  }
-  const description = await finishJob(KINDS.endpoint, clients, name, resolved);
-  const configDescription = await call(
+  const scope = scopeFor(resolved);
+  const { name, configName } = await submitEndpoint(config, clients, resolved, scope);
+  const description = resolved.waitForCompletion
+    ? await waitInScope(KINDS.endpoint, clients, name, resolved, scope)
+    : await describeInScope(KINDS.endpoint, clients.sagemaker, name, resolved, scope);
+  const configDescription = await describeInScope(
+    KINDS.endpointConfig,
     clients.sagemaker,
-    KINDS.endpointConfig.describe(configName),
+    configName,
+    resolved,
+    scope,
   );
   return {
     EndpointConfig: configDescription as unknown as DescribeEndpointConfigOutput,

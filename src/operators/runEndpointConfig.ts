@@ -9,8 +9,8 @@ import type {
 import { KINDS } from './jobKinds.js';
 import { resolveOptions, type OperatorClients, type OperatorOptions } from './options.js';
 import { finishRequest, renderConfig } from './prepare.js';
-import { createOnce, throwIfAbortedBeforeCreate } from './runJob.js';
-import { call } from './sagemakerCall.js';
+import { createOnce, scopeFor, throwIfAbortedBeforeCreate } from './runJob.js';
+import { describeInScope } from './waitForJob.js';
 import type { TemplatedDeep } from './types.js';
 
 /** What {@link runEndpointConfig} returns. */
@@ -32,13 +32,21 @@ export async function runEndpointConfig(
 ): Promise<EndpointConfigResult> {
   const spec = KINDS.endpointConfig;
   const resolved = resolveOptions(options, clients);
+  const scope = scopeFor(resolved);
   throwIfAbortedBeforeCreate(spec, resolved);
-  const prepared = finishRequest('endpointConfig', renderConfig(config, resolved));
-  const name = await createOnce(spec, clients.sagemaker, prepared, resolved);
+  const prepared = finishRequest(
+    'endpointConfig',
+    renderConfig(config, resolved),
+    resolved.idempotencyTag,
+  );
+  const { name } = await createOnce(spec, clients.sagemaker, prepared, resolved, scope);
   return {
-    EndpointConfig: (await call(
+    EndpointConfig: (await describeInScope(
+      spec,
       clients.sagemaker,
-      spec.describe(name),
+      name,
+      resolved,
+      scope,
     )) as unknown as DescribeEndpointConfigOutput,
   };
 }

@@ -1,11 +1,11 @@
 /**
  * The shared body of the operators (training, tuning, processing, model, and the steps of the
  * transform and endpoint operators): prepare, create at most once (uploads right before Create),
- * then wait.
+ * then wait, all within one request scope (the caller's signal and `maxIngestionTimeSeconds`).
  * @internal
  */
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { JobAbortedError } from './errors.js';
+import { JobAbortedError, isS3OperationsError } from './errors.js';
 import { KINDS, type KindSpec } from './jobKinds.js';
 import {
   resolveOptions,
@@ -13,11 +13,20 @@ import {
   type OperatorOptions,
   type ResolvedOptions,
 } from './options.js';
+import { checkS3Inputs } from './checkS3Inputs.js';
 import { checkUploads, finishRequest, renderConfig } from './prepare.js';
-import { call, type Json } from './sagemakerCall.js';
+import {
+  isScopeEnded,
+  scopeOf,
+  scopeSignal,
+  throwIfEnded,
+  type RequestScope,
+} from './requestScope.js';
+import type { Json } from './sagemakerCall.js';
 import { runS3Operations, splitS3Operations, type S3Operations } from './s3Operations.js';
-import { submitOnce } from './submit.js';
-import { waitForResource } from './waitForJob.js';
+import { endedError } from './stopResource.js';
+import { submitOnce, type Submitted } from './submit.js';
+import { describeInScope, endContext, waitInScope } from './waitForJob.js';
 
 /** Throws {@link JobAbortedError} when the signal fired before anything was created. @internal */
 export function throwIfAbortedBeforeCreate(spec: KindSpec, options: ResolvedOptions): void {
@@ -31,68 +40,105 @@ export function throwIfAbortedBeforeCreate(spec: KindSpec, options: ResolvedOpti
   }
 }
 
-/** Runs `ops` once, however many creates ask for it. @internal */
+/** The request scope of one operator call: its signal, and its deadline from now. @internal */
+export const scopeFor = (options: ResolvedOptions): RequestScope =>
+  scopeOf(options.clock, options.signal, options.maxIngestionTimeSeconds);
+
+/** Runs `ops` once, however many creates ask for it, within the scope. @internal */
 export function uploadsOnce(
   ops: S3Operations | undefined,
   clients: OperatorClients,
   options: ResolvedOptions,
+  scope: RequestScope,
 ): () => Promise<void> {
   let done: Promise<void> | undefined;
-  return () => {
-    done ??= runS3Operations(ops, clients.s3, { logger: options.logger, signal: options.signal });
-    return done;
+  const run = async (): Promise<void> => {
+    const { signal, dispose } = scopeSignal(scope);
+    try {
+      await runS3Operations(ops, clients.s3, {
+        logger: options.logger,
+        signal,
+        ...(options.localBaseDir === undefined ? {} : { baseDir: options.localBaseDir }),
+      });
+    } catch (error) {
+      // An upload cut by the caller's abort or the deadline is that, not an S3 failure.
+      if (isS3OperationsError(error)) throwIfEnded(scope);
+      throw error;
+    } finally {
+      dispose();
+    }
   };
+  return () => (done ??= run());
 }
 
 /**
  * Creates (or attaches to) the resource of a prepared request, running `beforeCreate` right
- * before a Create call. Returns the name in use. @internal
+ * before a Create call. An ended scope becomes the typed error (nothing was created, or the job
+ * whose Create was cut is stopped). @internal
  */
 export async function createOnce(
   spec: KindSpec,
   sagemaker: Pick<SageMakerClient, 'send'>,
   request: Json,
   options: ResolvedOptions,
+  scope: RequestScope,
   beforeCreate?: () => Promise<void>,
-): Promise<string> {
-  const { name } = await submitOnce(spec, sagemaker, request, {
-    actionIfJobExists: options.actionIfJobExists,
-    logger: options.logger,
-    beforeCreate: async () => {
-      await beforeCreate?.();
-      // Uploads may take long; do not start a job the caller no longer wants.
-      throwIfAbortedBeforeCreate(spec, options);
-    },
-  });
-  return name;
-}
-
-/** Waits for the job when asked to, else describes it once. @internal */
-export async function finishJob(
-  spec: KindSpec,
-  clients: OperatorClients,
-  name: string,
-  options: ResolvedOptions,
-): Promise<Json> {
-  if (!options.waitForCompletion) return call(clients.sagemaker, spec.describe(name));
-  return waitForResource(spec, clients.sagemaker, name, {
-    checkIntervalSeconds: options.checkIntervalSeconds,
-    maxIngestionTimeSeconds: options.maxIngestionTimeSeconds,
-    signal: options.signal,
-    logger: options.logger,
-    logs: clients.logs,
-    printLog: options.printLog,
-  });
+): Promise<Submitted> {
+  try {
+    return await submitOnce(spec, sagemaker, request, {
+      ...endContext(options),
+      scope,
+      actionIfJobExists: options.actionIfJobExists,
+      rerunFailed: options.rerunFailed,
+      idempotencyTag: options.idempotencyTag,
+      logger: options.logger,
+      beforeCreate: async () => {
+        await beforeCreate?.();
+        // Uploads may take long; do not start a job the caller no longer wants.
+        throwIfEnded(scope);
+      },
+    });
+  } catch (error) {
+    if (!isScopeEnded(error)) throw error;
+    const proposed = String(request[spec.nameKey]);
+    throw await endedError(spec, sagemaker, proposed, false, error, endContext(options));
+  }
 }
 
 /** The kinds whose operator takes one request (plus its S3 operations). @internal */
 export type SingleRequestKind = 'training' | 'tuning' | 'processing' | 'model';
 
 /**
- * The whole body of `runTrainingJob`, `runTuningJob`, `runProcessingJob` and `runModel`: renders
- * and validates the config, checks its uploads, creates the resource at most once (running the
- * uploads right before Create), then waits for a job or describes a model. Returns the final
- * Describe output.
+ * Renders and validates a single-request config, checks its uploads and S3 inputs, and creates
+ * the resource at most once (running the uploads right before Create).
+ * @internal
+ */
+export async function submitSingleRequest(
+  kind: SingleRequestKind,
+  config: object,
+  clients: OperatorClients,
+  options: ResolvedOptions,
+  scope: RequestScope,
+): Promise<Submitted> {
+  const spec = KINDS[kind];
+  throwIfAbortedBeforeCreate(spec, options);
+  const { request, s3Operations } = splitS3Operations(renderConfig(config, options));
+  const prepared = finishRequest(kind, request, options.idempotencyTag);
+  await checkUploads(s3Operations, clients, options.localBaseDir);
+  if (options.checkS3Inputs) await checkS3Inputs(kind, prepared, s3Operations, clients, scope);
+  return createOnce(
+    spec,
+    clients.sagemaker,
+    prepared,
+    options,
+    scope,
+    uploadsOnce(s3Operations, clients, options, scope),
+  );
+}
+
+/**
+ * The whole body of `runTrainingJob`, `runTuningJob`, `runProcessingJob` and `runModel`: submit,
+ * then wait for a job or describe a model. Returns the final Describe output.
  * @internal
  */
 export async function runSingleRequest(
@@ -103,18 +149,10 @@ export async function runSingleRequest(
 ): Promise<Json> {
   const spec = KINDS[kind];
   const resolved = resolveOptions(options, clients);
-  throwIfAbortedBeforeCreate(spec, resolved);
-  const { request, s3Operations } = splitS3Operations(renderConfig(config, resolved));
-  const prepared = finishRequest(kind, request);
-  await checkUploads(s3Operations, clients);
-  const name = await createOnce(
-    spec,
-    clients.sagemaker,
-    prepared,
-    resolved,
-    uploadsOnce(s3Operations, clients, resolved),
-  );
+  const scope = scopeFor(resolved);
+  const { name } = await submitSingleRequest(kind, config, clients, resolved, scope);
   // A model has no status to wait for: it is described once, whatever waitForCompletion says.
-  if (kind === 'model') return call(clients.sagemaker, spec.describe(name));
-  return finishJob(spec, clients, name, resolved);
+  if (kind === 'model' || !resolved.waitForCompletion)
+    return describeInScope(spec, clients.sagemaker, name, resolved, scope);
+  return waitInScope(spec, clients, name, resolved, scope);
 }

@@ -11,10 +11,18 @@ import type {
   DescribeTransformJobResponse,
 } from '@aws-sdk/client-sagemaker';
 import { KINDS } from './jobKinds.js';
-import { resolveOptions, type OperatorClients, type OperatorOptions } from './options.js';
+import { checkS3Inputs } from './checkS3Inputs.js';
+import {
+  resolveOptions,
+  type OperatorClients,
+  type OperatorOptions,
+  type ResolvedOptions,
+} from './options.js';
 import { checkUploads, finishRequest, renderConfig, splitBundle } from './prepare.js';
-import { createOnce, finishJob, throwIfAbortedBeforeCreate, uploadsOnce } from './runJob.js';
-import { call } from './sagemakerCall.js';
+import type { RequestScope } from './requestScope.js';
+import { createOnce, scopeFor, throwIfAbortedBeforeCreate, uploadsOnce } from './runJob.js';
+import type { Submitted } from './submit.js';
+import { describeInScope, waitInScope } from './waitForJob.js';
 import type { S3Operations } from './s3Operations.js';
 import type { OperatorConfig } from './types.js';
 
@@ -34,11 +42,51 @@ export interface TransformJobResult {
 }
 
 /**
+ * Renders, validates and checks a transform config, creates its model (when it has one) and the
+ * transform job at most once. Returns the transform job as submitted.
+ * @internal
+ */
+export async function submitTransform(
+  config: TransformConfig,
+  clients: OperatorClients,
+  resolved: ResolvedOptions,
+  scope: RequestScope,
+): Promise<Submitted> {
+  throwIfAbortedBeforeCreate(KINDS.transform, resolved);
+  const { model, main, s3Operations } = splitBundle(
+    renderConfig(config, resolved),
+    'Transform',
+    resolved.idempotencyTag,
+  );
+  let transform = finishRequest('transform', main, resolved.idempotencyTag);
+  await checkUploads(s3Operations, clients, resolved.localBaseDir);
+  if (resolved.checkS3Inputs)
+    await checkS3Inputs('transform', transform, s3Operations, clients, scope, model);
+  const uploads = uploadsOnce(s3Operations, clients, resolved, scope);
+
+  if (model) {
+    const proposed = model['ModelName'];
+    const { name: modelName } = await createOnce(
+      KINDS.model,
+      clients.sagemaker,
+      model,
+      resolved,
+      scope,
+      uploads,
+    );
+    if (modelName !== proposed && transform['ModelName'] === proposed) {
+      transform = { ...transform, ModelName: modelName };
+    }
+  }
+  return createOnce(KINDS.transform, clients.sagemaker, transform, resolved, scope, uploads);
+}
+
+/**
  * Runs a batch transform job, creating its model first when the config has one.
  *
  * @throws ConfigValidationError, LocalPathNotFoundError or UploadInputError before any AWS call;
- *   S3OperationsError; ResourceExistsError; JobFailedError; JobStoppedError; WaiterTimeoutError;
- *   JobAbortedError
+ *   S3InputNotFoundError; S3OperationsError; ResourceExistsError; JobFailedError; JobStoppedError;
+ *   WaiterTimeoutError; JobAbortedError
  * @example
  * const { Model, Transform } = await runTransformJob(transformConfig, { sagemaker, s3 });
  */
@@ -48,24 +96,17 @@ export async function runTransformJob(
   options: OperatorOptions = {},
 ): Promise<TransformJobResult> {
   const resolved = resolveOptions(options, clients);
-  throwIfAbortedBeforeCreate(KINDS.transform, resolved);
-  const { model, main, s3Operations } = splitBundle(renderConfig(config, resolved), 'Transform');
-  let transform = finishRequest('transform', main);
-  await checkUploads(s3Operations, clients);
-  const uploads = uploadsOnce(s3Operations, clients, resolved);
-
-  if (model) {
-    const proposed = model['ModelName'];
-    const modelName = await createOnce(KINDS.model, clients.sagemaker, model, resolved, uploads);
-    if (modelName !== proposed && transform['ModelName'] === proposed) {
-      transform = { ...transform, ModelName: modelName };
-    }
-  }
-  const name = await createOnce(KINDS.transform, clients.sagemaker, transform, resolved, uploads);
-  const description = await finishJob(KINDS.transform, clients, name, resolved);
-  const modelDescription = await call(
+  const scope = scopeFor(resolved);
+  const { name } = await submitTransform(config, clients, resolved, scope);
+  const description = resolved.waitForCompletion
+    ? await waitInScope(KINDS.transform, clients, name, resolved, scope)
+    : await describeInScope(KINDS.transform, clients.sagemaker, name, resolved, scope);
+  const modelDescription = await describeInScope(
+    KINDS.model,
     clients.sagemaker,
-    KINDS.model.describe(String(transform['ModelName'])),
+    String(description['ModelName']),
+    resolved,
+    scope,
   );
   return {
     Model: modelDescription as unknown as DescribeModelOutput,

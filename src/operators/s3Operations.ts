@@ -106,7 +106,10 @@ async function checkTree(uploadPath: string, root: string, dir: string): Promise
  * or directory, everything in it is readable and no symlink leads outside it.
  * @throws {@link LocalPathNotFoundError}, {@link UploadInputError}, {@link OptionTypeError}
  */
-export async function checkS3Operations(ops: S3Operations | undefined): Promise<void> {
+export async function checkS3Operations(
+  ops: S3Operations | undefined,
+  options: { readonly baseDir?: string } = {},
+): Promise<void> {
   for (const op of listS3Operations(ops)) {
     if (op.type === 'S3CreateBucket') {
       if (typeof op.Bucket !== 'string' || op.Bucket === '') {
@@ -123,7 +126,7 @@ export async function checkS3Operations(ops: S3Operations | undefined): Promise<
         throw new OptionTypeError(`S3Operations.S3Upload[].${key}`, op[key], 'a non-empty string');
       }
     }
-    const path = resolve(op.Path);
+    const path = resolve(options.baseDir ?? '.', op.Path);
     let info;
     try {
       info = await lstat(path);
@@ -188,6 +191,8 @@ export async function tarToTempFile(
 export interface RunS3OperationsOptions {
   readonly logger: OperatorLogger;
   readonly signal?: AbortSignal | undefined;
+  /** Folder that relative `Path`s are resolved against. @default - the current directory */
+  readonly baseDir?: string;
 }
 
 async function runOne(
@@ -213,14 +218,15 @@ async function runOne(
     options.logger.info(`Created bucket ${op.Bucket}`);
     return;
   }
-  const tarball = op.Tar ? await tarToTempFile(op.Path) : undefined;
+  const local = resolve(options.baseDir ?? '.', op.Path);
+  const tarball = op.Tar ? await tarToTempFile(local) : undefined;
   try {
     const upload = new Upload({
       client: s3 as S3Client,
       params: {
         Bucket: op.Bucket,
         Key: op.Key,
-        Body: createReadStream(tarball?.file ?? resolve(op.Path)),
+        Body: createReadStream(tarball?.file ?? local),
       },
       // A failed multipart upload is aborted so that no partial object is left behind.
       leavePartsOnError: false,

@@ -1,132 +1,150 @@
 /**
- * Waits for a job or endpoint to reach a final state, with the AWS SDK's own waiter where one
- * exists (training, transform, processing, endpoint) and {@link poll} otherwise (tuning). The
- * waiter's Describe outputs are observed to report progress, so no extra calls are made for it.
- * Ends in the final Describe output, or a typed error: Failed, Stopped (never success), timeout or
- * abort (after asking SageMaker to stop the job).
+ * Waits for a job or endpoint to reach a final state. Polls once at once, then with a capped
+ * backoff (from `checkIntervalSeconds`, doubling to `maxCheckIntervalSeconds`, back to the start
+ * when the status or secondary status changes), so a one-hour job costs about 35 Describe calls
+ * instead of 120 while its end is still noticed within the cap. Every request is bounded by the
+ * caller's signal and the deadline; a heartbeat line is logged at least every
+ * `progressIntervalSeconds`. Ends in the final Describe output or a typed error: Failed, Stopped
+ * (never success), timeout (the job is stopped) or abort (stopped or detached).
+ *
+ * The SDK's own waiters are not used: they cannot pass an abort signal to each Describe (a
+ * hanging request outlived `maxWaitTime`) and poll at one fixed interval.
  */
-import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import {
-  JobAbortedError,
-  JobFailedError,
-  JobStoppedError,
-  WaiterTimeoutError,
-  labelOf,
-  type StopOutcome,
-} from './errors.js';
-import type { KindSpec } from './jobKinds.js';
+import { JobFailedError, JobStoppedError, labelOf } from './errors.js';
+import { parseJobHandle, type JobDescriptions, type JobHandle, type JobKind } from './jobHandle.js';
+import { KINDS, type KindSpec } from './jobKinds.js';
 import { logTail, type LogTail } from './logTail.js';
-import type { OperatorLogger } from './logger.js';
-import { poll } from './poller.js';
-import { billableSeconds, progressReporter } from './progress.js';
-import { call, errorMessage, errorName, type AnyCommand, type Json } from './sagemakerCall.js';
+import {
+  resolveOptions,
+  type OperatorClients,
+  type ResolvedOptions,
+  type WaitOptions,
+} from './options.js';
+import { billableSeconds, formatElapsed, progressReporter } from './progress.js';
+import {
+  ScopeEndedError,
+  isScopeEnded,
+  scopeOf,
+  scopedCall,
+  throwIfEnded,
+  type RequestScope,
+} from './requestScope.js';
+import { errorMessage, errorName, type Json } from './sagemakerCall.js';
+import { endedError, type EndContext } from './stopResource.js';
 
-/** Options of {@link waitForResource}. @internal */
-export interface WaitOptions {
-  readonly checkIntervalSeconds: number;
-  readonly maxIngestionTimeSeconds: number | undefined;
-  readonly signal: AbortSignal | undefined;
-  readonly logger: OperatorLogger;
-  readonly logs: Pick<CloudWatchLogsClient, 'send'> | undefined;
-  readonly printLog: boolean;
+/** How the operators end a scope that ended: stop or detach, within the cleanup time. @internal */
+export function endContext(options: ResolvedOptions): EndContext {
+  return {
+    logger: options.logger,
+    onAbort: options.onAbort,
+    cleanup: () => scopeOf(options.clock, undefined, options.cleanupTimeoutSeconds),
+    maxWaitSeconds: options.maxIngestionTimeSeconds,
+  };
 }
 
-/** SDK waiters need a finite limit; this stands for "no limit" (about 31 years). */
-const NO_LIMIT_SECONDS = 1e9;
-
-type WaitEnd = 'terminal' | 'timeout' | 'aborted';
-
-/** Asks SageMaker to stop a job; never throws, says what happened. @internal */
-export async function stopResource(
-  spec: KindSpec,
-  sagemaker: Pick<SageMakerClient, 'send'>,
-  name: string,
-  logger: OperatorLogger,
-): Promise<StopOutcome> {
-  if (!spec.stop) {
-    return {
-      stopRequested: false,
-      stopError: new Error(`a SageMaker ${labelOf(spec.kind)} has no Stop API`),
-    };
-  }
-  try {
-    await call(sagemaker, spec.stop(name));
-    logger.warn(`Requested Stop of SageMaker ${labelOf(spec.kind)} ${name}`);
-    return { stopRequested: true };
-  } catch (stopError) {
-    logger.error(
-      `Could not stop SageMaker ${labelOf(spec.kind)} ${name}: ${errorMessage(stopError)}`,
-    );
-    return { stopRequested: false, stopError };
-  }
+/** Errors after which checking again cannot help: the job is gone or we may not read it. */
+function isFinalDescribeError(error: unknown): boolean {
+  const name = errorName(error);
+  return name === 'ValidationException' || name === 'AccessDeniedException';
 }
 
 /**
- * Waits for `name` to finish and returns its final Describe output.
- * @throws {@link JobFailedError}, {@link JobStoppedError}, {@link WaiterTimeoutError}, {@link JobAbortedError}
+ * Waits for `name` within `scope` and returns its final Describe output.
+ * @throws {@link JobFailedError}, {@link JobStoppedError}, WaiterTimeoutError, JobAbortedError
  * @internal
  */
-export async function waitForResource(
+export async function waitInScope(
   spec: KindSpec,
-  sagemaker: Pick<SageMakerClient, 'send'>,
+  clients: OperatorClients,
   name: string,
-  options: WaitOptions,
+  options: ResolvedOptions,
+  scope: RequestScope,
 ): Promise<Json> {
-  const { logger, signal } = options;
+  const { logger, clock } = options;
+  const label = labelOf(spec.kind);
   const report = progressReporter(spec.kind, name, spec.statusKey, logger);
-  let last: Json | undefined;
-  let lastError: unknown;
-  const observe = (output: Json): Json => {
-    last = output;
-    lastError = undefined;
-    report(output);
-    return output;
-  };
-  // The SDK waiter only calls client.send; this client lets us see each Describe it makes.
-  const observing = {
-    send: async (command: AnyCommand): Promise<Json> => {
-      try {
-        const output = await call(sagemaker, command);
-        return command instanceof spec.describeCommand ? observe(output) : output;
-      } catch (error) {
-        lastError = error;
-        throw error;
-      }
-    },
-  };
-
   const tail: LogTail | undefined =
-    options.printLog && options.logs && spec.logGroup
-      ? logTail(options.logs, spec.logGroup, name, logger)
+    options.printLog && clients.logs && spec.logGroup
+      ? logTail(clients.logs, spec.logGroup, name, logger)
       : undefined;
-  const pump = tail ? startLogPump(tail, options.checkIntervalSeconds, logger) : undefined;
+  const finished = new Set([spec.successStatus, 'Failed', 'Stopped']);
+  const firstMs = options.checkIntervalSeconds * 1000;
+  const capMs = options.maxCheckIntervalSeconds * 1000;
+  const beatMs = options.progressIntervalSeconds * 1000;
+  const started = clock.now();
+  let last: Json | undefined;
+  let attempts = 0;
+  let delayMs = firstMs;
+  let lastKey: string | undefined;
+  let lastBeat = started;
+  let warned = false;
 
-  const maxWait = options.maxIngestionTimeSeconds ?? NO_LIMIT_SECONDS;
-  // The SDK refuses a first delay as long as the whole wait; shorten it for very short limits.
-  const delay = Math.min(options.checkIntervalSeconds, maxWait / 2);
-  let end: WaitEnd;
+  const heartbeat = (): void => {
+    const status = last ? String(last[spec.statusKey]) : 'not yet described';
+    const secondary = last?.['SecondaryStatus'];
+    logger.info(
+      `SageMaker ${label} ${name}: ${status}${typeof secondary === 'string' ? ` (${secondary})` : ''}, ${formatElapsed(clock.now() - started)} elapsed`,
+    );
+    lastBeat = clock.now();
+  };
+
   try {
-    end = spec.waiter
-      ? await runSdkWaiter(spec, observing, name, { delay, maxWait, signal })
-      : await runPoller(spec, observing, name, { delay, maxWait, signal });
-  } finally {
-    await pump?.stop();
+    for (;;) {
+      attempts += 1;
+      let description: Json | undefined;
+      try {
+        description = await scopedCall(clients.sagemaker, spec.describe(name), scope);
+      } catch (error) {
+        if (isScopeEnded(error) || isFinalDescribeError(error)) throw error;
+        // Throttling or 5xx beyond the client's own retries: check again at the next interval.
+        if (!warned)
+          logger.warn(
+            `Could not describe SageMaker ${label} ${name}: ${errorMessage(error)}; checking again`,
+          );
+        warned = true;
+      }
+      if (description) {
+        last = description;
+        report(description);
+        const key = `${String(description[spec.statusKey])}/${String(description['SecondaryStatus'])}`;
+        if (lastKey !== undefined && key !== lastKey) delayMs = firstMs;
+        lastKey = key;
+        await tail?.poll().catch((error: unknown) => {
+          logger.warn(`Could not read CloudWatch logs: ${errorMessage(error)}`);
+        });
+        if (finished.has(String(description[spec.statusKey]))) break;
+      }
+      if (options.maxAttempts !== undefined && attempts >= options.maxAttempts) {
+        throw await endedError(
+          spec,
+          clients.sagemaker,
+          name,
+          true,
+          new ScopeEndedError('deadline'),
+          {
+            ...endContext(options),
+            maxAttempts: options.maxAttempts,
+          },
+        );
+      }
+      const wakeAt = clock.now() + delayMs;
+      while (clock.now() < wakeAt) {
+        throwIfEnded(scope);
+        const until = Math.min(wakeAt, lastBeat + beatMs, scope.deadline);
+        await clock.sleep(Math.max(0, until - clock.now()), scope.signal);
+        throwIfEnded(scope);
+        if (clock.now() >= lastBeat + beatMs) heartbeat();
+      }
+      delayMs = Math.min(delayMs * 2, capMs);
+    }
+  } catch (error) {
+    if (isScopeEnded(error))
+      throw await endedError(spec, clients.sagemaker, name, true, error, endContext(options));
+    throw error;
   }
-  // One last read so the final lines (the error trace of a failed job) are printed.
-  await tail?.poll().catch((error: unknown) => {
-    logger.warn(`Could not read CloudWatch logs: ${errorMessage(error)}`);
-  });
 
-  if (end === 'timeout') {
-    const stop = await stopResource(spec, sagemaker, name, logger);
-    throw new WaiterTimeoutError(spec.kind, name, maxWait, stop);
-  }
-  if (end === 'aborted') {
-    const stop = await stopResource(spec, sagemaker, name, logger);
-    throw new JobAbortedError(spec.kind, name, stop, signal?.reason);
-  }
-  if (!last) throw asError(lastError, `No Describe output for ${name}`);
+  if (!last) throw new Error('unreachable: the wait ended without a description');
   const status = last[spec.statusKey];
   if (status === spec.successStatus) {
     if (spec.kind === 'training') {
@@ -144,118 +162,45 @@ export async function waitForResource(
       last,
     );
   }
-  if (status === 'Stopped') throw new JobStoppedError(spec.kind, name, last);
-  // The waiter gave up on an error (e.g. the job vanished): surface the service's own error.
-  throw asError(
-    lastError,
-    `SageMaker ${labelOf(spec.kind)} ${name} ended in status ${String(status)}`,
-  );
+  throw new JobStoppedError(spec.kind, name, last);
 }
 
-function asError(error: unknown, fallback: string): Error {
-  if (error instanceof Error) return error;
-  return new Error(error === undefined ? fallback : `${fallback}: ${JSON.stringify(error)}`);
+/**
+ * Waits for a submitted job (or endpoint) to finish and returns its final Describe output. Works
+ * in any process that has the handle: nothing of the submitting call is needed. Nothing is polled
+ * or logged after the returned promise settles.
+ *
+ * @throws {@link JobFailedError}, {@link JobStoppedError}, WaiterTimeoutError (the job was asked
+ *   to stop), JobAbortedError (stopped, or detached with `onAbort: 'detach'`), InvalidJobHandleError
+ * @example
+ * const handle = await submitJob('training', config, clients);
+ * const training = await waitForJob(handle, clients, { signal, onAbort: 'detach' });
+ */
+export async function waitForJob<K extends JobKind>(
+  handle: JobHandle<K>,
+  clients: OperatorClients,
+  options: WaitOptions = {},
+): Promise<JobDescriptions[K]> {
+  const parsed = parseJobHandle(handle);
+  const resolved = resolveOptions(options, clients);
+  const scope = scopeOf(resolved.clock, resolved.signal, resolved.maxIngestionTimeSeconds);
+  const description = await waitInScope(KINDS[parsed.kind], clients, parsed.name, resolved, scope);
+  return description as unknown as JobDescriptions[K];
 }
 
-interface WaitTimes {
-  readonly delay: number;
-  readonly maxWait: number;
-  readonly signal: AbortSignal | undefined;
-}
-
-async function runSdkWaiter(
+/** Describes once within the scope (a `waitForCompletion: false` run, a model). @internal */
+export async function describeInScope(
   spec: KindSpec,
-  client: { send: (command: AnyCommand) => Promise<Json> },
+  sagemaker: Pick<SageMakerClient, 'send'>,
   name: string,
-  { delay, maxWait, signal }: WaitTimes,
-): Promise<WaitEnd> {
-  const waiter = spec.waiter;
-  if (!waiter) throw new Error('unreachable: no SDK waiter');
+  options: ResolvedOptions,
+  scope: RequestScope,
+): Promise<Json> {
   try {
-    await waiter(
-      {
-        client: client as unknown as SageMakerClient,
-        // Equal delays make the SDK poll at a steady interval, as Airflow's check_interval does.
-        minDelay: delay,
-        maxDelay: delay,
-        maxWaitTime: maxWait,
-        ...(signal ? { abortSignal: signal } : {}),
-      },
-      { [spec.nameKey]: name } as never,
-    );
-    return 'terminal';
+    return await scopedCall(sagemaker, spec.describe(name), scope);
   } catch (error) {
-    const errName = (error as { name?: string }).name;
-    if (errName === 'TimeoutError') return 'timeout';
-    if (errName === 'AbortError' || signal?.aborted) return 'aborted';
-    // FAILURE: a failure state or an error the waiter does not retry; the caller reads `last`.
-    return 'terminal';
+    if (isScopeEnded(error))
+      throw await endedError(spec, sagemaker, name, true, error, endContext(options));
+    throw error;
   }
-}
-
-async function runPoller(
-  spec: KindSpec,
-  client: { send: (command: AnyCommand) => Promise<Json> },
-  name: string,
-  { delay, maxWait, signal }: WaitTimes,
-): Promise<WaitEnd> {
-  const finished = new Set([spec.successStatus, 'Failed', 'Stopped']);
-  const result = await poll(
-    async () => {
-      let description: Json;
-      try {
-        description = await client.send(spec.describe(name));
-      } catch (error) {
-        // As the SDK waiters do: a ValidationException (no such job) ends the wait; anything
-        // else that outlived the client's retries is retried at the next check.
-        if (errorName(error) === 'ValidationException') throw error;
-        return { done: false, value: undefined };
-      }
-      return { done: finished.has(String(description[spec.statusKey])), value: description };
-    },
-    {
-      minDelaySeconds: delay,
-      maxDelaySeconds: delay,
-      maxWaitSeconds: maxWait,
-      signal,
-    },
-  );
-  return result.state === 'done' ? 'terminal' : result.state;
-}
-
-/** Polls the logs every interval in the background until stopped. */
-function startLogPump(
-  tail: LogTail,
-  intervalSeconds: number,
-  logger: OperatorLogger,
-): { stop: () => Promise<void> } {
-  let running = true;
-  // Read through a function: `stop()` flips the flag while the loop awaits.
-  const isRunning = (): boolean => running;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let wake: (() => void) | undefined;
-  let warned = false;
-  const loop = (async () => {
-    while (isRunning()) {
-      try {
-        await tail.poll();
-      } catch (error) {
-        if (!warned) logger.warn(`Could not read CloudWatch logs: ${errorMessage(error)}`);
-        warned = true;
-      }
-      if (!isRunning()) break;
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        timer = setTimeout(resolve, intervalSeconds * 1000);
-      });
-    }
-  })();
-  return {
-    async stop() {
-      running = false;
-      clearTimeout(timer);
-      wake?.();
-      await loop;
-    },
-  };
 }

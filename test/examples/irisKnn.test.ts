@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { RecordSet } from '../../src/index.js';
 import { CONFIG_HASH_TAG } from '../../src/operators/index.js';
 import { readRecords } from '../../src/recordio/index.js';
 import {
@@ -59,13 +60,16 @@ describe('examples/irisKnn main() against local endpoints', () => {
 
   test('the record set: one shard of the 150 labelled rows and the manifest that lists it', () => {
     // THEN the record set points at the manifest of the Python-style prefix
-    expect(run.recordSet).toStrictEqual({
-      s3Data: MANIFEST,
-      numRecords: 150,
-      featureDim: 4,
-      s3DataType: 'ManifestFile',
-      channel: 'train',
-    });
+    expect(run.recordSet).toStrictEqual(
+      new RecordSet({
+        s3Data: MANIFEST,
+        numRecords: 150,
+        featureDim: 4,
+        s3DataType: 'ManifestFile',
+        channel: 'train',
+        distribution: 'ShardedByS3Key',
+      }),
+    );
     expect([...s3.objects(BUCKET).keys()].sort()).toStrictEqual([
       'iris-knn/batch/iris.csv',
       `${PREFIX}.amazon.manifest`,

@@ -7,12 +7,12 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import type { OperatorLogger } from '../../src/operators/logger.js';
-import type { LocalS3 } from '../../src/testing/s3Server.js';
+import type { LocalS3 } from '../../src/testing/index.js';
 import {
   startLocalSageMaker,
   type LocalSageMaker,
   type LocalSageMakerOptions,
-} from '../../src/testing/localSageMaker.js';
+} from '../../src/testing/index.js';
 
 export const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 
@@ -71,5 +71,5 @@ export function s3ClientFor(local: LocalS3): S3Client {
   return new S3Client({ ...local.clientConfig, retryStrategy: fastRetry(2) });
 }
 
-/** Options for fast waits: a check every 10 ms. */
-export const FAST = { checkIntervalSeconds: 0.01 } as const;
+/** Options for fast waits: a check every 10 to 20 ms. */
+export const FAST = { checkIntervalSeconds: 0.01, maxCheckIntervalSeconds: 0.02 } as const;

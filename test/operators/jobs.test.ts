@@ -225,6 +225,7 @@ describe('job outcomes', () => {
     h.local.advance(5);
     const after = await runTrainingJob(f.trainingConfig('hangs'), clients(), {
       waitForCompletion: false,
+      rerunFailed: false,
       logger: h.logger,
     });
     expect(after.Training.TrainingJobStatus).toBe('Stopped');
