@@ -8,7 +8,8 @@
  */
 import { PATTERNS, ROOTS, SHAPES } from '../../operators/validation/generated/shapes.js';
 import type { Shape } from '../../operators/validation/shapeTypes.js';
-import { validateConfig, type ConfigProblem } from '../../operators/validation/validateConfig.js';
+import type { ConfigProblem } from '../../operators/validation/problems.js';
+import { validateConfig } from '../../operators/validation/validateConfig.js';
 import { validationError, type ApiError, type Json } from './protocol.js';
 import type { LocalResourceKind } from './types.js';
 
