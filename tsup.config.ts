@@ -8,6 +8,7 @@ export default defineConfig({
     'recordio/index': 'src/recordio/index.ts',
     'testing/index': 'src/testing/index.ts',
     'airflow/index': 'src/airflow/index.ts',
+    'temporal/index': 'src/temporal/index.ts',
     'arbitraries/index': 'src/arbitraries/index.ts',
     cli: 'src/cli.ts',
   },
