@@ -45,7 +45,7 @@ function runIn<I, R>(
   fn: (input: I) => Promise<R>,
   input: I,
 ): Promise<R> {
-  return env.run<[I], R>(fn, input);
+  return env.run<[I], R, (input: I) => Promise<R>>(fn, input);
 }
 
 const nothing = (): void => undefined;
