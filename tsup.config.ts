@@ -7,6 +7,8 @@ export default defineConfig({
     'operators/index': 'src/operators/index.ts',
     'recordio/index': 'src/recordio/index.ts',
     'testing/index': 'src/testing/index.ts',
+    'testing/stepfunctions': 'src/testing/stepfunctions.ts',
+    'stepfunctions/index': 'src/stepfunctions/index.ts',
     'arbitraries/index': 'src/arbitraries/index.ts',
     cli: 'src/cli.ts',
   },
