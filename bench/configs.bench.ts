@@ -7,8 +7,7 @@ import { Bench } from 'tinybench';
 import {
   createSession,
   Estimator,
-  prepareTrainingJob,
-  completeTrainingConfigFor,
+  trainingJob,
   transformConfigFromEstimator,
 } from '../src/index.js';
 import { bundle, fmt, medianProcessMs } from './support.js';
@@ -28,12 +27,9 @@ export default async function configsBench(): Promise<void> {
       instanceType: 'ml.m5.large',
       hyperparameters: { k: 3, feature_dim: 4, sample_size: 150, predictor_type: 'classifier' },
     });
-    const training = prepareTrainingJob(est, { inputs: { train: 's3://bucket/train' } });
-    completeTrainingConfigFor(est, training);
+    const training = trainingJob(est, { inputs: { train: 's3://bucket/train' } });
     return transformConfigFromEstimator(est, {
-      taskId: 'train',
-      taskType: 'training',
-      trainingRun: training.run,
+      from: { airflowTask: 'train', taskType: 'training', run: training.run },
       instanceCount: 1,
       instanceType: 'ml.m5.large',
       data: 's3://bucket/batch',

@@ -8,29 +8,35 @@
  * 2. train KNN (k 3, feature_dim 4 from the record set, sample_size 150, classifier, ml.m5.large
  *    in us-east-2);
  * 3. create the model of the trained job;
- * 4. batch-transform the CSV line by line with that model.
+ * 4. batch-transform the CSV line by line with that model;
+ * 5. read the predictions back from S3 and print the accuracy on Iris.
  *
  * Each step prints its config. The local SageMaker endpoint's clock moves on by itself at each
- * status check, so the one-minute simulated jobs end in a few real seconds.
+ * status check, so the one-minute simulated jobs end in a few real seconds. It reads and writes
+ * the local S3 server as SageMaker does S3: the training job downloads the record set and writes
+ * `model.tar.gz`, and the transform writes `iris.csv.out` with the KNN's real predictions.
  *
  * Run: npm run example
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import {
-  completeTrainingConfigFor,
   createSession,
+  KNN,
   modelConfigFromEstimator,
-  prepareTrainingJob,
-  sagemakerTimestamp,
+  trainingJob,
   transformConfigFromEstimator,
+  type ModelConfig,
+  type RecordSet,
   type TrainingConfig,
   type TransformConfigFromEstimator,
-  KNN,
-  RecordSet,
-  type ModelConfig,
 } from '../src/index.js';
 import {
   runModel,
@@ -39,7 +45,6 @@ import {
   uploadRecordSet,
   type ModelResult,
   type OperatorLogger,
-  type RecordSetDescriptor,
   type TrainingJobResult,
   type TransformJobResult,
 } from '../src/operators/index.js';
@@ -81,7 +86,7 @@ export interface IrisKnnOptions {
 
 /** What a run did: the configs it built and the final Describe outputs of the operators. */
 export interface IrisKnnRun {
-  readonly recordSet: RecordSetDescriptor;
+  readonly recordSet: RecordSet;
   /** `s3://.../iris.csv`, the batch transform's input. */
   readonly batchData: string;
   readonly trainingConfig: TrainingConfig;
@@ -90,6 +95,10 @@ export interface IrisKnnRun {
   readonly training: TrainingJobResult;
   readonly model: ModelResult;
   readonly transform: TransformJobResult;
+  /** The predicted label of each row, read back from the transform's output in S3. */
+  readonly predictions: readonly number[];
+  /** Share of the rows whose predicted label is their species. */
+  readonly accuracy: number;
 }
 
 /** The Iris data set: 150 rows of 4 float32 features, and labels 0..2 in {@link SPECIES} order. */
@@ -153,16 +162,18 @@ export async function main(options: IrisKnnOptions = {}): Promise<IrisKnnRun> {
     const now = options.now ?? (() => Date.now() / 1000);
     // Each status check moves the simulated clock on by 20 s: a 60 s job ends in a few checks.
     // It starts at the session's time, so the job timestamps in the log follow the job names.
+    // The local SageMaker reads the jobs' inputs from, and writes their outputs to, that S3 server.
+    const localS3 = options.s3 ?? (await startLocalS3({ region: REGION }));
+    if (!options.s3) owned.push(localS3);
     const local =
       options.sagemaker ??
       (await startLocalSageMaker({
         region: REGION,
         autoAdvanceSeconds: 20,
         startTimeMs: Math.floor(now() * 1000),
+        s3: localS3,
       }));
     if (!options.sagemaker) owned.push(local);
-    const localS3 = options.s3 ?? (await startLocalS3({ region: REGION }));
-    if (!options.s3) owned.push(localS3);
     step(`0. local endpoints: SageMaker ${local.url}, S3 ${localS3.endpoint}`);
 
     // Real clients; the endpoints check no signature, so any static credentials do.
@@ -183,16 +194,15 @@ export async function main(options: IrisKnnOptions = {}): Promise<IrisKnnRun> {
       predictorType: 'classifier',
     });
 
-    // 1. Data. Python's `knn.record_set(features, labels)` uploads under
-    // `<data_location><class name>-<timestamp>/`, into the default bucket its session creates on
-    // first use; builders make no AWS call, so the example creates the bucket itself.
+    // 1. Data. Like Python's `knn.record_set(features, labels)`, uploadRecordSet writes under
+    // `<data_location><class name>-<timestamp>/` in the default bucket. Python's session creates
+    // that bucket on first use; builders make no AWS call, so the example creates it itself.
     const { features, labels } = await loadIris();
     await s3Client.send(new CreateBucketCommand({ Bucket: BUCKET }));
-    const s3Prefix = `${knn.dataLocation}KNN-${sagemakerTimestamp(session.now())}/`;
     const recordSet = await uploadRecordSet(
       s3Client,
       { shape: [labels.length, 4], data: features, dtype: 'float32' },
-      { s3Prefix, labels: { data: labels, dtype: 'float32' } },
+      { estimator: knn, labels: { data: labels, dtype: 'float32' } },
     );
     await s3Client.send(
       new PutObjectCommand({
@@ -208,20 +218,19 @@ export async function main(options: IrisKnnOptions = {}): Promise<IrisKnnRun> {
       batchData,
     });
 
-    // 2. Training. The run from prepareTrainingJob carries the job name and output path to the
-    // model and transform builders, where Python keeps them on the estimator.
-    const prepared = prepareTrainingJob(knn, { inputs: new RecordSet(recordSet) });
-    const trainingConfig = completeTrainingConfigFor(knn, prepared);
+    // 2. Training. The job's run carries the job name and output path to the model and
+    // transform builders, where Python keeps them on the estimator.
+    const training = trainingJob(knn, { inputs: recordSet });
+    const trainingConfig = training.config;
     step('2. train: runTrainingJob(trainingConfig)', trainingConfig);
-    const training = await runTrainingJob(trainingConfig, clients, run);
+    const trained = await runTrainingJob(trainingConfig, clients, run);
     print(
-      `  => ${training.Training.TrainingJobStatus}: ${training.Training.ModelArtifacts?.S3ModelArtifacts}`,
+      `  => ${trained.Training.TrainingJobStatus}: ${trained.Training.ModelArtifacts?.S3ModelArtifacts}`,
     );
 
-    // 3. Model. No Airflow task ran the training here, so `taskType: null` and the run name it.
-    const fromTraining = { taskId: 'train', taskType: null, trainingRun: prepared.run } as const;
+    // 3. Model, from the training run (no Airflow task ran the training here).
     const modelConfig = modelConfigFromEstimator(knn, {
-      ...fromTraining,
+      from: training.run,
       instanceType: 'ml.m5.large',
     });
     step('3. model: runModel(modelConfig)', modelConfig);
@@ -231,8 +240,8 @@ export async function main(options: IrisKnnOptions = {}): Promise<IrisKnnRun> {
     // 4. Batch transform, with the model of step 3: its Model part is the same config, so the
     // operator attaches to that model instead of creating another.
     const transformConfig = transformConfigFromEstimator(knn, {
-      ...fromTraining,
-      modelName: modelConfig.ModelName as string,
+      from: training.run,
+      modelName: modelConfig.ModelName,
       instanceCount: 1,
       instanceType: 'ml.m5.large',
       data: batchData,
@@ -245,14 +254,37 @@ export async function main(options: IrisKnnOptions = {}): Promise<IrisKnnRun> {
       `  => ${transform.Transform.TransformJobStatus}: ${transform.Transform.TransformOutput?.S3OutputPath}`,
     );
 
+    // 5. Predictions. The transform wrote `<S3OutputPath>/iris.csv.out`: KNN's answers to the
+    // text/csv lines, in its application/json format, one `{"predictions": [...]}` per batch.
+    const outputPath = transform.Transform.TransformOutput?.S3OutputPath ?? '';
+    const [, outBucket = '', outPrefix = ''] = /^s3:\/\/([^/]+)\/?(.*)$/.exec(outputPath) ?? [];
+    const outKey = `${outPrefix.replace(/\/?$/, '/')}iris.csv.out`;
+    const object = await s3Client.send(new GetObjectCommand({ Bucket: outBucket, Key: outKey }));
+    const predictions = (await object.Body?.transformToString())
+      ?.split('\n')
+      .filter((line) => line.trim() !== '')
+      .flatMap(
+        (line) => (JSON.parse(line) as { predictions: { predicted_label: number }[] }).predictions,
+      )
+      .map((p) => p.predicted_label);
+    if (predictions?.length !== labels.length) {
+      throw new Error(`s3://${outBucket}/${outKey}: ${predictions?.length ?? 0} predictions`);
+    }
+    const right = predictions.filter((p, i) => p === labels[i]).length;
+    const accuracy = right / labels.length;
+    step(`5. predictions: s3://${outBucket}/${outKey}`);
+    print(`  => accuracy on Iris: ${accuracy.toFixed(3)} (${right} of ${labels.length} rows)`);
+
     step('done');
     return {
+      predictions,
+      accuracy,
       recordSet,
       batchData,
       trainingConfig,
       modelConfig,
       transformConfig,
-      training,
+      training: trained,
       model,
       transform,
     };

@@ -223,6 +223,9 @@ export function javaPatternToJs(java: string): PatternSource {
   return [source, ''];
 }
 
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+
 function compactShape(name: string, shape: ModelShape, patternIndex: (p: string) => number): Shape {
   const bounds = {
     ...(shape.min !== undefined ? { min: shape.min } : {}),
@@ -249,6 +252,13 @@ function compactShape(name: string, shape: ModelShape, patternIndex: (p: string)
         ...(shape.enum ? { e: shape.enum } : {}),
       };
     case 'integer':
+      // The model's `integer` is 32-bit (Smithy's and Java's int): a value beyond it cannot be
+      // sent, though the shape states no bound of its own.
+      return {
+        t: 'integer',
+        min: Math.max(shape.min ?? INT32_MIN, INT32_MIN),
+        max: Math.min(shape.max ?? INT32_MAX, INT32_MAX),
+      };
     case 'long':
     case 'float':
     case 'double':

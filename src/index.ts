@@ -46,8 +46,17 @@ export type {
   Tags,
   MetricDefinition,
   VpcConfig,
+  UploadedCode,
+  AnyEstimator,
+  TrainingRun,
+  TrainingInputs,
+  ChannelSource,
+  RecordSetChannel,
 } from './estimators/index.js';
+export { isTrainingRun } from './estimators/index.js';
 export {
+  trainingJob,
+  tuningJob,
   trainingConfig,
   trainingBaseConfig,
   prepareTrainingJob,
@@ -64,13 +73,12 @@ export {
   mergeS3Operations,
 } from './config/index.js';
 export type {
-  AnyEstimator,
+  TrainingJob,
+  TuningJob,
   TrainingJobOptions,
-  TrainingRun,
   TrainingConfig,
   TrainingBaseConfig,
   PreparedTrainingJob,
-  UploadedCode,
   ModelConfig,
   ModelConfigOptions,
   ModelConfigFromEstimatorOptions,
@@ -86,12 +94,10 @@ export type {
   S3Operations,
   S3Upload,
   S3CreateBucket,
-  TaskType,
+  AirflowTaskSource,
+  ModelSource,
   FromEstimatorOptions,
   VpcConfigOverride,
-  TrainingInputs,
-  ChannelSource,
-  RecordSetChannel,
 } from './config/index.js';
 export { HyperparameterTuner } from './estimators/tuner/HyperparameterTuner.js';
 export type {

@@ -13,7 +13,7 @@ import {
   coerceHyperparameter,
   type HyperparameterValue,
 } from '../estimators/amazon/hyperparameters.js';
-import { isRecordSetChannel, type RecordSetChannel } from './channels.js';
+import { isRecordSetChannel, type RecordSetChannel } from '../estimators/inputs.js';
 
 const isS3RecordSet = (v: unknown): v is RecordSetChannel =>
   isRecordSetChannel(v) && v.recordSetKind === 'S3';

@@ -7,46 +7,18 @@ import { OptionTypeError, ValidationError } from '../errors.js';
 import {
   FileSystemInput,
   TrainingInput,
+  isRecordSetChannel,
   type ChannelConfig,
   type ChannelInput,
+  type TrainingInputs,
 } from '../estimators/inputs.js';
 import type { Templated } from '../templates.js';
-
-/**
- * A training channel source: an S3 URI (or template), a {@link TrainingInput} or a
- * {@link FileSystemInput}.
- */
-export type ChannelSource = Templated<string> | TrainingInput | FileSystemInput;
-
-/** Record sets (built-in algorithms) render their own channels. */
-export interface RecordSetChannel {
-  readonly channel: string;
-  /** The channel without its name. */
-  toChannel(): ChannelConfig;
-  /** The number of features, read by the algorithm estimators. */
-  readonly featureDim: unknown;
-  /** Whether this is an S3 record set (`RecordSet`) or a file-system one. */
-  readonly recordSetKind: 'S3' | 'FileSystem';
-}
-
-/** The inputs of a training job. */
-export type TrainingInputs =
-  | ChannelSource
-  | Readonly<Record<string, ChannelSource>>
-  | RecordSetChannel
-  | readonly RecordSetChannel[];
 
 /** A channel as the builders write it. */
 export type ChannelRequest = Channel;
 
 const isChannelInput = (v: unknown): v is ChannelInput =>
   v instanceof TrainingInput || v instanceof FileSystemInput;
-
-export const isRecordSetChannel = (v: unknown): v is RecordSetChannel =>
-  typeof v === 'object' &&
-  v !== null &&
-  'recordSetKind' in v &&
-  typeof (v as RecordSetChannel).toChannel === 'function';
 
 function named(name: string, config: ChannelConfig): ChannelRequest {
   return { ...config, ChannelName: name };

@@ -3,11 +3,11 @@ import type { Templated } from '../templates.js';
 import { deployConfig, type DeployConfig, type DeployConfigOptions } from './deployConfig.js';
 import {
   estimatorModel,
-  taskJob,
+  resolveModelSource,
   type EstimatorModelOptions,
   type FromEstimatorOptions,
 } from './fromEstimator.js';
-import type { AnyEstimator } from './trainingConfig.js';
+import type { AnyEstimator } from '../estimators/AnyEstimator.js';
 
 /** Options of {@link deployConfigFromEstimator}. */
 export interface DeployConfigFromEstimatorOptions
@@ -21,13 +21,13 @@ export interface DeployConfigFromEstimatorOptions
 /**
  * Python's `deploy_config_from_estimator`: deploys the model of a trained estimator.
  * @example
- * const config = deployConfigFromEstimator(est, { taskId: 'train', taskType: 'training', initialInstanceCount: 1, instanceType: 'ml.m5.large' });
+ * const config = deployConfigFromEstimator(est, { from: { airflowTask: 'train', taskType: 'training' }, initialInstanceCount: 1, instanceType: 'ml.m5.large' });
  */
 export function deployConfigFromEstimator(
   estimator: AnyEstimator,
   options: DeployConfigFromEstimatorOptions,
 ): DeployConfig {
-  const job = taskJob(options.taskId, options.taskType, options.trainingRun);
-  const model = estimatorModel(estimator, job, options.trainingRun, options.modelOptions ?? {});
+  const { job, run } = resolveModelSource(estimator, options.from);
+  const model = estimatorModel(estimator, job, run, options.modelOptions ?? {});
   return deployConfig(model.withName(options.modelName ?? undefined), options);
 }

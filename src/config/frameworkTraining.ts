@@ -11,7 +11,7 @@ import type { Session } from '../session.js';
 import { validateSourceDir } from './localCode.js';
 import { stageUserCode } from './stageUserCode.js';
 import type { S3Operations, S3Upload } from './s3Operations.js';
-import type { UploadedCode } from './trainingConfig.js';
+import type { UploadedCode } from '../estimators/types.js';
 
 /** What the framework preparation hands back to `prepareTrainingJob`. @internal */
 export interface FrameworkTrainingValues {

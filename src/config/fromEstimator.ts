@@ -1,36 +1,41 @@
 /**
- * What the `*FromEstimator` builders share: the Airflow task templates that stand for the training
- * job (Python's `update_estimator_from_task`), the estimator's VPC, and the model an estimator
- * creates (`create_model`).
+ * What the `*FromEstimator` builders share: where the model comes from (a training run built here,
+ * or the Airflow task that trained it: Python's `update_estimator_from_task`), the estimator's
+ * VPC, and the model an estimator creates (`create_model`).
  */
 import { MissingOptionError, OptionTypeError, ValidationError } from '../errors.js';
+import type { AnyEstimator } from '../estimators/AnyEstimator.js';
 import { Model } from '../estimators/Model.js';
-import type { VpcConfig } from '../estimators/types.js';
+import { isTrainingRun, isTrainingRunOf, type TrainingRun } from '../estimators/trainingRun.js';
+import type { UploadedCode, VpcConfig } from '../estimators/types.js';
 import { posixPathJoin } from '../pythonCompat/s3.js';
 import type { Templated } from '../templates.js';
 import { assertNever } from '../internal/assertNever.js';
-import {
-  resolveBaseJobName,
-  type AnyEstimator,
-  type TrainingRun,
-  type UploadedCode,
-} from './trainingConfig.js';
+import { resolveBaseJobName } from './trainingConfig.js';
 
-/** The kind of Airflow task that ran the training: `training`, `tuning` (any case), or none. */
-export type TaskType = 'training' | 'tuning' | (string & {}) | null;
+/** The Airflow task that trained the model: its job names are read from the task's XCom. */
+export interface AirflowTaskSource {
+  /** Airflow task id of the training or tuning operator. */
+  readonly airflowTask: string;
+  /** What the task ran (Python also accepts any case, as does this builder). */
+  readonly taskType: 'training' | 'tuning';
+  /**
+   * The run built for the estimator before the task (`trainingJob(...).run`): its output path and
+   * code stand where the estimator has none. @default - none: the estimator's own output path
+   */
+  readonly run?: TrainingRun;
+}
+
+/**
+ * Where a model comes from: the {@link TrainingRun} of a job built here (`trainingJob(...).run`),
+ * or the Airflow task that ran the training or tuning.
+ */
+export type ModelSource = TrainingRun | AirflowTaskSource;
 
 /** Options every `*FromEstimator` builder takes. */
 export interface FromEstimatorOptions {
-  /** Airflow task id of the training or tuning operator. */
-  readonly taskId: string;
-  /** `training`, `tuning` (case-insensitive), or `null` for a job not run by a task. */
-  readonly taskType: TaskType | undefined;
-  /**
-   * The run returned by `prepareTrainingJob` for this estimator, where Python would read the job
-   * name and output path it kept on the estimator. @default - none: only the task templates and
-   * the estimator's own output path are known
-   */
-  readonly trainingRun?: TrainingRun;
+  /** Where the model comes from: a training run of this estimator, or an Airflow task. */
+  readonly from: ModelSource;
 }
 
 /** The job the model comes from, as Airflow templates or from the training run. */
@@ -41,20 +46,58 @@ export interface TaskJob {
   readonly submitJobName: string | undefined;
 }
 
+/** A model source resolved: the job's names and the run, when there is one. @internal */
+export interface ResolvedSource {
+  readonly job: TaskJob;
+  readonly run: TrainingRun | undefined;
+}
+
+function checkRun(estimator: AnyEstimator, run: unknown, option: string): TrainingRun {
+  if (!isTrainingRun(run)) {
+    throw new ValidationError(option, run, 'a TrainingRun made by trainingJob() or tuningJob()');
+  }
+  if (!isTrainingRunOf(run, estimator)) {
+    throw new ValidationError(
+      option,
+      run.jobName,
+      'a TrainingRun of this estimator (this one is of another)',
+    );
+  }
+  return run;
+}
+
 /**
- * The training job name templates of Python's `update_estimator_from_task`.
- * @throws {@link ValidationError} for a task type other than training, tuning or none.
+ * Resolves a `from` option. `undefined` stands for Python's `task_type=None` on an estimator that
+ * never built a training config: nothing is known, and the model data is missing later.
+ * @throws {@link ValidationError} for a run of another estimator, or an unknown task type.
+ * @internal
  */
-export function taskJob(
-  taskId: string,
-  taskType: TaskType | undefined,
-  run: TrainingRun | undefined,
-): TaskJob {
+export function resolveModelSource(
+  estimator: AnyEstimator,
+  from: ModelSource | undefined,
+): ResolvedSource {
+  if (from === undefined) return { job: taskJob('', null, undefined), run: undefined };
+  if (typeof from === 'object' && 'airflowTask' in from) {
+    const run = from.run === undefined ? undefined : checkRun(estimator, from.run, 'from.run');
+    return { job: taskJob(from.airflowTask, from.taskType, run), run };
+  }
+  const run = checkRun(estimator, from, 'from');
+  return { job: taskJob('', null, run), run };
+}
+
+/**
+ * The training job name templates of Python's `update_estimator_from_task`; no task type (`null`)
+ * means the run's own job.
+ * @throws {@link ValidationError} for a task type other than training, tuning or none.
+ * @internal
+ */
+export function taskJob(taskId: string, taskType: unknown, run: TrainingRun | undefined): TaskJob {
   if (taskType === undefined || taskType === null) {
     return { trainingJobName: run?.jobName, submitJobName: undefined };
   }
   if (typeof taskType !== 'string')
-    throw new OptionTypeError('taskType', taskType, "'training', 'tuning' or null");
+    throw new OptionTypeError('from.taskType', taskType, "'training' or 'tuning'");
+  // Python parity Q-TASK (docs/python-parity.md): the task type is compared lower-cased.
   switch (taskType.toLowerCase()) {
     case 'training': {
       const name = `{{ ti.xcom_pull(task_ids='${taskId}')['Training']['TrainingJobName'] }}`;
@@ -69,7 +112,7 @@ export function taskJob(
           `['StaticHyperParameters']['sagemaker_job_name'].strip('"') }}`,
       };
     default:
-      throw new ValidationError('taskType', taskType, "'training', 'tuning' or null (any case)");
+      throw new ValidationError('from.taskType', taskType, "'training' or 'tuning' (any case)");
   }
 }
 
@@ -121,14 +164,14 @@ export function estimatorModelData(
   const outputPath = estimator.options.outputPath ?? run?.outputPath;
   if (outputPath === undefined) {
     throw new MissingOptionError(
-      'trainingRun',
-      'the model artifacts are unknown: give the estimator an outputPath, or pass the run from prepareTrainingJob',
+      'from',
+      'the model artifacts are unknown: give the estimator an outputPath, or pass the run from trainingJob()',
     );
   }
   if (job.trainingJobName === undefined) {
     throw new MissingOptionError(
-      'taskType',
-      'the training job is unknown: give a task type, or pass the run from prepareTrainingJob',
+      'from',
+      'the training job is unknown: give an Airflow task, or pass the run from trainingJob()',
     );
   }
   return posixPathJoin(outputPath, job.trainingJobName, 'output', 'model.tar.gz');

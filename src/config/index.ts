@@ -6,14 +6,21 @@ export {
   completeTrainingConfigFor,
   trainingConfigForOperator,
   defaultOutputPath,
-  type AnyEstimator,
   type TrainingJobOptions,
-  type TrainingRun,
   type TrainingConfig,
   type TrainingBaseConfig,
   type PreparedTrainingJob,
-  type UploadedCode,
 } from './trainingConfig.js';
+export { trainingJob, type TrainingJob } from './trainingJob.js';
+export {
+  tuningConfig,
+  tuningJob,
+  prepareTuningJob,
+  type TuningConfig,
+  type TuningConfigOptions,
+  type TuningJob,
+  type PreparedTuningJob,
+} from './tuningConfig.js';
 export { modelConfig, type ModelConfig, type ModelConfigOptions } from './modelConfig.js';
 export {
   modelConfigFromEstimator,
@@ -45,5 +52,9 @@ export {
   type S3Upload,
   type S3CreateBucket,
 } from './s3Operations.js';
-export type { TaskType, FromEstimatorOptions, VpcConfigOverride } from './fromEstimator.js';
-export type { TrainingInputs, ChannelSource, RecordSetChannel } from './channels.js';
+export type {
+  AirflowTaskSource,
+  ModelSource,
+  FromEstimatorOptions,
+  VpcConfigOverride,
+} from './fromEstimator.js';

@@ -12,7 +12,7 @@ import { posixBasename, s3PathJoin } from '../pythonCompat/s3.js';
 import { pyTruthy } from '../pythonCompat/truthy.js';
 import type { Templatable, Templated } from '../templates.js';
 import type { S3Operations } from './s3Operations.js';
-import type { UploadedCode } from './trainingConfig.js';
+import type { UploadedCode } from '../estimators/types.js';
 
 /** Options of {@link modelConfig}. */
 export interface ModelConfigOptions {
@@ -24,8 +24,14 @@ export interface ModelConfigOptions {
   readonly imageUri?: Templated<string> | null;
 }
 
-/** The model config Airflow's SageMakerModelOperator takes. */
-export type ModelConfig = Templatable<CreateModelInput> & { S3Operations?: S3Operations };
+/**
+ * The model config Airflow's SageMakerModelOperator takes. `ModelName` is always set (given or
+ * generated), so it can name the model in a transform or deploy config as it is.
+ */
+export type ModelConfig = Omit<Templatable<CreateModelInput>, 'ModelName'> & {
+  ModelName: string;
+  S3Operations?: S3Operations;
+};
 
 /** A model config and the name it gave the model. */
 export interface BuiltModelConfig {

@@ -3,13 +3,13 @@ import type { Templated } from '../templates.js';
 import { assertNever } from '../internal/assertNever.js';
 import {
   estimatorModel,
+  resolveModelSource,
   type EstimatorModelOptions,
-  taskJob,
   type FromEstimatorOptions,
   type VpcConfigOverride,
 } from './fromEstimator.js';
 import { buildModelConfig, type BuiltModelConfig, type ModelConfig } from './modelConfig.js';
-import type { AnyEstimator } from './trainingConfig.js';
+import type { AnyEstimator } from '../estimators/AnyEstimator.js';
 
 /** Options of {@link modelConfigFromEstimator}. */
 export interface ModelConfigFromEstimatorOptions extends FromEstimatorOptions {
@@ -32,7 +32,7 @@ export function buildModelConfigFromEstimator(
   estimator: AnyEstimator,
   options: ModelConfigFromEstimatorOptions,
 ): BuiltModelConfig {
-  const job = taskJob(options.taskId, options.taskType, options.trainingRun);
+  const { job, run } = resolveModelSource(estimator, options.from);
   // Python passes the role and image to the generic estimator's `create_model` only; the
   // built-in algorithms get the VPC alone (the role still reaches the model config below).
   // Framework estimators get the role, the workers and their own entry point (the image goes to
@@ -60,7 +60,7 @@ export function buildModelConfigFromEstimator(
     default:
       return assertNever(estimator);
   }
-  const model = estimatorModel(estimator, job, options.trainingRun, modelOptions);
+  const model = estimatorModel(estimator, job, run, modelOptions);
   // Python assigns `name` (even None) to the model before building its config.
   const named = model.withName(options.name ?? undefined);
   return buildModelConfig(named, {
@@ -74,8 +74,8 @@ export function buildModelConfigFromEstimator(
  * Python's `model_config_from_estimator`: the model of a trained estimator, its artifacts named by
  * the Airflow task that trained it.
  * @example
- * const config = modelConfigFromEstimator(est, { taskId: 'train', taskType: 'training', instanceType: 'ml.m5.large' });
- * @throws {@link ValidationError} for an unknown task type; {@link MissingOptionError} when the
+ * const config = modelConfigFromEstimator(knn, { from: job.run, instanceType: 'ml.m5.large' });
+ * @throws {@link ValidationError} for a run of another estimator or an unknown task type; {@link MissingOptionError} when the
  * model artifacts cannot be located.
  */
 export function modelConfigFromEstimator(

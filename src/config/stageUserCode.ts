@@ -7,7 +7,7 @@ import { OptionTypeError } from '../errors.js';
 import { parseS3Url, posixBasename, s3PathJoin } from '../pythonCompat/s3.js';
 import { checkCodeToPack, isS3Uri } from './localCode.js';
 import type { S3Upload } from './s3Operations.js';
-import type { UploadedCode } from './trainingConfig.js';
+import type { UploadedCode } from '../estimators/types.js';
 
 /** What the staging reads. */
 export interface CodeToStage {

@@ -2,15 +2,16 @@
  * `trainingBaseConfig` and `trainingConfig`: the CreateTrainingJob request Python's
  * `sagemaker.workflow.airflow.training_config` returns, and `prepareTrainingJob`, which also hands
  * back the state Python keeps on the estimator (job name, output path, uploaded code) so that the
- * `*FromEstimator` builders can take it explicitly.
+ * `*FromEstimator` builders can take it explicitly. Most users call `trainingJob` instead.
  */
+import { dirname, resolve } from 'node:path';
 import type { CreateTrainingJobRequest } from '@aws-sdk/client-sagemaker';
 import { ValidationError } from '../errors.js';
-import type { AlgorithmEstimator } from '../estimators/amazon/AlgorithmEstimator.js';
-import type { Estimator } from '../estimators/Estimator.js';
-import type { Framework } from '../estimators/frameworks/Framework.js';
+import type { AnyEstimator } from '../estimators/AnyEstimator.js';
 import type { ResolvedEstimatorBase } from '../estimators/EstimatorBase.js';
-import type { PyValue } from '../estimators/types.js';
+import { makeTrainingRun, type TrainingRun } from '../estimators/trainingRun.js';
+import type { PyValue, UploadedCode } from '../estimators/types.js';
+import type { TrainingInputs } from '../estimators/inputs.js';
 import { defined } from '../internal/defined.js';
 import { assertNever } from '../internal/assertNever.js';
 import { jsonDumps } from '../pythonCompat/jsonDumps.js';
@@ -19,16 +20,13 @@ import { pyStr } from '../pythonCompat/pyStr.js';
 import { s3PathJoin } from '../pythonCompat/s3.js';
 import { pyTruthy } from '../pythonCompat/truthy.js';
 import type { Session } from '../session.js';
-import type { Templatable } from '../templates.js';
+import { isPlaceholder, type Templatable } from '../templates.js';
 import { algorithmTrainingValues } from './algorithmTraining.js';
-import { extraChannel, formatInputs, type TrainingInputs } from './channels.js';
+import { extraChannel, formatInputs } from './channels.js';
 import { frameworkTrainingValues } from './frameworkTraining.js';
 import { validateSourceDir } from './localCode.js';
 import { stageUserCode } from './stageUserCode.js';
 import { mergeS3Operations, type S3Operations, type S3Upload } from './s3Operations.js';
-
-/** Any estimator the training builders accept. */
-export type AnyEstimator = Estimator | AlgorithmEstimator | Framework;
 
 /** Options of the training builders (Python's `inputs`, `job_name`, `mini_batch_size`). */
 export interface TrainingJobOptions {
@@ -38,25 +36,6 @@ export interface TrainingJobOptions {
   readonly jobName?: string | null;
   /** Mini-batch size, read by the built-in algorithms only. @default - none */
   readonly miniBatchSize?: unknown;
-}
-
-/** Code packed and uploaded for a job: where it lies and the script to run. */
-export interface UploadedCode {
-  readonly s3Prefix: string;
-  readonly scriptName: string;
-}
-
-/**
- * What Python remembers on the estimator after building a training config; pass it to the
- * `*FromEstimator` builders as `trainingRun` where Python would read it from the estimator.
- */
-export interface TrainingRun {
-  readonly jobName: string;
-  readonly outputPath: string;
-  readonly baseJobName: string;
-  readonly uploadedCode: UploadedCode | undefined;
-  /** The hyperparameters after the job-specific additions (script mode, framework keys). */
-  readonly hyperparameters: Readonly<Record<string, PyValue>>;
 }
 
 /** The training config without `TrainingJobName`, `Tags` and metric definitions. */
@@ -69,7 +48,7 @@ export type TrainingConfig = Templatable<CreateTrainingJobRequest> & {
   S3Operations?: S3Operations;
 };
 
-/** A training config and the state that goes with it. */
+/** A training config without its name, tags and metrics, and the state that goes with it. */
 export interface PreparedTrainingJob {
   readonly config: TrainingBaseConfig;
   readonly run: TrainingRun;
@@ -138,11 +117,13 @@ function prepareByoScriptMode(
 }
 
 /**
- * Builds the training config and returns it with the state Python would keep on the estimator.
+ * Builds the training base config and returns it with the state Python would keep on the
+ * estimator: the engine of `trainingJob` and {@link trainingConfig}.
+ * @internal
  * @throws the typed errors of the estimator's checks, {@link ValidationError} for inputs Python
  * refuses (unknown forms, duplicate channels, instance groups mixed with count and type).
  */
-export function prepareTrainingJob(
+export function prepareTraining(
   estimator: AnyEstimator,
   options: TrainingJobOptions = {},
 ): PreparedTrainingJob {
@@ -259,15 +240,26 @@ export function prepareTrainingJob(
 
   return {
     config,
-    run: {
+    run: makeTrainingRun(estimator, {
       jobName,
       outputPath,
       baseJobName: baseJobName ?? resolveBaseJobName(estimator),
       uploadedCode,
       hyperparameters: finalHyperparameters,
-    },
+      sourceDir: localCodeFolder(estimator),
+    }),
     uploads,
   };
+}
+
+/** The local folder relative code paths resolve against, as {@link TrainingRun.sourceDir}. */
+function localCodeFolder(estimator: AnyEstimator): string | undefined {
+  const { sourceDir } = estimator.options;
+  const entryPoint =
+    estimator.kind === 'framework' ? estimator.entryPoint : estimator.options.entryPoint;
+  const folder = sourceDir ?? (entryPoint ? dirname(entryPoint) : undefined);
+  if (!folder || isPlaceholder(folder) || folder.startsWith('s3://')) return undefined;
+  return resolve(folder);
 }
 
 function outputDataConfig(o: ResolvedEstimatorBase, outputPath: string): Record<string, unknown> {
@@ -319,14 +311,14 @@ export function trainingBaseConfig(
   estimator: AnyEstimator,
   options: TrainingJobOptions = {},
 ): TrainingBaseConfig {
-  return prepareTrainingJob(estimator, options).config;
+  return prepareTraining(estimator, options).config;
 }
 
 /**
  * Completes a prepared job into the full training config (what `training_config` adds to the base
- * config: the job name, tags and metric definitions), keeping the run for the later builders.
+ * config: the job name, tags and metric definitions). @internal
  */
-export function completeTrainingConfigFor(
+export function completeTrainingConfig(
   estimator: AnyEstimator,
   prepared: PreparedTrainingJob,
 ): TrainingConfig {
@@ -348,32 +340,64 @@ export function completeTrainingConfigFor(
  * identical to the Python SDK's (v2.257.6) for the same inputs and clock.
  * @example
  * const config = trainingConfig(est, { inputs: { train: 's3://bucket/train' } });
- * @throws the typed errors of {@link prepareTrainingJob}.
+ * @throws the typed errors of the estimator's checks, {@link ValidationError} for inputs Python
+ * refuses (unknown forms, duplicate channels, instance groups mixed with count and type).
  */
 export function trainingConfig(
   estimator: AnyEstimator,
   options: TrainingJobOptions = {},
 ): TrainingConfig {
-  return completeTrainingConfigFor(estimator, prepareTrainingJob(estimator, options));
+  return completeTrainingConfig(estimator, prepareTraining(estimator, options));
 }
 
 /**
  * The training config for an operator to run: `trainingConfig`'s output plus, in `S3Operations`,
- * the code uploads Python performs while building the config (script mode of the generic
- * estimator), which Python's dictionary therefore does not list. Without them an operator would
- * submit a job whose code was never uploaded.
- * @example
- * await runTrainingJob(trainingConfigForOperator(est, { inputs }), clients);
+ * the code uploads Python performs while building the config.
+ * @deprecated use `trainingJob(estimator, options).config`, the same object.
  */
 export function trainingConfigForOperator(
   estimator: AnyEstimator,
   options: TrainingJobOptions = {},
 ): TrainingConfig {
-  const prepared = prepareTrainingJob(estimator, options);
-  const config = completeTrainingConfigFor(estimator, prepared);
+  return withUploads(prepareTraining(estimator, options), estimator);
+}
+
+/**
+ * The full training config of a prepared job, with the uploads Python performs while building the
+ * config (script mode of the generic estimator) added to `S3Operations`: Python's dictionary does
+ * not list them, and without them an operator would submit a job whose code was never uploaded.
+ * @internal
+ */
+export function withUploads(
+  prepared: PreparedTrainingJob,
+  estimator: AnyEstimator,
+): TrainingConfig {
+  const config = completeTrainingConfig(estimator, prepared);
   if (prepared.uploads.length === 0) return config;
   return {
     ...config,
     S3Operations: mergeS3Operations([config.S3Operations, { S3Upload: prepared.uploads }]),
   };
+}
+
+/**
+ * The training base config and its run.
+ * @deprecated use `trainingJob`, whose `config` is complete.
+ */
+export function prepareTrainingJob(
+  estimator: AnyEstimator,
+  options: TrainingJobOptions = {},
+): PreparedTrainingJob {
+  return prepareTraining(estimator, options);
+}
+
+/**
+ * Completes a prepared job into the full training config.
+ * @deprecated use `trainingJob`, whose `config` is complete.
+ */
+export function completeTrainingConfigFor(
+  estimator: AnyEstimator,
+  prepared: PreparedTrainingJob,
+): TrainingConfig {
+  return completeTrainingConfig(estimator, prepared);
 }

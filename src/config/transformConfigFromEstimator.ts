@@ -11,7 +11,8 @@ import {
   type TransformConfig,
   type TransformConfigOptions,
 } from './transformConfig.js';
-import { resolveBaseJobName, type AnyEstimator } from './trainingConfig.js';
+import type { AnyEstimator } from '../estimators/AnyEstimator.js';
+import { resolveBaseJobName } from './trainingConfig.js';
 
 /** Options of {@link transformConfigFromEstimator}. */
 export interface TransformConfigFromEstimatorOptions
@@ -87,16 +88,14 @@ function estimatorTransformer(
  * Python's `transform_config_from_estimator`: the model of a trained estimator and a batch
  * transform job that runs it.
  * @example
- * const config = transformConfigFromEstimator(est, { taskId: 'train', taskType: 'training', instanceCount: 1, instanceType: 'ml.m5.large', data: 's3://bucket/batch' });
+ * const config = transformConfigFromEstimator(est, { from: { airflowTask: 'train', taskType: 'training' }, instanceCount: 1, instanceType: 'ml.m5.large', data: 's3://bucket/batch' });
  */
 export function transformConfigFromEstimator(
   estimator: AnyEstimator,
   options: TransformConfigFromEstimatorOptions,
 ): TransformConfigFromEstimator {
   const model = buildModelConfigFromEstimator(estimator, {
-    taskId: options.taskId,
-    taskType: options.taskType,
-    ...(options.trainingRun && { trainingRun: options.trainingRun }),
+    from: options.from,
     instanceType: options.instanceType,
     role: options.role ?? null,
     imageUri: options.imageUri ?? null,

@@ -15,9 +15,11 @@ import { baseNameFromImage, nameFromBase } from '../pythonCompat/names.js';
 import { pyStr } from '../pythonCompat/pyStr.js';
 import { pyTruthy } from '../pythonCompat/truthy.js';
 import type { Templatable } from '../templates.js';
-import { mergeS3Operations, type S3Operations } from './s3Operations.js';
-import type { TrainingInputs } from './channels.js';
-import { prepareTrainingJob, type AnyEstimator, type TrainingRun } from './trainingConfig.js';
+import { mergeS3Operations, type S3Operations, type S3Upload } from './s3Operations.js';
+import type { TrainingInputs } from '../estimators/inputs.js';
+import type { AnyEstimator } from '../estimators/AnyEstimator.js';
+import type { TrainingRun } from '../estimators/trainingRun.js';
+import { prepareTraining } from './trainingConfig.js';
 
 /** Options of {@link tuningConfig}. */
 export interface TuningConfigOptions {
@@ -74,25 +76,32 @@ function definitionBase(
   definition: Record<string, unknown>;
   run: TrainingRun;
   s3Operations: S3Operations | undefined;
+  uploads: readonly S3Upload[];
 } {
-  const prepared = prepareTrainingJob(tuned.estimator, {
+  const prepared = prepareTraining(tuned.estimator, {
     inputs: inputs as TrainingInputs | null,
     jobName: jobName as string | null,
     miniBatchSize,
   });
   const { S3Operations: s3Operations, ...definition } = prepared.config as Record<string, unknown>;
   delete definition.HyperParameters;
-  return { definition, run: prepared.run, s3Operations: s3Operations as S3Operations | undefined };
+  return {
+    definition,
+    run: prepared.run,
+    s3Operations: s3Operations as S3Operations | undefined,
+    uploads: prepared.uploads,
+  };
 }
 
 /**
  * Python's `tuning_config`: the tuning job with its training job definition(s).
  *
- * Compatibility note: for a single-estimator tuner Python passes `mini_batch_size` positionally
- * into `training_base_config`'s `job_name` slot. So the built-in algorithms never see a mini-batch
- * size here (LDA, which requires one, always fails), and a framework estimator's
- * `sagemaker_job_name` and code path take the mini-batch size as the job name. This builder
- * reproduces that output; multi-estimator tuners pass it correctly, as in Python.
+ * Python parity Q-MBS (docs/python-parity.md): for a single-estimator tuner Python passes
+ * `mini_batch_size` positionally into `training_base_config`'s `job_name` slot. So the built-in
+ * algorithms never see a mini-batch size here (LDA, which requires one, always fails), and a
+ * framework estimator's `sagemaker_job_name` and code path take the mini-batch size as the job
+ * name. This builder reproduces that output; {@link tuningJob} passes it where it belongs.
+ * Multi-estimator tuners pass it correctly, as in Python.
  * @example
  * const config = tuningConfig(tuner, { inputs: 's3://bucket/train' });
  * @throws {@link ValidationError} for per-estimator options that are not keyed by estimator name.
@@ -101,11 +110,19 @@ export function tuningConfig(
   tuner: HyperparameterTuner,
   options: TuningConfigOptions = {},
 ): TuningConfig {
-  return prepareTuningJob(tuner, options).config;
+  return pythonTuningJob(tuner, options).config;
+}
+
+/** Python's tuning config (Q-MBS reproduced) and its runs, for the parity replay. @internal */
+export function pythonTuningJob(
+  tuner: HyperparameterTuner,
+  options: TuningConfigOptions = {},
+): TuningJob {
+  return buildTuning(tuner, options, PYTHON);
 }
 
 /** A tuning config and the training run of each tuned estimator. */
-export interface PreparedTuningJob {
+export interface TuningJob {
   readonly config: TuningConfig;
   /**
    * The run each estimator's training definition was built with (job name, output path, code),
@@ -116,13 +133,53 @@ export interface PreparedTuningJob {
 }
 
 /**
+ * A tuning config and its runs.
+ * @deprecated use {@link tuningJob} (or {@link tuningConfig} for Python's exact output).
+ */
+export type PreparedTuningJob = TuningJob;
+
+interface TuningMode {
+  /** Python's single-estimator `mini_batch_size` in the job name slot (Q-MBS). */
+  readonly miniBatchSizeAsJobName: boolean;
+  /** Add the code uploads Python does while building the config to `S3Operations`. */
+  readonly withUploads: boolean;
+}
+
+const PYTHON: TuningMode = { miniBatchSizeAsJobName: true, withUploads: false };
+
+/**
  * Builds the tuning config and returns it with each estimator's training run.
+ * @deprecated use {@link tuningJob} (or {@link tuningConfig} for Python's exact output).
  * @throws as {@link tuningConfig}.
  */
 export function prepareTuningJob(
   tuner: HyperparameterTuner,
   options: TuningConfigOptions = {},
-): PreparedTuningJob {
+): TuningJob {
+  return pythonTuningJob(tuner, options);
+}
+
+/**
+ * The tuning job to run: its config, with the code uploads Python does while building it added to
+ * `S3Operations`, and each tuned estimator's run (for `from:` of the model builders). Unlike
+ * {@link tuningConfig}, a single-estimator tuner's `miniBatchSize` reaches the algorithm (the
+ * corrected path of Python parity Q-MBS).
+ * @example
+ * const { config, runs } = tuningJob(tuner, { inputs: recordSet, miniBatchSize: 100 });
+ * @throws as {@link tuningConfig}.
+ */
+export function tuningJob(
+  tuner: HyperparameterTuner,
+  options: TuningConfigOptions = {},
+): TuningJob {
+  return buildTuning(tuner, options, { miniBatchSizeAsJobName: false, withUploads: true });
+}
+
+function buildTuning(
+  tuner: HyperparameterTuner,
+  options: TuningConfigOptions,
+  mode: TuningMode,
+): TuningJob {
   const runs = new Map<AnyEstimator, TrainingRun>();
   const jobName =
     options.jobName ??
@@ -144,6 +201,7 @@ export function prepareTuningJob(
   };
   let definitions: { TrainingJobDefinition?: unknown; TrainingJobDefinitions?: unknown };
   let s3Operations: S3Operations | undefined;
+  const uploads: S3Upload[] = [];
 
   switch (tuner.mode) {
     case 'single': {
@@ -158,8 +216,11 @@ export function prepareTuningJob(
         tuned.hyperparameterRanges,
         isFramework(tuned.estimator),
       );
-      // The Python bug kept on purpose: the mini-batch size lands in the job name slot.
-      const base = definitionBase(tuned, options.inputs, options.miniBatchSize ?? null, undefined);
+      // Python parity Q-MBS (docs/python-parity.md): the mini-batch size in the job name slot.
+      const base = mode.miniBatchSizeAsJobName
+        ? definitionBase(tuned, options.inputs, options.miniBatchSize ?? null, undefined)
+        : definitionBase(tuned, options.inputs, null, options.miniBatchSize);
+      uploads.push(...base.uploads);
       runs.set(tuned.estimator, base.run);
       const definition: Record<string, unknown> = {
         ...base.definition,
@@ -194,6 +255,7 @@ export function prepareTuningJob(
         const name = tuned.name;
         const base = definitionBase(tuned, inputs?.[name] ?? null, null, miniBatch?.[name] ?? null);
         runs.set(tuned.estimator, base.run);
+        uploads.push(...base.uploads);
         list.push({
           ...base.definition,
           AlgorithmSpecification: {
@@ -223,6 +285,9 @@ export function prepareTuningJob(
     }
   }
 
+  if (mode.withUploads && uploads.length > 0) {
+    s3Operations = mergeS3Operations([s3Operations, { S3Upload: uploads }]);
+  }
   const config = defined({
     HyperParameterTuningJobName: jobName,
     HyperParameterTuningJobConfig: jobConfig,

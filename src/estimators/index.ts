@@ -9,6 +9,9 @@ export {
   type TrainingInputProps,
   type FileSystemInputProps,
   type InstanceGroupProps,
+  type TrainingInputs,
+  type ChannelSource,
+  type RecordSetChannel,
 } from './inputs.js';
 export {
   Model,
@@ -32,4 +35,14 @@ export {
   type ProcessingOutputProps,
 } from './processingIO.js';
 export { NetworkConfig, type NetworkConfigProps } from './NetworkConfig.js';
-export type { PyValue, Hyperparameters, Tag, Tags, MetricDefinition, VpcConfig } from './types.js';
+export type {
+  PyValue,
+  Hyperparameters,
+  Tag,
+  Tags,
+  MetricDefinition,
+  VpcConfig,
+  UploadedCode,
+} from './types.js';
+export type { AnyEstimator } from './AnyEstimator.js';
+export { isTrainingRun, type TrainingRun } from './trainingRun.js';

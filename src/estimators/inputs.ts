@@ -169,3 +169,34 @@ export class InstanceGroup {
     } as unknown as InstanceGroupRequest;
   }
 }
+
+/**
+ * A training channel source: an S3 URI (or template), a {@link TrainingInput} or a
+ * {@link FileSystemInput}.
+ */
+export type ChannelSource = Templated<string> | TrainingInput | FileSystemInput;
+
+/** Record sets (built-in algorithms) render their own channels. */
+export interface RecordSetChannel {
+  readonly channel: string;
+  /** The channel without its name. */
+  toChannel(): ChannelConfig;
+  /** The number of features, read by the algorithm estimators. */
+  readonly featureDim: unknown;
+  /** Whether this is an S3 record set (`RecordSet`) or a file-system one. */
+  readonly recordSetKind: 'S3' | 'FileSystem';
+}
+
+/** The inputs of a training job. */
+export type TrainingInputs =
+  | ChannelSource
+  | Readonly<Record<string, ChannelSource>>
+  | RecordSetChannel
+  | readonly RecordSetChannel[];
+
+/** Whether `v` is a record set (`RecordSet`, `FileSystemRecordSet` or alike). */
+export const isRecordSetChannel = (v: unknown): v is RecordSetChannel =>
+  typeof v === 'object' &&
+  v !== null &&
+  'recordSetKind' in v &&
+  typeof (v as RecordSetChannel).toChannel === 'function';

@@ -37,3 +37,11 @@ export interface VpcConfig {
   readonly Subnets: readonly string[];
   readonly SecurityGroupIds: readonly string[];
 }
+
+/** Code packed and uploaded for a job: where it lies and the script to run. */
+export interface UploadedCode {
+  /** `s3://.../sourcedir.tar.gz`, or the S3 `source_dir` itself. */
+  readonly s3Prefix: string;
+  /** The entry point's file name inside the code. */
+  readonly scriptName: string;
+}

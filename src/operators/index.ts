@@ -80,6 +80,7 @@ export {
 } from './errors.js';
 export {
   CONFIG_KINDS,
+  CROSS_FIELD_RULE_INFO,
   ConfigValidationError,
   assertValidConfig,
   coerceConfig,
@@ -88,6 +89,10 @@ export {
   type ConfigKind,
   type ConfigProblem,
   type ConfigRule,
+  type CrossFieldRuleInfo,
+  type ProblemSeverity,
+  type RuleSource,
+  type ValidateConfigOptions,
 } from './validation/index.js';
 export {
   TemplateForbiddenError,
@@ -97,6 +102,13 @@ export {
   isTemplateRenderError,
   isTemplateUndefinedError,
   renderTemplates,
+  TemplateLimitError,
+  isTemplateLimitError,
+  TEMPLATE_LIMIT_DEFAULTS,
+  airflowContext,
+  type AirflowContextOptions,
+  type RenderTemplatesOptions,
+  type TemplateLimits,
 } from './templating/index.js';
 export {
   uploadRecordSet,

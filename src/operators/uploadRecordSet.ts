@@ -1,11 +1,15 @@
 /**
- * The upload half of Python's `AmazonAlgorithmEstimatorBase.record_set()`: shard a matrix,
- * encode each shard as RecordIO-protobuf, upload the shards and a manifest to S3.
+ * Python's `AmazonAlgorithmEstimatorBase.record_set()`: shard a matrix, encode each shard as
+ * RecordIO-protobuf, upload the shards and a manifest to S3 under the estimator's record-set
+ * location, and return the `RecordSet` to train on.
  */
 import { Readable } from 'node:stream';
 import { DeleteObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { OptionTypeError, SageMakerWorkflowError, ValidationError, errorGuard } from '../errors.js';
+import type { AlgorithmEstimator } from '../estimators/amazon/AlgorithmEstimator.js';
+import { RecordSet } from '../estimators/amazon/RecordSet.js';
+import { sagemakerTimestamp } from '../pythonCompat/timestamps.js';
 import { denseTensorChunks } from '../recordio/index.js';
 import type {
   DenseMatrix,
@@ -15,8 +19,8 @@ import type {
 } from '../recordio/index.js';
 
 /**
- * What a record set needs to be trained on: the manifest's S3 URI and the matrix's size. The
- * same fields as Python's `RecordSet` (whose `distribution` is left to the caller).
+ * What a record set needs to be trained on: the manifest's S3 URI and the matrix's size.
+ * @deprecated `uploadRecordSet` returns a {@link RecordSet}, which has these fields.
  */
 export interface RecordSetDescriptor {
   /** `s3://<bucket>/<prefix>/.amazon.manifest` */
@@ -27,19 +31,39 @@ export interface RecordSetDescriptor {
   readonly channel: string;
 }
 
+/** Where {@link uploadRecordSet} uploads: an estimator's record-set location, or a given prefix. */
+export type RecordSetDestination =
+  | {
+      /**
+       * The estimator the records are for: they go under Python's
+       * `<dataLocation><class name>-<timestamp>/` (clock of its session), one shard per training
+       * instance.
+       */
+      readonly estimator: AlgorithmEstimator;
+      readonly s3Prefix?: never;
+    }
+  | {
+      /** `s3://<bucket>/<key prefix>` to upload under. */
+      readonly s3Prefix: string;
+      readonly estimator?: never;
+    };
+
 /** Options of {@link uploadRecordSet}. */
-export interface UploadRecordSetOptions {
-  /**
-   * `s3://<bucket>/<key prefix>` to upload under. Python uses
-   * `<data_location><EstimatorClass>-<timestamp>/`.
-   */
-  readonly s3Prefix: string;
+export type UploadRecordSetOptions = RecordSetDestination & UploadRecordSetCommonOptions;
+
+/** Options of {@link uploadRecordSet} besides the destination. */
+export interface UploadRecordSetCommonOptions {
   /** One label per row. @default - no labels */
   readonly labels?: VectorInput;
-  /** Number of shards (one per training instance, as Python's `instance_count`). @default 1 */
+  /**
+   * Number of shards (one per training instance, as Python's `instance_count`).
+   * @default - the estimator's `instanceCount`; 1 with `s3Prefix`
+   */
   readonly instanceCount?: number;
   /** Training channel the record set is for. @default 'train' */
   readonly channel?: string;
+  /** S3 data distribution of the channel. @default 'ShardedByS3Key' */
+  readonly distribution?: string;
   /** Encrypt the objects at rest with `ServerSideEncryption: 'AES256'`. @default false */
   readonly encrypt?: boolean;
   /** `ExpectedBucketOwner` on every request. @default - not checked */
@@ -53,9 +77,10 @@ export interface UploadRecordSetOptions {
 const DEFAULTS = {
   instanceCount: 1,
   channel: 'train',
+  distribution: 'ShardedByS3Key',
   encrypt: false,
   partSizeBytes: 5 * 1024 * 1024,
-} as const satisfies Partial<Record<keyof UploadRecordSetOptions, unknown>>;
+} as const satisfies Partial<Record<keyof UploadRecordSetCommonOptions, unknown>>;
 
 const MANIFEST_NAME = '.amazon.manifest';
 
@@ -130,6 +155,31 @@ function parseS3Prefix(uri: string): { bucket: string; keyPrefix: string } {
   };
 }
 
+/**
+ * Python's `record_set` key prefix: the path of `data_location` plus `<class>-<timestamp>/`,
+ * leading slashes stripped.
+ */
+function estimatorPrefix(estimator: AlgorithmEstimator): string {
+  const match = /^s3:\/\/([^/]*)(.*)$/.exec(estimator.dataLocation);
+  if (!match) {
+    throw new ValidationError(
+      'estimator.dataLocation',
+      estimator.dataLocation,
+      'an S3 URI such as s3://bucket/prefix/',
+    );
+  }
+  const [, bucket = '', path = ''] = match;
+  const stamp = sagemakerTimestamp(estimator.session.now());
+  const keyPrefix = `${path}${estimator.pythonClass.name}-${stamp}/`.replace(/^\/+/, '');
+  return `s3://${bucket}/${keyPrefix}`;
+}
+
+function defaultShards(options: UploadRecordSetOptions): unknown {
+  if (options.instanceCount !== undefined) return options.instanceCount;
+  if (options.estimator === undefined) return DEFAULTS.instanceCount;
+  return options.estimator.options.instanceCount;
+}
+
 function slice(data: NumericArray, from: number, to: number): NumericArray {
   return ArrayBuffer.isView(data) ? data.subarray(from, to) : data.slice(from, to);
 }
@@ -172,11 +222,11 @@ function shardBounds(rows: number, shards: number): [number, number][] {
 }
 
 /**
- * Shards a dense matrix (and its labels) into `instanceCount` RecordIO-protobuf objects, uploads
- * them under `s3Prefix` as `matrix_<i>.pbr` with the `.amazon.manifest` that lists them, and
- * returns the record set descriptor, like Python's `record_set()` (which also chooses the
- * prefix). Every shard is checked before anything is uploaded, and each streams to S3 without
- * its whole encoding in memory.
+ * Shards a dense matrix (and its labels) into one RecordIO-protobuf object per training instance,
+ * uploads them as `matrix_<i>.pbr` with the `.amazon.manifest` that lists them, and returns the
+ * {@link RecordSet} to train on, like Python's `record_set()`: with `estimator`, under its
+ * `<dataLocation><class name>-<timestamp>/`; else under `s3Prefix`. Every shard is checked before
+ * anything is uploaded, and each streams to S3 without its whole encoding in memory.
  *
  * On a failure, the shards already uploaded are deleted again (best effort, as Python does)
  * and a {@link RecordSetUploadError} says what was uploaded, deleted, left behind and not
@@ -186,27 +236,30 @@ function shardBounds(rows: number, shards: number): [number, number][] {
  * RecordIO writers do), before any upload.
  * @throws {RecordSetUploadError} when an upload fails or `signal` aborts.
  * @example
- * const recordSet = await uploadRecordSet(new S3Client({}), { shape: [rows, 4], data }, {
- *   s3Prefix: 's3://bucket/sagemaker-record-sets/KNN-2024-01-01-00-00-00-000/',
- *   labels,
- *   instanceCount: 2,
- * });
+ * const train = await uploadRecordSet(s3, { shape: [rows, 4], data }, { estimator: knn, labels });
+ * const job = trainingJob(knn, { inputs: train });
  */
 export async function uploadRecordSet(
   client: S3Client,
   matrix: DenseMatrixInput,
   options: UploadRecordSetOptions,
-): Promise<RecordSetDescriptor> {
-  const instanceCount = options.instanceCount ?? DEFAULTS.instanceCount;
+): Promise<RecordSet> {
+  const instanceCount = defaultShards(options);
   const channel = options.channel ?? DEFAULTS.channel;
-  if (!Number.isSafeInteger(instanceCount) || instanceCount < 1) {
+  if (
+    typeof instanceCount !== 'number' ||
+    !Number.isSafeInteger(instanceCount) ||
+    instanceCount < 1
+  ) {
     throw new ValidationError(
       'instanceCount',
       instanceCount,
       'an integer >= 1; Python: "num_shards must be >= 1"',
     );
   }
-  const { bucket, keyPrefix } = parseS3Prefix(options.s3Prefix);
+  const { bucket, keyPrefix } = parseS3Prefix(
+    options.estimator === undefined ? options.s3Prefix : estimatorPrefix(options.estimator),
+  );
   const whole = asMatrix(matrix);
   if (whole.shape.length !== 2) {
     throw new ValidationError(
@@ -299,13 +352,14 @@ export async function uploadRecordSet(
       options.expectedBucketOwner,
     );
   }
-  return {
+  return new RecordSet({
     s3Data: uri(MANIFEST_NAME),
     numRecords: rows,
     featureDim: cols,
     s3DataType: 'ManifestFile',
     channel,
-  };
+    distribution: options.distribution ?? DEFAULTS.distribution,
+  });
 }
 
 /** Deletes what was uploaded (as Python does) and builds the error that reports it all. */

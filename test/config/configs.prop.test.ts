@@ -2,11 +2,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Estimator } from '../../src/estimators/Estimator.js';
-import { prepareTrainingJob, trainingConfig } from '../../src/config/trainingConfig.js';
+import { trainingConfig } from '../../src/config/trainingConfig.js';
+import { trainingJob } from '../../src/config/trainingJob.js';
 import { transformConfigFromEstimator } from '../../src/config/transformConfigFromEstimator.js';
 import { sagemakerTimestamp } from '../../src/pythonCompat/timestamps.js';
 import { isPlaceholder } from '../../src/templates.js';
-import { estimatorPropsArb, sessionArb, trainingInputsArb } from '../../src/testing/arbitraries.js';
+import { estimatorPropsArb, sessionArb, trainingInputsArb } from '../../src/arbitraries/index.js';
 
 const caseArb = fc
   .record({ props: estimatorPropsArb(sessionArb()), inputs: trainingInputsArb() })
@@ -88,11 +89,9 @@ describe('transformConfigFromEstimator properties', () => {
     fc.assert(
       fc.property(caseArb, ({ props, inputs }) => {
         const estimator = new Estimator(props);
-        const { run } = prepareTrainingJob(estimator, { inputs });
+        const { run } = trainingJob(estimator, { inputs });
         const config = transformConfigFromEstimator(estimator, {
-          trainingRun: run,
-          taskId: 'train',
-          taskType: 'training',
+          from: { airflowTask: 'train', taskType: 'training', run },
           instanceCount: 1,
           instanceType: 'ml.m5.large',
           data: 's3://bucket/batch',

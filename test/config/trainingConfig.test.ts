@@ -2,12 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  createSession,
-  Estimator,
-  trainingConfig,
-  trainingConfigForOperator,
-} from '../../src/index.js';
+import { createSession, Estimator, trainingConfig, trainingJob } from '../../src/index.js';
 
 const BASE = {
   role: 'r',
@@ -22,7 +17,7 @@ const session = createSession({
   now: () => 1_700_000_000.5,
 });
 
-describe('trainingConfigForOperator', () => {
+describe('trainingJob(...).config', () => {
   it('lists the code upload Python performs while building a script-mode config', () => {
     // GIVEN a generic estimator with a local entry point
     const dir = mkdtempSync(join(tmpdir(), 'smw-'));
@@ -31,18 +26,22 @@ describe('trainingConfigForOperator', () => {
     const est = new Estimator({ session, ...BASE, entryPoint: script });
     // WHEN both configs are built for a named job
     const python = trainingConfig(est, { jobName: 'job' });
-    const forOperator = trainingConfigForOperator(est, { jobName: 'job' });
+    const job = trainingJob(est, { jobName: 'job' });
+    const forOperator = job.config;
     // THEN Python's has no S3Operations (it uploaded on the spot) and the operator's lists the upload
     expect(python.S3Operations).toBeUndefined();
     expect(forOperator.S3Operations).toStrictEqual({
       S3Upload: [{ Path: script, Bucket: 'bucket', Key: 'job/source/sourcedir.tar.gz', Tar: true }],
     });
     expect(forOperator.HyperParameters).toStrictEqual(python.HyperParameters);
+    // AND the job lists the same upload on its own, and its run knows the code's folder
+    expect(job.uploads).toStrictEqual(forOperator.S3Operations?.S3Upload);
+    expect(job.run.sourceDir).toBe(dir);
   });
 
   it('adds nothing for an estimator without code', () => {
     const est = new Estimator({ session, ...BASE });
-    expect(trainingConfigForOperator(est, { jobName: 'job' })).toStrictEqual(
+    expect(trainingJob(est, { jobName: 'job' }).config).toStrictEqual(
       trainingConfig(est, { jobName: 'job' }),
     );
   });
@@ -69,9 +68,11 @@ describe('script-mode code staging', () => {
       sourceDir: 's3://code/source.tar.gz',
       entryPoint: 'train.py',
     });
-    const config = trainingConfigForOperator(est, { jobName: 'job' });
+    const { config, run } = trainingJob(est, { jobName: 'job' });
     expect(config.HyperParameters?.sagemaker_submit_directory).toBe('"s3://code/source.tar.gz"');
     expect(config.HyperParameters?.sagemaker_program).toBe('"train.py"');
     expect(config.S3Operations).toBeUndefined();
+    // AND no local folder is recorded for code in S3
+    expect(run.sourceDir).toBeUndefined();
   });
 });

@@ -5,8 +5,8 @@ import {
   Estimator,
   HyperparameterTuner,
   modelConfigFromEstimator,
-  prepareTuningJob,
   tuningConfig,
+  tuningJob,
 } from '../../src/index.js';
 
 const session = createSession({
@@ -30,10 +30,10 @@ const tuner = new HyperparameterTuner({
   maxJobs: 4,
 });
 
-describe('prepareTuningJob', () => {
+describe('tuningJob', () => {
   it('returns the same config as tuningConfig, named with the short timestamp', () => {
     // GIVEN a tuner WHEN its job is prepared THEN the config is tuningConfig's
-    const prepared = prepareTuningJob(tuner, { inputs: 's3://bucket/train' });
+    const prepared = tuningJob(tuner, { inputs: 's3://bucket/train' });
     expect(prepared.config).toStrictEqual(tuningConfig(tuner, { inputs: 's3://bucket/train' }));
     expect(prepared.config.HyperParameterTuningJobName).toBe('algo-231114-2213');
     expect(
@@ -43,14 +43,12 @@ describe('prepareTuningJob', () => {
 
   it('hands each estimator its run, so a later task can build the model of the best job', () => {
     // GIVEN the run of the tuned estimator (Python keeps its output path on the estimator)
-    const { runs } = prepareTuningJob(tuner, { inputs: 's3://bucket/train' });
+    const { runs } = tuningJob(tuner, { inputs: 's3://bucket/train' });
     const run = runs.get(estimator);
     expect(run?.outputPath).toBe('s3://bucket/');
     // WHEN the model config of the tuning task's best job is built
     const model = modelConfigFromEstimator(estimator, {
-      taskId: 'tune',
-      taskType: 'tuning',
-      ...(run && { trainingRun: run }),
+      from: { airflowTask: 'tune', taskType: 'tuning', ...(run && { run }) },
     });
     // THEN its artifacts are the best training job's, under the run's output path
     expect(model.PrimaryContainer?.ModelDataUrl).toBe(
@@ -58,7 +56,7 @@ describe('prepareTuningJob', () => {
     );
     // AND without the run the output path is unknown, so the builder refuses as Python would
     expect(() =>
-      modelConfigFromEstimator(estimator, { taskId: 'tune', taskType: 'tuning' }),
+      modelConfigFromEstimator(estimator, { from: { airflowTask: 'tune', taskType: 'tuning' } }),
     ).toThrow(/outputPath/);
   });
 });

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { deployConfigFromEstimator } from '../../src/config/deployConfigFromEstimator.js';
 import { modelConfig } from '../../src/config/modelConfig.js';
 import { modelConfigFromEstimator } from '../../src/config/modelConfigFromEstimator.js';
-import { prepareTrainingJob, trainingConfig } from '../../src/config/trainingConfig.js';
+import { prepareTraining, trainingConfig } from '../../src/config/trainingConfig.js';
+import { trainingJob } from '../../src/config/trainingJob.js';
 import { transformConfigFromEstimator } from '../../src/config/transformConfigFromEstimator.js';
 import {
   isLocalPathNotFoundError,
@@ -113,7 +114,7 @@ describe('TensorFlow training config', () => {
       modelDir: false,
     });
     // WHEN the training job is prepared
-    const { config, run } = prepareTrainingJob(tf, { jobName: 'job' });
+    const { config, run } = prepareTraining(tf, { jobName: 'job' });
     // THEN the submit directory is the given tarball, no S3Operations, no model_dir
     expect(config.HyperParameters?.sagemaker_submit_directory).toBe('"s3://code/src.tar.gz"');
     expect(config.HyperParameters).not.toHaveProperty('model_dir');
@@ -221,12 +222,10 @@ describe('Framework models', () => {
       instanceCount: 1,
       instanceType: 'ml.m5.xlarge',
     });
-    const { run } = prepareTrainingJob(pt, { jobName: 'pt-job' });
+    const { run } = trainingJob(pt, { jobName: 'pt-job' });
     // WHEN the model config is built for the training task
     const config = modelConfigFromEstimator(pt, {
-      taskId: 'train',
-      taskType: 'training',
-      trainingRun: run,
+      from: { airflowTask: 'train', taskType: 'training', run },
       instanceType: 'ml.m5.large',
       name: 'pt-model',
       modelServerWorkers: 2,
@@ -283,12 +282,10 @@ describe('Framework models', () => {
       frameworkVersion: '1.2-1',
       instanceType: 'ml.m5.large',
     });
-    const { run } = prepareTrainingJob(sk, { jobName: 'sk' });
+    const { run } = trainingJob(sk, { jobName: 'sk' });
     // WHEN deployed from the training task
     const config = deployConfigFromEstimator(sk, {
-      taskId: 't',
-      taskType: 'training',
-      trainingRun: run,
+      from: { airflowTask: 't', taskType: 'training', run },
       initialInstanceCount: 1,
       instanceType: 'ml.m5.large',
       modelName: 'skm',
@@ -300,12 +297,10 @@ describe('Framework models', () => {
   it('TensorFlow transform: env {} and the workers in VolumeKmsKeyId (Python passes them one slot off)', () => {
     // GIVEN a trained TensorFlow estimator
     const tf = tensorflow();
-    const { run } = prepareTrainingJob(tf, { jobName: 'tf' });
+    const { run } = trainingJob(tf, { jobName: 'tf' });
     // WHEN a transform config is built with model server workers and a volume key
     const config = transformConfigFromEstimator(tf, {
-      taskId: 't',
-      taskType: 'training',
-      trainingRun: run,
+      from: { airflowTask: 't', taskType: 'training', run },
       instanceCount: 1,
       instanceType: 'ml.m5.large',
       data: 's3://in',

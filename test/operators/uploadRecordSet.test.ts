@@ -1,3 +1,4 @@
+import { RecordSet } from '../../src/estimators/amazon/RecordSet.js';
 import { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { isUnsupportedOptionError, isValidationError } from '../../src/errors.js';
@@ -8,7 +9,7 @@ import {
   type RecordSetUploadError,
 } from '../../src/operators/uploadRecordSet.js';
 import { encodeDenseTensor, readRecords, type DenseMatrixInput } from '../../src/recordio/index.js';
-import { startLocalS3 } from '../../src/testing/s3Server.js';
+import { startLocalS3 } from '../../src/testing/index.js';
 
 const s3 = await startLocalS3();
 const client = new S3Client(s3.clientConfig);
@@ -57,13 +58,16 @@ describe('uploadRecordSet', () => {
       { s3Prefix: prefix, labels, instanceCount: 2 },
     );
     // THEN the descriptor points at the manifest
-    expect(recordSet).toStrictEqual({
-      s3Data: `${prefix}/.amazon.manifest`,
-      numRecords: 11,
-      featureDim: 3,
-      s3DataType: 'ManifestFile',
-      channel: 'train',
-    });
+    expect(recordSet).toStrictEqual(
+      new RecordSet({
+        s3Data: `${prefix}/.amazon.manifest`,
+        numRecords: 11,
+        featureDim: 3,
+        s3DataType: 'ManifestFile',
+        channel: 'train',
+        distribution: 'ShardedByS3Key',
+      }),
+    );
     // AND the shards hold rows 0-4 and 5-10 as Python's _build_shards splits them
     const base = 'sagemaker-record-sets/KNN-2024-01-01-00-00-00-000/';
     expect(keys()).toStrictEqual([

@@ -10,7 +10,6 @@ import { optionalString } from '../../internal/check.js';
 import { isPyFloat } from '../../pythonCompat/pyFloat.js';
 import { s3PathJoin } from '../../pythonCompat/s3.js';
 import { pyTruthy } from '../../pythonCompat/truthy.js';
-import { isRecordSetChannel } from '../../config/channels.js';
 import type { Session } from '../../session.js';
 import type { Templated } from '../../templates.js';
 import {
@@ -18,6 +17,7 @@ import {
   type EstimatorBaseProps,
   type ResolvedEstimatorBase,
 } from '../EstimatorBase.js';
+import { isRecordSetChannel } from '../inputs.js';
 import { Model } from '../Model.js';
 import type { PyValue, VpcConfig } from '../types.js';
 import {

@@ -2,8 +2,12 @@
  * Record sets: RecordIO-protobuf training data for the built-in algorithms, in S3 (`RecordSet`,
  * usually written by `uploadRecordSet`) or on a file system (`FileSystemRecordSet`).
  */
-import type { RecordSetChannel } from '../../config/channels.js';
-import { FileSystemInput, TrainingInput, type ChannelConfig } from '../inputs.js';
+import {
+  FileSystemInput,
+  TrainingInput,
+  type ChannelConfig,
+  type RecordSetChannel,
+} from '../inputs.js';
 import type { Templated } from '../../templates.js';
 
 /** Options of {@link RecordSet} (the shape `uploadRecordSet` returns). */

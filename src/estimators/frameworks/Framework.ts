@@ -20,7 +20,7 @@ import {
   type ResolvedEstimatorBase,
 } from '../EstimatorBase.js';
 import type { FrameworkModel, FrameworkModelProps, ModelData } from '../Model.js';
-import type { Hyperparameters, PyValue, VpcConfig } from '../types.js';
+import type { Hyperparameters, PyValue, UploadedCode, VpcConfig } from '../types.js';
 import type { Distribution } from './distribution.js';
 
 /** Regions without SageMaker Debugger (Python's `DEBUGGER_UNSUPPORTED_REGIONS`). */
@@ -64,12 +64,6 @@ export interface FrameworkJob {
   readonly scriptMode: Readonly<Record<string, PyValue>>;
 }
 
-/** Code uploaded for a job (same shape as the config builders' `UploadedCode`). */
-export interface FrameworkUploadedCode {
-  readonly s3Prefix: string;
-  readonly scriptName: string;
-}
-
 /** What a framework estimator's `createModel` receives from the `*FromEstimator` builders. */
 export interface FrameworkModelRequest {
   readonly modelData: ModelData;
@@ -77,7 +71,7 @@ export interface FrameworkModelRequest {
   readonly role?: Templated<string> | null | undefined;
   readonly vpcConfig: VpcConfig | undefined;
   /** The code of the training job, with the job name already replaced by the task's template. */
-  readonly uploadedCode: FrameworkUploadedCode | undefined;
+  readonly uploadedCode: UploadedCode | undefined;
   /** Python's `entry_point` argument of `create_model`. @default - the estimator's rules */
   readonly entryPoint?: string | null | undefined;
   /** Python's `model_server_workers` argument. */
@@ -320,12 +314,12 @@ export abstract class Framework {
   }
 
   /** Python's `_model_source_dir` (not local mode): the uploaded code's S3 prefix. */
-  protected modelSourceDir(uploaded: FrameworkUploadedCode | undefined): string | undefined {
+  protected modelSourceDir(uploaded: UploadedCode | undefined): string | undefined {
     return uploaded?.s3Prefix;
   }
 
   /** Python's `_model_entry_point`. */
-  protected modelEntryPoint(uploaded: FrameworkUploadedCode | undefined): string | undefined {
+  protected modelEntryPoint(uploaded: UploadedCode | undefined): string | undefined {
     if (this.modelSourceDir(uploaded) === undefined) return this.entryPoint;
     return uploaded?.scriptName;
   }

@@ -4,7 +4,6 @@ export {
   type FrameworkProps,
   type FrameworkJob,
   type FrameworkModelRequest,
-  type FrameworkUploadedCode,
   type PythonClass,
   type TransformerCallStyle,
 } from './Framework.js';

@@ -3,7 +3,7 @@
  * through {@link HyperparameterTuner.create}, several under names.
  */
 import { MissingOptionError, ValidationError } from '../../errors.js';
-import type { AnyEstimator } from '../../config/trainingConfig.js';
+import type { AnyEstimator } from '../AnyEstimator.js';
 import type { Templated } from '../../templates.js';
 import { FEATURE_DIM, MINI_BATCH_SIZE } from '../amazon/AlgorithmEstimator.js';
 import { validateRawHyperparameter } from '../amazon/hyperparameters.js';

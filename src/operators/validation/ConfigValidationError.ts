@@ -1,21 +1,25 @@
 import { SageMakerWorkflowError, errorGuard } from '../../errors.js';
 import type { ConfigKind } from './configKind.js';
-import type { ConfigProblem } from './validateConfig.js';
+import type { ConfigProblem } from './problems.js';
 
 const SHOWN = 20;
 
 /**
  * A config breaks the SageMaker API's constraints; thrown before anything is uploaded or created.
- * `problems` lists every problem found, each with its field path and rule.
+ * `problems` lists every error found, each with its field path and rule; `warnings` the problems
+ * of severity `'warning'` found beside them.
  */
 export class ConfigValidationError extends SageMakerWorkflowError {
   override readonly name = 'ConfigValidationError';
   readonly code = 'CONFIG_INVALID';
 
+  /** Problems of severity `'warning'` found beside the errors. */
+  readonly warnings: readonly ConfigProblem[];
+
   constructor(
     readonly kind: ConfigKind,
     readonly problems: readonly ConfigProblem[],
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; warnings?: readonly ConfigProblem[] },
   ) {
     const lines = problems
       .slice(0, SHOWN)
@@ -25,6 +29,7 @@ export class ConfigValidationError extends SageMakerWorkflowError {
       `Invalid ${kind} config: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${lines.join('\n')}`,
       options,
     );
+    this.warnings = options?.warnings ?? [];
   }
 }
 

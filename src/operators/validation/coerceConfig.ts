@@ -1,5 +1,7 @@
+import { MAX_CONFIG_DEPTH } from './configDepth.js';
 import { rootShapeOf, type ConfigKind } from './configKind.js';
-import { isPlainObject } from './configPath.js';
+import { childPath, indexPath, isPlainObject } from './configPath.js';
+import { ConfigValidationError } from './ConfigValidationError.js';
 import { SHAPES } from './generated/shapes.js';
 
 // Decimal notation as Python's int()/float() read it, surrounding whitespace allowed; no hex, no
@@ -12,33 +14,56 @@ const BOOLEANS: Readonly<Record<string, boolean>> = {
   False: false,
 };
 
-function copy(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(copy);
+/** Refuses a value nested deeper than any request, cycles included, before the stack does. */
+class TooDeep extends Error {
+  constructor(readonly path: string) {
+    super(`too deep at ${path}`);
+  }
+}
+
+function copy(value: unknown, path: string, depth: number): unknown {
+  if (depth > MAX_CONFIG_DEPTH) throw new TooDeep(path);
+  if (Array.isArray(value)) return value.map((v, i) => copy(v, indexPath(path, i), depth + 1));
   if (isPlainObject(value)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, copy(v, childPath(path, k), depth + 1)]),
+    );
   }
   return value;
 }
 
-function coerce(shapeName: string, value: unknown): unknown {
-  const shape = SHAPES[shapeName];
-  if (!shape) return copy(value);
+function coerce(
+  shapeName: string | undefined,
+  value: unknown,
+  path: string,
+  depth: number,
+): unknown {
+  const shape = shapeName === undefined ? undefined : SHAPES[shapeName];
+  if (!shape) return copy(value, path, depth);
+  if (depth > MAX_CONFIG_DEPTH) throw new TooDeep(path);
   switch (shape.t) {
     case 'structure': {
-      if (!isPlainObject(value)) return copy(value);
+      if (!isPlainObject(value)) return copy(value, path, depth);
       const out: Record<string, unknown> = {};
       for (const [key, member] of Object.entries(value)) {
         const memberShape = Object.hasOwn(shape.m, key) ? shape.m[key] : undefined;
-        out[key] = memberShape === undefined ? copy(member) : coerce(memberShape, member);
+        out[key] = coerce(memberShape, member, childPath(path, key), depth + 1);
       }
       return out;
     }
     case 'list':
-      return Array.isArray(value) ? value.map((item) => coerce(shape.m, item)) : copy(value);
+      return Array.isArray(value)
+        ? value.map((item, i) => coerce(shape.m, item, indexPath(path, i), depth + 1))
+        : copy(value, path, depth);
     case 'map':
       return isPlainObject(value)
-        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, coerce(shape.v, v)]))
-        : copy(value);
+        ? Object.fromEntries(
+            Object.entries(value).map(([k, v]) => [
+              k,
+              coerce(shape.v, v, childPath(path, k), depth + 1),
+            ]),
+          )
+        : copy(value, path, depth);
     case 'integer':
     case 'long': {
       if (typeof value !== 'string' || !NUMBER.test(value)) return value;
@@ -70,9 +95,19 @@ function coerce(shapeName: string, value: unknown): unknown {
  * Anything that does not convert cleanly (`"3.5"` for an integer, `"yes"` for a boolean) is left
  * as it is for {@link validateConfig} to report. String members are never changed. Pure: the input
  * is not modified.
+ * @throws ConfigValidationError (rule `maxDepth`) when the config nests deeper than any request
+ * can, a cyclic config included.
  * @example
  * const ready = coerceConfig('training', renderTemplates(config, context));
  */
 export function coerceConfig(kind: ConfigKind, config: unknown): unknown {
-  return coerce(rootShapeOf(kind), config);
+  try {
+    return coerce(rootShapeOf(kind), config, '', 0);
+  } catch (e) {
+    if (!(e instanceof TooDeep)) throw e;
+    const message = `is nested deeper than ${MAX_CONFIG_DEPTH} levels`;
+    throw new ConfigValidationError(kind, [
+      { path: e.path, rule: 'maxDepth', message, severity: 'error' },
+    ]);
+  }
 }

@@ -1,34 +1,11 @@
 import { isPlaceholder } from '../../templates.js';
 import { rootShapeOf, type ConfigKind } from './configKind.js';
 import { childPath, indexPath, isPlainObject } from './configPath.js';
-import { CROSS_FIELD_RULES, type Report } from './crossFieldRules.js';
+import { CROSS_FIELD_RULES } from './crossFieldRules.js';
 import { PATTERNS, SHAPES } from './generated/shapes.js';
+import type { ConfigProblem, Report, ValidateConfigOptions } from './problems.js';
 import type { Shape } from './shapeTypes.js';
-
-/** The API rule a problem breaks. Cross-field rules are named `crossField:<name>`. */
-export type ConfigRule =
-  | 'required'
-  | 'type'
-  | 'enum'
-  | 'min'
-  | 'max'
-  | 'minLength'
-  | 'maxLength'
-  | 'pattern'
-  | 'minItems'
-  | 'maxItems'
-  | 'unknownMember'
-  | `crossField:${string}`;
-
-/** One way a config breaks the API's constraints. */
-export interface ConfigProblem {
-  /** Field path from the config root, e.g. `ResourceConfig.InstanceCount`; `''` is the root. */
-  readonly path: string;
-  /** The rule broken. */
-  readonly rule: ConfigRule;
-  /** What is wrong, in words. */
-  readonly message: string;
-}
+import { MAX_CONFIG_DEPTH } from './configDepth.js';
 
 /**
  * The operators remove this key from a builder's config before they submit it (see
@@ -36,6 +13,7 @@ export interface ConfigProblem {
  */
 const SPLIT_OFF_KEYS = new Set(['S3Operations']);
 const ENUM_SHOWN = 12;
+const LONG_STRING = 4096;
 
 const compiled = new Map<number, RegExp>();
 function pattern(index: number): RegExp {
@@ -108,7 +86,10 @@ function checkString(
     const more = shape.e.length > ENUM_SHOWN ? `, ... (${shape.e.length} values)` : '';
     report(path, 'enum', `${what} must be one of ${listed}${more}; got ${show(value)}`);
   }
-  if (shape.p !== undefined && !pattern(shape.p).test(value)) {
+  // A string far over its length limit is not matched too: the service refuses it on length
+  // alone, and a pattern run over megabytes is slow.
+  const tooLong = shape.max !== undefined && value.length > Math.max(shape.max, LONG_STRING);
+  if (shape.p !== undefined && !tooLong && !pattern(shape.p).test(value)) {
     report(path, 'pattern', `${what} ${show(value)} does not match /${pattern(shape.p).source}/`);
   }
 }
@@ -119,15 +100,23 @@ function shapeOf(name: string): Shape {
   return shape;
 }
 
-function check(
-  shapeName: string,
-  value: unknown,
-  path: string,
-  report: Report,
-  root: boolean,
-): void {
+interface Walk {
+  readonly report: Report;
+  /** Cross-field rules are skipped when their id is in here; shape rules are filtered by `report`. */
+  readonly skip: ReadonlySet<string>;
+  readonly depth: number;
+  readonly problems: ConfigProblem[];
+}
+
+function check(shapeName: string, value: unknown, path: string, walk: Walk, root: boolean): void {
   // Templates are checked after rendering, when they hold their real value.
   if (value === undefined || isPlaceholder(value)) return;
+  const { report } = walk;
+  if (walk.depth > MAX_CONFIG_DEPTH) {
+    report(path, 'maxDepth', `is nested deeper than ${MAX_CONFIG_DEPTH} levels`);
+    return;
+  }
+  const inner: Walk = { ...walk, depth: walk.depth + 1 };
   const shape = shapeOf(shapeName);
   const wrongType = (): void => {
     report(path, 'type', `must be ${typeName(shape)}, got ${show(value)}`);
@@ -155,7 +144,7 @@ function check(
         // The AWS SDK leaves null members out of the request, as it does undefined ones; Python's
         // configs carry None where an option was not given.
         if (member === null) continue;
-        check(memberShape, member, childPath(path, key), report, false);
+        check(memberShape, member, childPath(path, key), inner, false);
       }
       break;
     }
@@ -177,7 +166,7 @@ function check(
             'type',
             `must be ${typeName(shapeOf(shape.m))}, got ${show(item)}`,
           );
-        } else check(shape.m, item, indexPath(path, i), report, false);
+        } else check(shape.m, item, indexPath(path, i), inner, false);
       });
       break;
     }
@@ -199,7 +188,7 @@ function check(
         const itemPath = childPath(path, key);
         // Keys are never rendered (as in Airflow), so a templated key is checked as written.
         if (keyShape?.t === 'string') checkString(keyShape, key, itemPath, 'key', report);
-        check(shape.v, item, itemPath, report, false);
+        check(shape.v, item, itemPath, inner, false);
       }
       break;
     }
@@ -255,7 +244,12 @@ function check(
       }
       break;
   }
-  for (const rule of CROSS_FIELD_RULES[shapeName] ?? []) rule(value, path, report);
+  for (const rule of CROSS_FIELD_RULES[shapeName] ?? []) {
+    if (walk.skip.has(rule.id)) continue;
+    rule.check(value, path, (at, message) => {
+      walk.problems.push({ path: at, rule: rule.id, message, severity: rule.severity });
+    });
+  }
 }
 
 /**
@@ -265,20 +259,33 @@ function check(
  * (see `renderTemplates`) to check the values they stand for. An `S3Operations` key at the root is
  * ignored, as the operators remove it before submitting.
  *
+ * Each problem has a `severity`: `'error'` when the service model or a rejection documented in
+ * the API reference stands behind its rule, `'warning'` when the rule comes from documentation
+ * prose or from the service's behaviour (the API may take the request). `skipRules` turns rules
+ * off, any rule included.
+ *
  * Never throws on bad input: every problem comes back at once, in document order.
  * @example
  * const problems = validateConfig('training', trainingConfig(estimator, { inputs }));
- * for (const p of problems) console.error(`${p.path}: ${p.message} [${p.rule}]`);
+ * for (const p of problems) console.error(`${p.severity} ${p.path}: ${p.message} [${p.rule}]`);
  */
-export function validateConfig(kind: ConfigKind, config: unknown): readonly ConfigProblem[] {
+export function validateConfig(
+  kind: ConfigKind,
+  config: unknown,
+  options?: ValidateConfigOptions,
+): readonly ConfigProblem[] {
   const problems: ConfigProblem[] = [];
+  const skipRules: unknown = options?.skipRules;
+  const skip = new Set<string>(
+    Array.isArray(skipRules) ? skipRules.filter((r) => typeof r === 'string') : [],
+  );
   const report: Report = (path, rule, message) => {
-    problems.push({ path, rule, message });
+    if (!skip.has(rule)) problems.push({ path, rule, message, severity: 'error' });
   };
   if (config === undefined || config === null) {
     report('', 'type', `a ${kind} config must be an object, got ${show(config)}`);
     return problems;
   }
-  check(rootShapeOf(kind), config, '', report, true);
+  check(rootShapeOf(kind), config, '', { report, skip, depth: 0, problems }, true);
   return problems;
 }

@@ -133,7 +133,7 @@ describe('training', () => {
   it('spot training needs MaxWaitTimeInSeconds not below MaxRuntimeInSeconds', () => {
     const config: Record<string, any> = { ...training(), EnableManagedSpotTraining: true };
     expect(at('training', config)).toStrictEqual([
-      ['StoppingCondition.MaxWaitTimeInSeconds', 'crossField:spotMaxWait'],
+      ['StoppingCondition.MaxWaitTimeInSeconds', 'crossField:spotMaxWaitRequired'],
     ]);
     config.StoppingCondition = { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 1800 };
     const problems = validateConfig('training', config);
@@ -177,7 +177,7 @@ describe('training', () => {
       ],
     };
     expect(at('training', { ...training(), ResourceConfig: groups })).toStrictEqual([
-      ['ResourceConfig.InstanceGroups[1].InstanceGroupName', 'crossField:unique'],
+      ['ResourceConfig.InstanceGroups[1].InstanceGroupName', 'crossField:uniqueInstanceGroupName'],
     ]);
     const withoutResources = omit(training(), 'ResourceConfig');
     expect(at('training', withoutResources)).toStrictEqual([
@@ -206,8 +206,8 @@ describe('training', () => {
       { Key: 'team', Value: 'b' },
     ];
     expect(at('training', config)).toStrictEqual([
-      ['InputDataConfig[1].ChannelName', 'crossField:unique'],
-      ['Tags[1].Key', 'crossField:unique'],
+      ['InputDataConfig[1].ChannelName', 'crossField:uniqueChannelName'],
+      ['Tags[1].Key', 'crossField:uniqueTagKey'],
     ]);
   });
 
@@ -252,10 +252,10 @@ describe('tuning', () => {
     };
     const base = 'HyperParameterTuningJobConfig.ParameterRanges';
     expect(at('tuning', config)).toStrictEqual([
-      [`${base}.IntegerParameterRanges[0].MinValue`, 'crossField:rangeOrder'],
       [`${base}.IntegerParameterRanges[1].MinValue`, 'crossField:rangeValue'],
-      [`${base}.IntegerParameterRanges[2].MinValue`, 'crossField:logScaling'],
       [`${base}.ContinuousParameterRanges[0].MinValue`, 'crossField:rangeValue'],
+      [`${base}.IntegerParameterRanges[0].MinValue`, 'crossField:rangeOrder'],
+      [`${base}.IntegerParameterRanges[2].MinValue`, 'crossField:logScaling'],
       [`${base}.ContinuousParameterRanges[1].MaxValue`, 'crossField:logScaling'],
     ]);
   });
@@ -292,7 +292,7 @@ describe('tuning', () => {
       HyperbandStrategyConfig: { MinResource: 1, MaxResource: 10 },
     };
     expect(at('tuning', bayesian)).toStrictEqual([
-      ['HyperParameterTuningJobConfig.StrategyConfig', 'crossField:hyperband'],
+      ['HyperParameterTuningJobConfig.StrategyConfig', 'crossField:strategyConfig'],
     ]);
   });
 
@@ -305,7 +305,10 @@ describe('tuning', () => {
     spot.TrainingJobDefinition.EnableManagedSpotTraining = true;
     delete spot.TrainingJobDefinition.ResourceConfig;
     expect(at('tuning', spot)).toStrictEqual([
-      ['TrainingJobDefinition.StoppingCondition.MaxWaitTimeInSeconds', 'crossField:spotMaxWait'],
+      [
+        'TrainingJobDefinition.StoppingCondition.MaxWaitTimeInSeconds',
+        'crossField:spotMaxWaitRequired',
+      ],
       ['TrainingJobDefinition.ResourceConfig', 'crossField:resourceInstances'],
     ]);
   });
@@ -395,7 +398,7 @@ describe('model, endpoint config, endpoint', () => {
       ['ProductionVariants[1].ManagedInstanceScaling.MinInstanceCount', 'crossField:scalingOrder'],
       ['ProductionVariants[2].ServerlessConfig.ProvisionedConcurrency', 'crossField:concurrency'],
       ['ProductionVariants[3].InstanceType', 'crossField:variantCompute'],
-      ['ProductionVariants[1].VariantName', 'crossField:unique'],
+      ['ProductionVariants[1].VariantName', 'crossField:uniqueVariantName'],
     ]);
   });
 

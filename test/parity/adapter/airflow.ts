@@ -23,11 +23,12 @@ import {
   TrainingInput,
 } from '../../../src/estimators/inputs.js';
 import {
-  completeTrainingConfigFor,
-  prepareTrainingJob,
+  completeTrainingConfig,
+  prepareTraining,
   type TrainingJobOptions,
-  type TrainingRun,
 } from '../../../src/config/trainingConfig.js';
+import type { ModelSource } from '../../../src/config/fromEstimator.js';
+import type { TrainingRun } from '../../../src/estimators/trainingRun.js';
 import type { BuildHandlers, CallHandlers, CaseContext, ThenHandler } from './types.js';
 import {
   camel,
@@ -218,13 +219,29 @@ function options(
   return toProps(rest, {}, keepNull);
 }
 
-function withRun(
+/**
+ * Python's `task_id`/`task_type` and the run Python keeps on the estimator, as our one `from`
+ * option: no task type means the estimator's own run (or nothing, when it never trained); a task
+ * type (any value: ours checks it as Python does) names the Airflow task, with the run for the
+ * output path and code.
+ */
+function withSource(
   ctx: CaseContext,
   estimator: unknown,
   opts: Record<string, unknown>,
 ): Record<string, unknown> {
+  const { taskId, taskType, ...rest } = opts;
   const run = recallRun(ctx, estimator);
-  return run ? { ...opts, trainingRun: run } : opts;
+  let from: ModelSource | undefined;
+  if (taskType === undefined || taskType === null) from = run;
+  else {
+    from = {
+      airflowTask: taskId as string,
+      taskType: taskType as 'training',
+      ...(run && { run }),
+    };
+  }
+  return { ...rest, from };
 }
 
 export const airflowCalls: CallHandlers = {
@@ -248,7 +265,7 @@ export const airflowCalls: CallHandlers = {
     );
     return modelConfigFromEstimator(
       all.estimator as Estimator,
-      withRun(ctx, all.estimator, options(all, ['estimator'], ['vpc_config_override'])) as never,
+      withSource(ctx, all.estimator, options(all, ['estimator'], ['vpc_config_override'])) as never,
     );
   },
   transform_config: (a, k, ctx) => {
@@ -282,7 +299,7 @@ export const airflowCalls: CallHandlers = {
     );
     return transformConfigFromEstimator(
       all.estimator as Estimator,
-      withRun(ctx, all.estimator, options(all, ['estimator'], ['vpc_config_override'])) as never,
+      withSource(ctx, all.estimator, options(all, ['estimator'], ['vpc_config_override'])) as never,
     );
   },
   deploy_config: (a, k, ctx) => {
@@ -313,7 +330,7 @@ export const airflowCalls: CallHandlers = {
     const modelOptions = options(all, signature);
     return deployConfigFromEstimator(
       all.estimator as Estimator,
-      withRun(ctx, all.estimator, {
+      withSource(ctx, all.estimator, {
         ...options(
           all,
           ['estimator', ...Object.keys(all).filter((n) => !signature.includes(n))],
@@ -336,15 +353,15 @@ export const airflowCalls: CallHandlers = {
   training_base_config: (rawArgs, rawKwargs, ctx) => {
     const { args, kwargs } = decodeAll(ctx, rawArgs, rawKwargs);
     const { estimator, options } = trainingOptions(args, kwargs, 'training_base_config');
-    const prepared = prepareTrainingJob(estimator as Estimator, options);
+    const prepared = prepareTraining(estimator as Estimator, options);
     rememberRun(ctx, estimator as object, prepared.run);
     return prepared.config;
   },
   training_config: (rawArgs, rawKwargs, ctx) => {
     const { args, kwargs } = decodeAll(ctx, rawArgs, rawKwargs);
     const { estimator, options } = trainingOptions(args, kwargs, 'training_config');
-    const prepared = prepareTrainingJob(estimator as Estimator, options);
+    const prepared = prepareTraining(estimator as Estimator, options);
     rememberRun(ctx, estimator as object, prepared.run);
-    return completeTrainingConfigFor(estimator as Estimator, prepared);
+    return completeTrainingConfig(estimator as Estimator, prepared);
   },
 };

@@ -1,6 +1,6 @@
 /** The tuner, its ranges and configs, and `tuning_config`, for the parity runner. */
 import { mergeS3Operations } from '../../../src/config/s3Operations.js';
-import { prepareTuningJob } from '../../../src/config/tuningConfig.js';
+import { pythonTuningJob } from '../../../src/config/tuningConfig.js';
 import { rememberRun } from './airflow.js';
 import { HyperparameterTuner } from '../../../src/estimators/tuner/HyperparameterTuner.js';
 import {
@@ -115,7 +115,7 @@ export const tuningCalls: CallHandlers = {
       'tuning_config',
     );
     const { tuner, ...rest } = all;
-    const prepared = prepareTuningJob(tuner as HyperparameterTuner, toProps(rest));
+    const prepared = pythonTuningJob(tuner as HyperparameterTuner, toProps(rest));
     // Python keeps each estimator's last job on the estimator; later calls get it explicitly.
     for (const [estimator, run] of prepared.runs) rememberRun(ctx, estimator, run);
     return prepared.config;

@@ -1,0 +1,57 @@
+/**
+ * Small readers shared by the cross-field rules. Rules run on values that passed their shape's
+ * type check; each reader answers `undefined` (or empty) for a template or a wrong type, which
+ * the shape check owns.
+ * @internal
+ */
+import { isPlaceholder } from '../../../templates.js';
+import { isPlainObject } from '../configPath.js';
+import type { ConfigRule, ProblemSeverity, RuleSource } from '../problems.js';
+
+/** Receives one problem of the rule being run. @internal */
+export type RuleReport = (path: string, message: string) => void;
+
+/** A rule on one shape's value, with its severity and the evidence for it. @internal */
+export interface CrossFieldRule {
+  readonly id: ConfigRule;
+  readonly severity: ProblemSeverity;
+  readonly source: RuleSource;
+  readonly check: (value: unknown, path: string, report: RuleReport) => void;
+}
+
+/** A read-only plain object. @internal */
+export type Obj = Readonly<Record<string, unknown>>;
+
+/** The value as a plain object, else `undefined`. @internal */
+export function obj(value: unknown): Obj | undefined {
+  return isPlainObject(value) ? value : undefined;
+}
+/** The value as a finite number, else `undefined`. @internal */
+export function num(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+/** Present: neither `undefined` nor `null` (the AWS SDK leaves both out). @internal */
+export function given(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+/** A template: its value is known only after rendering. @internal */
+export function unknowable(value: unknown): boolean {
+  return isPlaceholder(value);
+}
+/** The value as a list, else empty. @internal */
+export function list(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** An API reference page of SageMaker, by its data type or action name. @internal */
+export function apiReference(page: string): RuleSource {
+  return {
+    kind: 'apiReference',
+    ref: `https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_${page}.html`,
+  };
+}
+
+/** Behaviour of the service seen in use, not written in the model or the reference. @internal */
+export function observed(what: string): RuleSource {
+  return { kind: 'observed', ref: what };
+}
