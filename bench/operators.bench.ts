@@ -13,8 +13,8 @@ import { Bench } from 'tinybench';
 import { silentLogger } from '../src/operators/logger.js';
 import { runTrainingJob } from '../src/operators/runTrainingJob.js';
 import { runS3Operations } from '../src/operators/s3Operations.js';
-import { startLocalS3 } from '../src/testing/s3Server.js';
-import { startLocalSageMaker } from '../src/testing/localSageMaker.js';
+import { startLocalS3 } from '../src/testing/index.js';
+import { startLocalSageMaker } from '../src/testing/index.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
 const training = (name: string) =>

@@ -10,6 +10,7 @@ const ENTRIES = {
   './operators': () => import('../src/operators/index.js'),
   './recordio': () => import('../src/recordio/index.js'),
   './testing': () => import('../src/testing/index.js'),
+  './arbitraries': () => import('../src/arbitraries/index.js'),
 } as const;
 
 describe('public API', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { Estimator } from '../../src/estimators/Estimator.js';
 import { trainingConfig } from '../../src/config/trainingConfig.js';
 import { createSession } from '../../src/session.js';
-import { estimatorPropsArb, sessionArb, trainingInputsArb } from '../../src/testing/arbitraries.js';
+import { estimatorPropsArb, sessionArb, trainingInputsArb } from '../../src/arbitraries/index.js';
 const session = createSession({
   region: 'us-east-1',
   defaultBucket: 'b',

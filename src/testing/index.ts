@@ -1,18 +1,9 @@
 /**
- * `sagemaker-workflow/testing`: arbitraries for property tests of pipelines, and local endpoints
- * that speak the AWS protocols the operators use, for offline tests. Nothing under `src/` outside
- * this folder imports it.
+ * `sagemaker-workflow/testing`: local endpoints that speak the AWS protocols the operators use,
+ * for offline tests (SageMaker with CloudWatch Logs, IAM and STS; S3; ECR). Nothing under `src/`
+ * outside this folder imports it, and it needs no test framework: the fast-check arbitraries are
+ * at `sagemaker-workflow/arbitraries`.
  */
-export {
-  placeholderArb,
-  regionArb,
-  nowArb,
-  sessionArb,
-  pyValueArb,
-  hyperparametersArb,
-  estimatorPropsArb,
-  trainingInputsArb,
-} from './arbitraries.js';
 export {
   startLocalEcr,
   type LocalEcr,
@@ -20,7 +11,7 @@ export {
   type LocalEcrImage,
   type LocalEcrAction,
   type LocalEcrRequest,
-} from './ecrEndpoint.js';
+} from './localEcr/index.js';
 export {
   startLocalSageMaker,
   type Fault,
@@ -30,7 +21,7 @@ export {
   type LocalSageMakerOptions,
   type RecordedRequest,
   type SeedLogEvent,
-} from './localSageMaker.js';
+} from './localSageMaker/index.js';
 export {
   startLocalS3,
   type LocalS3,
@@ -39,4 +30,4 @@ export {
   type S3Operation,
   type S3RequestRecord,
   type S3StoredObject,
-} from './s3Server.js';
+} from './localS3/index.js';

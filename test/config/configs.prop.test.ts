@@ -7,7 +7,7 @@ import { trainingJob } from '../../src/config/trainingJob.js';
 import { transformConfigFromEstimator } from '../../src/config/transformConfigFromEstimator.js';
 import { sagemakerTimestamp } from '../../src/pythonCompat/timestamps.js';
 import { isPlaceholder } from '../../src/templates.js';
-import { estimatorPropsArb, sessionArb, trainingInputsArb } from '../../src/testing/arbitraries.js';
+import { estimatorPropsArb, sessionArb, trainingInputsArb } from '../../src/arbitraries/index.js';
 
 const caseArb = fc
   .record({ props: estimatorPropsArb(sessionArb()), inputs: trainingInputsArb() })

@@ -8,7 +8,7 @@ import {
   resolveImageDigest,
 } from '../../src/imageUris/index.js';
 import { isValidationError } from '../../src/errors.js';
-import { startLocalEcr, type LocalEcr } from '../../src/testing/ecrEndpoint.js';
+import { startLocalEcr, type LocalEcr } from '../../src/testing/index.js';
 
 const ACCOUNT = '123456789012';
 const host = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`;

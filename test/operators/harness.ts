@@ -7,12 +7,12 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import type { OperatorLogger } from '../../src/operators/logger.js';
-import type { LocalS3 } from '../../src/testing/s3Server.js';
+import type { LocalS3 } from '../../src/testing/index.js';
 import {
   startLocalSageMaker,
   type LocalSageMaker,
   type LocalSageMakerOptions,
-} from '../../src/testing/localSageMaker.js';
+} from '../../src/testing/index.js';
 
 export const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 

@@ -14,7 +14,7 @@ import { runModel } from '../../src/operators/runModel.js';
 import { runTrainingJob } from '../../src/operators/runTrainingJob.js';
 import { runTransformJob } from '../../src/operators/runTransformJob.js';
 import { splitS3Operations } from '../../src/operators/s3Operations.js';
-import { startLocalS3, type LocalS3 } from '../../src/testing/s3Server.js';
+import { startLocalS3, type LocalS3 } from '../../src/testing/index.js';
 import * as f from './fixtures.js';
 import { FAST, s3ClientFor, startHarness, type Harness } from './harness.js';
 

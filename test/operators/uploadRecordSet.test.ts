@@ -9,7 +9,7 @@ import {
   type RecordSetUploadError,
 } from '../../src/operators/uploadRecordSet.js';
 import { encodeDenseTensor, readRecords, type DenseMatrixInput } from '../../src/recordio/index.js';
-import { startLocalS3 } from '../../src/testing/s3Server.js';
+import { startLocalS3 } from '../../src/testing/index.js';
 
 const s3 = await startLocalS3();
 const client = new S3Client(s3.clientConfig);

@@ -12,7 +12,7 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startLocalS3 } from '../../src/testing/s3Server.js';
+import { startLocalS3 } from '../../src/testing/index.js';
 
 const s3 = await startLocalS3();
 const client = new S3Client({ ...s3.clientConfig, maxAttempts: 1 });

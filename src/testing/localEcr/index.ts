@@ -4,9 +4,12 @@
  * 127.0.0.1. Seeded with images; can refuse calls with `AccessDeniedException`.
  */
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { closeServer } from './closeServer.js';
+import {
+  jsonAnswer,
+  startHttpEndpoint,
+  type HttpAnswer,
+  type HttpRequest,
+} from '../internal/httpEndpoint.js';
 
 const TARGET_PREFIX = 'AmazonEC2ContainerRegistry_V20150921.';
 const MANIFEST_TYPE = 'application/vnd.docker.distribution.manifest.v2+json';
@@ -201,73 +204,52 @@ export async function startLocalEcr(options: LocalEcrOptions = {}): Promise<Loca
     },
   };
 
-  const respond = (res: ServerResponse, status: number, payload: unknown): void => {
-    const text = JSON.stringify(payload);
-    res.writeHead(status, {
-      'content-type': 'application/x-amz-json-1.1',
-      'content-length': Buffer.byteLength(text),
+  const respond = (status: number, payload: unknown) =>
+    jsonAnswer(status, payload, {
       'x-amzn-requestid': createHash('md5').update(String(requests.length)).digest('hex'),
     });
-    res.end(text);
-  };
 
-  const handle = (req: IncomingMessage, res: ServerResponse, raw: string): void => {
+  const handle = (req: HttpRequest): HttpAnswer => {
     const target = String(req.headers['x-amz-target'] ?? '');
     const action = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target;
     let body: Record<string, unknown>;
     try {
+      const raw = req.body.toString('utf8');
       body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
     } catch {
-      respond(res, 400, { __type: 'SerializationException', message: 'Malformed JSON body' });
-      return;
+      return respond(400, { __type: 'SerializationException', message: 'Malformed JSON body' });
     }
     requests.push({ action, body });
     const handler = handlers[action];
     if (req.method !== 'POST' || !handler) {
-      respond(res, 400, { __type: 'UnknownOperationException', message: `Unsupported: ${target}` });
-      return;
+      return respond(400, {
+        __type: 'UnknownOperationException',
+        message: `Unsupported: ${target}`,
+      });
     }
     if (denied.has(action)) {
-      respond(res, 400, {
+      return respond(400, {
         __type: 'AccessDeniedException',
         message: `User: arn:aws:iam::${registryId}:user/test is not authorized to perform: ecr:${action}`,
       });
-      return;
     }
-    try {
-      respond(res, 200, handler(body));
-    } catch (error) {
-      if (error instanceof EcrFault)
-        respond(res, 400, { __type: error.type, message: error.message });
-      else respond(res, 500, { __type: 'ServerException', message: String(error) });
-    }
+    return respond(200, handler(body));
   };
 
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
-      chunks.push(c);
-    });
-    req.on('end', () => {
-      handle(req, res, Buffer.concat(chunks).toString('utf8'));
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const http = await startHttpEndpoint(handle, (error) =>
+    error instanceof EcrFault
+      ? respond(400, { __type: error.type, message: error.message })
+      : respond(500, { __type: 'ServerException', message: String(error) }),
+  );
 
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: http.url,
     registryId,
     requests,
     addImage,
     deny(actions) {
       denied = new Set(actions);
     },
-    close: () => closeServer(server),
+    close: () => http.close(),
   };
 }

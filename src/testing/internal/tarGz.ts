@@ -1,0 +1,67 @@
+/**
+ * A gzipped tar of a few in-memory files, and its reading back: what a job writes as
+ * `model.tar.gz`. Written by hand (ustar headers over `node:zlib`) because the archive is built and
+ * read synchronously inside a request handler, where the `tar` package works on streams and files.
+ * @internal
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+
+const BLOCK = 512;
+
+function header(name: string, size: number, mtimeSeconds: number): Buffer {
+  const h = Buffer.alloc(BLOCK);
+  h.write(name.slice(0, 100), 0, 'utf8');
+  h.write('0000644\0', 100, 'ascii');
+  h.write('0000000\0', 108, 'ascii');
+  h.write('0000000\0', 116, 'ascii');
+  h.write(`${size.toString(8).padStart(11, '0')}\0`, 124, 'ascii');
+  h.write(`${Math.floor(mtimeSeconds).toString(8).padStart(11, '0')}\0`, 136, 'ascii');
+  h.write('        ', 148, 'ascii');
+  h.write('0', 156, 'ascii');
+  h.write('ustar\x0000', 257, 'binary');
+  let sum = 0;
+  for (const byte of h) sum += byte;
+  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'ascii');
+  return h;
+}
+
+/** A `.tar.gz` of `files` (name → contents), in the given order. @internal */
+export function writeTarGz(
+  files: Readonly<Record<string, Uint8Array | string>>,
+  mtimeSeconds = 0,
+): Uint8Array {
+  const parts: Buffer[] = [];
+  for (const [name, contents] of Object.entries(files)) {
+    const data = typeof contents === 'string' ? Buffer.from(contents) : Buffer.from(contents);
+    parts.push(header(name, data.length, mtimeSeconds), data);
+    const pad = (BLOCK - (data.length % BLOCK)) % BLOCK;
+    if (pad) parts.push(Buffer.alloc(pad));
+  }
+  parts.push(Buffer.alloc(BLOCK * 2));
+  return new Uint8Array(gzipSync(Buffer.concat(parts)));
+}
+
+/** The regular files of a `.tar.gz` (or plain `.tar`), by name. @internal */
+export function readTarGz(bytes: Uint8Array): Map<string, Uint8Array> {
+  const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const tar = gzipped ? gunzipSync(bytes) : Buffer.from(bytes);
+  const files = new Map<string, Uint8Array>();
+  let off = 0;
+  while (off + BLOCK <= tar.length) {
+    const h = tar.subarray(off, off + BLOCK);
+    if (h.every((b) => b === 0)) break;
+    const name = h.subarray(0, 100).toString('utf8').replace(/\0.*$/s, '');
+    const prefix = h.subarray(345, 500).toString('utf8').replace(/\0.*$/s, '');
+    const size = parseInt(
+      h.subarray(124, 136).toString('ascii').replace(/\0.*$/s, '').trim() || '0',
+      8,
+    );
+    const type = String.fromCharCode(h[156] ?? 0);
+    off += BLOCK;
+    if (type === '0' || type === '\0') {
+      files.set(prefix ? `${prefix}/${name}` : name, new Uint8Array(tar.subarray(off, off + size)));
+    }
+    off += Math.ceil(size / BLOCK) * BLOCK;
+  }
+  return files;
+}
