@@ -1,9 +1,50 @@
+import { readdirSync } from 'node:fs';
 import { defineConfig } from 'eslint/config';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+
+/** `./src/<entry>` for each file and folder of src/ but the ones named. */
+const srcExcept = (...names) =>
+  readdirSync(new URL('./src', import.meta.url))
+    .filter((name) => !names.includes(name))
+    .map((name) => `./src/${name}`);
+
+/** The layers of STYLE.md §0: imports run one way, and nothing under src/ reaches testing. */
+const LAYER_ZONES = [
+  { target: './src/estimators', from: './src/config', message: 'estimators sit below config' },
+  { target: './src/config', from: './src/operators', message: 'config builders make JSON only' },
+  {
+    target: srcExcept('testing'),
+    from: './src/testing',
+    message: 'nothing under src/ imports the local endpoints',
+  },
+  { target: './src/imageUris', from: './src/estimators', message: 'imageUris knows no estimator' },
+  { target: './src/recordio', from: './src/operators', message: 'recordio knows nothing of S3' },
+  {
+    target: srcExcept('operators', 'cli.ts', 'stepfunctions', 'airflow', 'temporal', 'direct'),
+    from: './src/operators',
+    message: 'only the cli and the exporters build on the operators',
+  },
+];
 
 export default defineConfig(
   { ignores: ['dist/**', 'node_modules/**', 'test/parity/cases/**', '**/generated/**'] },
   ...tseslint.configs.strictTypeChecked,
+  {
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // Parse the .ts files the imports reach, so that no-cycle follows them.
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
+    rules: {
+      'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': ['error', { zones: LAYER_ZONES }],
+    },
+  },
   {
     languageOptions: {
       parserOptions: {

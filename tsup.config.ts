@@ -9,6 +9,8 @@ export default defineConfig({
     'testing/index': 'src/testing/index.ts',
     'airflow/index': 'src/airflow/index.ts',
     'temporal/index': 'src/temporal/index.ts',
+    'testing/stepfunctions': 'src/testing/stepfunctions.ts',
+    'stepfunctions/index': 'src/stepfunctions/index.ts',
     'arbitraries/index': 'src/arbitraries/index.ts',
     cli: 'src/cli.ts',
   },

@@ -8,16 +8,24 @@
  * 2. train KNN (k 3, feature_dim 4 from the record set, sample_size 150, classifier, ml.m5.large
  *    in us-east-2);
  * 3. create the model of the trained job;
- * 4. batch-transform the CSV line by line with that model.
+ * 4. batch-transform the CSV line by line with that model;
+ * 5. read the predictions back from S3 and print the accuracy on Iris.
  *
  * Each step prints its config. The local SageMaker endpoint's clock moves on by itself at each
- * status check, so the one-minute simulated jobs end in a few real seconds.
+ * status check, so the one-minute simulated jobs end in a few real seconds. It reads and writes
+ * the local S3 server as SageMaker does S3: the training job downloads the record set and writes
+ * `model.tar.gz`, and the transform writes `iris.csv.out` with the KNN's real predictions.
  *
  * Run: npm run example
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import {
   createSession,
@@ -87,6 +95,10 @@ export interface IrisKnnRun {
   readonly training: TrainingJobResult;
   readonly model: ModelResult;
   readonly transform: TransformJobResult;
+  /** The predicted label of each row, read back from the transform's output in S3. */
+  readonly predictions: readonly number[];
+  /** Share of the rows whose predicted label is their species. */
+  readonly accuracy: number;
 }
 
 /** The Iris data set: 150 rows of 4 float32 features, and labels 0..2 in {@link SPECIES} order. */
@@ -150,16 +162,18 @@ export async function main(options: IrisKnnOptions = {}): Promise<IrisKnnRun> {
     const now = options.now ?? (() => Date.now() / 1000);
     // Each status check moves the simulated clock on by 20 s: a 60 s job ends in a few checks.
     // It starts at the session's time, so the job timestamps in the log follow the job names.
+    // The local SageMaker reads the jobs' inputs from, and writes their outputs to, that S3 server.
+    const localS3 = options.s3 ?? (await startLocalS3({ region: REGION }));
+    if (!options.s3) owned.push(localS3);
     const local =
       options.sagemaker ??
       (await startLocalSageMaker({
         region: REGION,
         autoAdvanceSeconds: 20,
         startTimeMs: Math.floor(now() * 1000),
+        s3: localS3,
       }));
     if (!options.sagemaker) owned.push(local);
-    const localS3 = options.s3 ?? (await startLocalS3({ region: REGION }));
-    if (!options.s3) owned.push(localS3);
     step(`0. local endpoints: SageMaker ${local.url}, S3 ${localS3.endpoint}`);
 
     // Real clients; the endpoints check no signature, so any static credentials do.
@@ -240,8 +254,31 @@ export async function main(options: IrisKnnOptions = {}): Promise<IrisKnnRun> {
       `  => ${transform.Transform.TransformJobStatus}: ${transform.Transform.TransformOutput?.S3OutputPath}`,
     );
 
+    // 5. Predictions. The transform wrote `<S3OutputPath>/iris.csv.out`: KNN's answers to the
+    // text/csv lines, in its application/json format, one `{"predictions": [...]}` per batch.
+    const outputPath = transform.Transform.TransformOutput?.S3OutputPath ?? '';
+    const [, outBucket = '', outPrefix = ''] = /^s3:\/\/([^/]+)\/?(.*)$/.exec(outputPath) ?? [];
+    const outKey = `${outPrefix.replace(/\/?$/, '/')}iris.csv.out`;
+    const object = await s3Client.send(new GetObjectCommand({ Bucket: outBucket, Key: outKey }));
+    const predictions = (await object.Body?.transformToString())
+      ?.split('\n')
+      .filter((line) => line.trim() !== '')
+      .flatMap(
+        (line) => (JSON.parse(line) as { predictions: { predicted_label: number }[] }).predictions,
+      )
+      .map((p) => p.predicted_label);
+    if (predictions?.length !== labels.length) {
+      throw new Error(`s3://${outBucket}/${outKey}: ${predictions?.length ?? 0} predictions`);
+    }
+    const right = predictions.filter((p, i) => p === labels[i]).length;
+    const accuracy = right / labels.length;
+    step(`5. predictions: s3://${outBucket}/${outKey}`);
+    print(`  => accuracy on Iris: ${accuracy.toFixed(3)} (${right} of ${labels.length} rows)`);
+
     step('done');
     return {
+      predictions,
+      accuracy,
       recordSet,
       batchData,
       trainingConfig,

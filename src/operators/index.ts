@@ -102,6 +102,13 @@ export {
   isTemplateRenderError,
   isTemplateUndefinedError,
   renderTemplates,
+  TemplateLimitError,
+  isTemplateLimitError,
+  TEMPLATE_LIMIT_DEFAULTS,
+  airflowContext,
+  type AirflowContextOptions,
+  type RenderTemplatesOptions,
+  type TemplateLimits,
 } from './templating/index.js';
 export {
   uploadRecordSet,

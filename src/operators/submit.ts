@@ -206,17 +206,16 @@ export async function submitOnce(
   /** Settles a Create whose outcome is unknown: the job is there (ours) or it is not. */
   const settle = async (name: string, createError: unknown): Promise<Submitted> => {
     const ended = isScopeEnded(createError) ? createError : undefined;
+    // The caller's scope may have ended (that is what cut the Create), and a hanging service must
+    // not hold this call: look within the cleanup time, and within the caller's deadline if any.
+    const cleanup = context.cleanup();
+    const lookScope = ended
+      ? cleanup
+      : { ...scope, deadline: Math.min(scope.deadline, cleanup.deadline) };
     let existing: Json | undefined;
     try {
-      // The caller's scope may have ended (that is what cut the Create): look with the cleanup one.
-      existing = await describeOrUndefined(
-        sagemaker,
-        spec,
-        name,
-        ended ? context.cleanup() : scope,
-      );
+      existing = await describeOrUndefined(sagemaker, spec, name, lookScope);
     } catch (describeError) {
-      if (isScopeEnded(describeError) && !ended) throw describeError;
       logger.error(
         `Could not tell whether SageMaker ${label} ${name} was created: ${errorMessage(describeError)}`,
       );

@@ -4,7 +4,13 @@
  */
 export { encodeDenseTensor, denseTensorChunks, writeDenseTensor } from './denseTensor.js';
 export { encodeSparseTensor, sparseTensorChunks, writeSparseTensor } from './sparseTensor.js';
-export { readRecordIO, readRecords, readRecordsFromStream } from './readRecords.js';
+export {
+  DEFAULT_MAX_RECORD_BYTES,
+  readRecordIO,
+  readRecords,
+  readRecordsFromStream,
+  type ReadRecordsFromStreamOptions,
+} from './readRecords.js';
 export { RecordIOFormatError, isRecordIOFormatError } from './RecordIOFormatError.js';
 export {
   RecordSchema,

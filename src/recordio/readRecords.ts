@@ -1,4 +1,5 @@
 import { fromBinary } from '@bufbuild/protobuf';
+import { OptionTypeError, ValidationError } from '../errors.js';
 import { RecordIOFormatError } from './RecordIOFormatError.js';
 import { RecordSchema, type RecordMessage } from './RecordSchema.js';
 
@@ -63,11 +64,50 @@ function decodeRecord(payload: Uint8Array, offset: number): RecordMessage {
 }
 
 /**
+ * The longest record {@link readRecordsFromStream} accepts by default: 64 MiB, far above any
+ * record SageMaker's built-in algorithms read (a row of a dense or sparse tensor), and small
+ * enough that a corrupt length (up to 4 GiB) cannot make the reader buffer a whole stream.
+ */
+export const DEFAULT_MAX_RECORD_BYTES = 64 * 1024 * 1024;
+const MAX_LENGTH_FIELD = 0xffffffff;
+
+/** Options of {@link readRecordsFromStream}. */
+export interface ReadRecordsFromStreamOptions {
+  /**
+   * The longest record payload accepted, in bytes; a longer one is refused as soon as its header
+   * is read, before any of it is buffered.
+   * @default 67108864 (64 MiB, {@link DEFAULT_MAX_RECORD_BYTES})
+   */
+  readonly maxRecordBytes?: number;
+}
+
+function maxRecordBytesOf(options: unknown): number {
+  if (options === undefined || options === null) return DEFAULT_MAX_RECORD_BYTES;
+  if (typeof options !== 'object') {
+    throw new ValidationError('readRecordsFromStream options', options, 'an object');
+  }
+  const value: unknown = (options as { maxRecordBytes?: unknown }).maxRecordBytes;
+  if (value === undefined) return DEFAULT_MAX_RECORD_BYTES;
+  if (
+    typeof value !== 'number' ||
+    !Number.isInteger(value) ||
+    value < 0 ||
+    value > MAX_LENGTH_FIELD
+  ) {
+    throw new ValidationError('maxRecordBytes', value, `an integer from 0 to ${MAX_LENGTH_FIELD}`);
+  }
+  return value;
+}
+
+/**
  * Decodes records as they arrive from a stream of bytes (a `fs.createReadStream`, an S3
- * `GetObject` body), holding at most one record and one chunk in memory.
+ * `GetObject` body), holding at most one record and one chunk in memory. A record longer than
+ * `maxRecordBytes` is refused when its header arrives, so a corrupt length cannot make the
+ * reader gather the rest of an endless stream.
  *
- * @throws {RecordIOFormatError} on bad framing, a stream that ends inside a record, or a
- * payload that is not a `Record`.
+ * @throws {RecordIOFormatError} on bad framing, a record longer than `maxRecordBytes`, a stream
+ * that ends inside a record, or a payload that is not a `Record`.
+ * @throws {ValidationError} when `maxRecordBytes` is not an integer from 0 to 2^32 - 1.
  * @example
  * for await (const record of readRecordsFromStream(createReadStream('train.pbr'))) {
  *   console.log(record.label.values);
@@ -75,7 +115,12 @@ function decodeRecord(payload: Uint8Array, offset: number): RecordMessage {
  */
 export async function* readRecordsFromStream(
   source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  options?: ReadRecordsFromStreamOptions,
 ): AsyncGenerator<RecordMessage, void, undefined> {
+  const maxRecordBytes = maxRecordBytesOf(options);
+  if (!isIterable(source)) {
+    throw new OptionTypeError('source', source, 'an iterable or async iterable of Uint8Array');
+  }
   // Chunks are gathered until the next record is whole, then joined once: a record spread
   // over many chunks costs one copy, not one per chunk.
   let parts: Uint8Array[] = [];
@@ -85,7 +130,10 @@ export async function* readRecordsFromStream(
   let base = 0;
   /** Padding of the last record still to be dropped from the next bytes. */
   let skip = 0;
-  for await (const chunk of source) {
+  for await (const chunk of source as AsyncIterable<unknown>) {
+    if (!(chunk instanceof Uint8Array)) {
+      throw new OptionTypeError('source chunk', chunk, 'a Uint8Array (a Buffer)');
+    }
     let bytes = chunk;
     if (skip > 0) {
       const dropped = Math.min(skip, bytes.length);
@@ -110,6 +158,12 @@ export async function* readRecordsFromStream(
         );
       }
       const length = view.getUint32(4, true);
+      if (length > maxRecordBytes) {
+        throw new RecordIOFormatError(
+          base + off,
+          `record of ${length} bytes is longer than maxRecordBytes (${maxRecordBytes})`,
+        );
+      }
       if (pending.length - off < 8 + length) {
         needed = 8 + length;
         break;
@@ -127,6 +181,12 @@ export async function* readRecordsFromStream(
   if (partsLength > 0) {
     throw new RecordIOFormatError(base, `stream ended inside a record (${partsLength} bytes left)`);
   }
+}
+
+function isIterable(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { [Symbol.asyncIterator]?: unknown; [Symbol.iterator]?: unknown };
+  return typeof v[Symbol.asyncIterator] === 'function' || typeof v[Symbol.iterator] === 'function';
 }
 
 function join(parts: readonly Uint8Array[], length: number): Uint8Array {

@@ -43,13 +43,14 @@ describe('examples/irisKnn main() against local endpoints', () => {
   const lines: string[] = [];
 
   beforeAll(async () => {
-    // GIVEN local endpoints and a clock the test owns
+    // GIVEN local endpoints and a clock the test owns; SageMaker's jobs use that S3 server
+    s3 = await startLocalS3({ region: REGION });
     sagemaker = await startLocalSageMaker({
       region: REGION,
       autoAdvanceSeconds: 20,
       startTimeMs: Math.floor(NOW * 1000),
+      s3,
     });
-    s3 = await startLocalS3({ region: REGION });
     // WHEN the example runs against them
     run = await main({ sagemaker, s3, now: () => NOW, print: (line) => void lines.push(line) });
   });
@@ -70,8 +71,11 @@ describe('examples/irisKnn main() against local endpoints', () => {
         distribution: 'ShardedByS3Key',
       }),
     );
+    // (beside the outputs the jobs wrote: the model and the predictions)
     expect([...s3.objects(BUCKET).keys()].sort()).toStrictEqual([
       'iris-knn/batch/iris.csv',
+      `${JOB}/iris.csv.out`,
+      `${JOB}/output/model.tar.gz`,
       `${PREFIX}.amazon.manifest`,
       `${PREFIX}matrix_0.pbr`,
     ]);
@@ -179,12 +183,26 @@ describe('examples/irisKnn main() against local endpoints', () => {
 
   test('it prints each step, its config and the outcomes', () => {
     const headings = lines.filter((l) => l.startsWith('\n# ')).map((l) => l.slice(3, 5));
-    expect(headings).toStrictEqual(['0.', '1.', '2.', '3.', '4.', 'do']);
+    expect(headings).toStrictEqual(['0.', '1.', '2.', '3.', '4.', '5.', 'do']);
     const training = lines.indexOf('\n# 2. train: runTrainingJob(trainingConfig)');
     expect(JSON.parse(lines[training + 1]!)).toStrictEqual(run.trainingConfig);
     expect(lines).toContain(`  Created SageMaker training job ${JOB}`);
     expect(lines).toContain(`  => Completed: s3://${BUCKET}/${JOB}/output/model.tar.gz`);
     expect(lines).toContain(`  => Completed: s3://${BUCKET}/${JOB}`);
+    expect(lines).toContain(`\n# 5. predictions: s3://${BUCKET}/${JOB}/iris.csv.out`);
+    expect(lines).toContain(
+      `  => accuracy on Iris: ${run.accuracy.toFixed(3)} (${Math.round(run.accuracy * 150)} of 150 rows)`,
+    );
+  });
+
+  test('the predictions read back from S3: KNN k 3 on the training rows scores at least 0.9', () => {
+    // THEN the transform answered every row, in KNN's application/json format
+    expect(run.predictions).toHaveLength(150);
+    const out = Buffer.from(s3.getObject(BUCKET, `${JOB}/iris.csv.out`)!.body).toString();
+    expect(out.startsWith('{"predictions": [{"predicted_label": 0.0}, ')).toBe(true);
+    // AND well above chance (1/3): the nearest neighbours of a row are mostly its species
+    expect(run.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(new Set(run.predictions)).toStrictEqual(new Set([0, 1, 2]));
   });
 });
 
@@ -198,5 +216,6 @@ test('npm run example: the script runs offline, exits 0 and stops its servers', 
   // THEN it went through every step and ended
   expect(stdout).toMatch(/# 4\. batch transform/);
   expect(stdout).toMatch(/SageMaker transform job knn-[\d-]+: Completed/);
+  expect(stdout).toMatch(/=> accuracy on Iris: 0\.9\d\d \(\d+ of 150 rows\)/);
   expect(stdout.trimEnd().endsWith('# done')).toBe(true);
 });

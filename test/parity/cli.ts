@@ -16,7 +16,7 @@ if (paths.length === 0) paths.push('test/parity/cases');
 let passed = 0;
 let failed = 0;
 for (const file of collectCaseFiles(paths)) {
-  const result = runFile(adapter, file);
+  const result = await runFile(adapter, file);
   passed += result.passed;
   failed += result.failed;
   if (!quiet) {

@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Difference } from './compare.js';
+import { isRequestCase, runRequestCase } from './adapter/requestsRunner.js';
 import { runCase, type Adapter, type ParityCase } from './runner.js';
 
 export interface Failure {
@@ -31,7 +32,8 @@ export function collectCaseFiles(paths: readonly string[]): string[] {
   return out;
 }
 
-export function runFile(adapter: Adapter, file: string): FileResult {
+/** Runs every case of `file`; request-format cases (REQUESTS.md) replay through the direct API. */
+export async function runFile(adapter: Adapter, file: string): Promise<FileResult> {
   const folder = dirname(file);
   const previous = process.cwd();
   process.chdir(folder);
@@ -52,7 +54,9 @@ export function runFile(adapter: Adapter, file: string): FileResult {
         });
         continue;
       }
-      const outcome = runCase(adapter, c, folder);
+      const outcome = isRequestCase(c)
+        ? await runRequestCase(c, folder)
+        : runCase(adapter, c, folder);
       if (outcome.passed) passed++;
       else
         failures.push({

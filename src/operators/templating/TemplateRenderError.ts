@@ -75,3 +75,25 @@ export class TemplateForbiddenError extends SageMakerWorkflowError {
 }
 /** Guard for {@link TemplateForbiddenError}. */
 export const isTemplateForbiddenError = errorGuard<TemplateForbiddenError>('TEMPLATE_FORBIDDEN');
+
+/**
+ * A template or config went over a limit of rendering (length, output size, steps, loop
+ * iterations, time, nesting depth; see `TemplateLimits`), or Jinja2's sandbox range limit.
+ */
+export class TemplateLimitError extends SageMakerWorkflowError {
+  override readonly name = 'TemplateLimitError';
+  readonly code = 'TEMPLATE_LIMIT';
+
+  constructor(
+    readonly path: string,
+    /** The template as written, cut to 200 characters. */
+    readonly template: string,
+    /** The limit exceeded: a `TemplateLimits` option name, or `range`. */
+    readonly limit: string,
+    detail: string,
+  ) {
+    super(`Cannot render the template at ${where(path)}: ${detail}`);
+  }
+}
+/** Guard for {@link TemplateLimitError}. */
+export const isTemplateLimitError = errorGuard<TemplateLimitError>('TEMPLATE_LIMIT');

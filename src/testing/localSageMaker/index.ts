@@ -121,7 +121,8 @@ export async function startLocalSageMaker(
       const type = status === 503 ? 'ServiceUnavailable' : 'InternalFailure';
       return answerError(status, type, 'We encountered an internal error. Please try again.');
     }
-    if (fault?.kind === 'latency') await sleep(fault.latencyMs ?? 100);
+    const latencyMs = fault?.kind === 'latency' ? (fault.latencyMs ?? 100) : undefined;
+    if (latencyMs !== undefined) await sleep(latencyMs);
     if (service === 'SageMaker' && operation.startsWith('Describe') && autoAdvanceSeconds > 0) {
       clock.advance(autoAdvanceSeconds);
     }
@@ -152,6 +153,7 @@ export async function startLocalSageMaker(
         body,
         status: answer.status,
         ...(answer.status >= 300 ? { error: 'NoSuchEntity' } : {}),
+        ...(latencyMs !== undefined ? { latencyMs } : {}),
       });
       return answer;
     } catch (error) {

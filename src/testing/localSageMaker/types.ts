@@ -60,6 +60,8 @@ export interface RecordedRequest {
   readonly status: number;
   /** Error type answered (`ThrottlingException`, ...), for non-2xx answers. */
   readonly error?: string;
+  /** Real milliseconds an injected `latency` fault held the answer back. */
+  readonly latencyMs?: number;
 }
 
 /** A log event to seed with {@link LocalSageMaker.putLogEvents}. */

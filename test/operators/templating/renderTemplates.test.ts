@@ -73,7 +73,7 @@ describe('renderTemplates', () => {
     expect(ti.calls).toStrictEqual([{ task_ids: 'train' }]);
   });
 
-  it("supports Airflow's date filters, loops and nunjucks filters", () => {
+  it("supports Airflow's date filters, loops and Jinja filters", () => {
     const logical_date = new Date(Date.UTC(2024, 0, 2, 3, 4, 5));
     expect(
       renderTemplates(

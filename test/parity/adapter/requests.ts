@@ -1,0 +1,235 @@
+/**
+ * The request cases' builds and calls, mapped from Python names to the direct API. Builds reuse
+ * the Airflow adapter's classes; the settings only `fit` sends are split off the keywords and
+ * kept beside the estimator, since our estimators take them at `fit`.
+ */
+import type { DirectTrainingSettings } from '../../../src/direct/settings.js';
+import type { DirectSession } from '../../../src/operators/direct/DirectSession.js';
+import { fit } from '../../../src/operators/direct/fit.js';
+import { run } from '../../../src/operators/direct/run.js';
+import { tune } from '../../../src/operators/direct/tune.js';
+import { HyperparameterTuner } from '../../../src/estimators/tuner/HyperparameterTuner.js';
+import { Processor } from '../../../src/estimators/Processor.js';
+import type { AnyEstimator } from '../../../src/estimators/AnyEstimator.js';
+import { adapter } from './index.js';
+import { amazonBuilds } from './amazon.js';
+import type { Replay } from './requestsReplay.js';
+import type { CaseContext } from './types.js';
+import {
+  camel,
+  toProps,
+  UnsupportedCaseError,
+  withPositional,
+  type ValueFactory,
+} from '../values.js';
+import { rememberRun } from './airflow.js';
+
+/** What the request handlers share in one case. */
+export interface RequestEnv {
+  readonly replay: Replay;
+  readonly direct: DirectSession;
+  readonly ctx: CaseContext;
+}
+
+const SETTINGS = [
+  'environment',
+  'encrypt_inter_container_traffic',
+  'max_retry_attempts',
+  'training_repository_access_mode',
+  'training_repository_credentials_provider_arn',
+  'enable_infra_check',
+  'container_entry_point',
+  'container_arguments',
+  'enable_sagemaker_metrics',
+  'enable_remote_debug',
+  'enable_session_tag_chaining',
+  'disable_profiler',
+  'profiler_config',
+  'debugger_hook_config',
+  'tensorboard_output_config',
+];
+
+/** Keywords our estimator constructors do not take (they go to `fit` as settings only). */
+const SETTINGS_ONLY = new Set([
+  'training_repository_access_mode',
+  'training_repository_credentials_provider_arn',
+  'enable_infra_check',
+  'container_entry_point',
+  'container_arguments',
+  'enable_remote_debug',
+  'enable_session_tag_chaining',
+  'profiler_config',
+  'debugger_hook_config',
+  'tensorboard_output_config',
+]);
+
+const settingsOf = new WeakMap<object, DirectTrainingSettings>();
+/** Every decoded constructor keyword of a built object, camelCased. */
+const kwargsOf = new WeakMap<object, Record<string, unknown>>();
+
+const plain =
+  (): ValueFactory =>
+  (_args, kwargs): Record<string, unknown> =>
+    toProps(kwargs, {}, Object.keys(kwargs));
+
+/** `$new` classes: the Airflow adapter's, plus the debugging configs as plain settings. */
+export const requestValues: Readonly<Record<string, ValueFactory>> = {
+  ...adapter.values,
+  ProfilerConfig: plain(),
+  DebuggerHookConfig: plain(),
+  TensorBoardOutputConfig: plain(),
+};
+
+/** Constructs one build entry (and, for the algorithms, Python's constructor bucket check). */
+export async function requestBuild(
+  entry: {
+    name: string;
+    class: string;
+    args?: unknown[];
+    kwargs?: Record<string, unknown>;
+    then?: Record<string, unknown>[];
+  },
+  env: RequestEnv,
+): Promise<void> {
+  const { ctx } = env;
+  const handler = adapter.builds[entry.class];
+  if (!handler) throw new UnsupportedCaseError(`class ${entry.class} is not supported yet`);
+  const args = (entry.args ?? []).map(ctx.decode);
+  const rawKwargs = entry.kwargs ?? {};
+  const kwargs: Record<string, unknown> = {};
+  const settings: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(rawKwargs)) {
+    const value = ctx.decode(v);
+    if (SETTINGS.includes(k)) settings[camel(k)] = value;
+    if (!SETTINGS_ONLY.has(k)) kwargs[k] = value;
+  }
+  // Python's algorithm constructors read the default bucket for the data location.
+  if (entry.class in amazonBuilds && (rawKwargs.data_location ?? null) === null)
+    await env.direct.defaultBucket();
+  const obj = await env.direct.build(() => handler(args, kwargs, ctx));
+  settingsOf.set(obj, settings);
+  kwargsOf.set(
+    obj,
+    Object.fromEntries(Object.entries(rawKwargs).map(([k, v]) => [camel(k), ctx.decode(v)])),
+  );
+  for (const step of entry.then ?? [])
+    adapter.then(obj, ctx.decode(step) as Record<string, unknown>, ctx);
+  ctx.refs.set(entry.name, obj);
+}
+
+const isEstimator = (v: unknown): v is AnyEstimator =>
+  typeof v === 'object' && v !== null && 'kind' in v && 'options' in v;
+
+async function fitCall(
+  target: unknown,
+  args: readonly unknown[],
+  kwargs: Record<string, unknown>,
+  env: RequestEnv,
+): Promise<unknown> {
+  if (target instanceof HyperparameterTuner) {
+    const all = withPositional(
+      args,
+      kwargs,
+      ['inputs', 'job_name', 'include_cls_metadata', 'estimator_kwargs', 'wait'],
+      'tuner.fit',
+    );
+    const { wait: _wait, logs: _logs, ...rest } = all;
+    const settings = new Map(
+      target.tuned.map((t) => [t.estimator, settingsOf.get(t.estimator) ?? {}] as const),
+    );
+    const k = kwargsOf.get(target) ?? {};
+    await tune(env.direct, target, {
+      ...toProps(rest),
+      settings,
+      tunerSettings: {
+        maxRuntimeInSeconds: k.maxRuntimeInSeconds,
+        randomSeed: k.randomSeed,
+        strategyConfig: k.strategyConfig as never,
+        completionCriteriaConfig: k.completionCriteriaConfig as never,
+      },
+    });
+    return null;
+  }
+  if (!isEstimator(target)) throw new UnsupportedCaseError('fit on this class');
+  const signature =
+    target.kind === 'algorithm'
+      ? ['inputs', 'mini_batch_size', 'wait', 'logs', 'job_name']
+      : ['inputs', 'wait', 'logs', 'job_name'];
+  const all = withPositional(args, kwargs, signature, 'fit');
+  const result = await fit(env.direct, target, {
+    ...(all.inputs !== undefined && all.inputs !== null ? { inputs: all.inputs as never } : {}),
+    ...(all.job_name !== undefined && all.job_name !== null
+      ? { jobName: all.job_name as string }
+      : {}),
+    ...(all.mini_batch_size !== undefined && all.mini_batch_size !== null
+      ? { miniBatchSize: all.mini_batch_size }
+      : {}),
+    ...(all.experiment_config ? { experimentConfig: all.experiment_config as never } : {}),
+    settings: settingsOf.get(target) ?? {},
+  });
+  rememberRun(env.ctx, target, result.run);
+  return null;
+}
+
+async function runCall(
+  target: unknown,
+  args: readonly unknown[],
+  kwargs: Record<string, unknown>,
+  env: RequestEnv,
+): Promise<unknown> {
+  if (!(target instanceof Processor)) throw new UnsupportedCaseError('run on this class');
+  const base = [
+    'inputs',
+    'outputs',
+    'arguments',
+    'wait',
+    'logs',
+    'job_name',
+    'experiment_config',
+    'kms_key',
+  ];
+  const all = withPositional(
+    args,
+    kwargs,
+    target.kind === 'scriptProcessor' ? ['code', ...base] : base,
+    'run',
+  );
+  const ctorKwargs = kwargsOf.get(target) ?? {};
+  await run(env.direct, target, {
+    ...(toProps(all) as Record<string, never>),
+    settings: {
+      entrypoint: (ctorKwargs.entrypoint as string[] | undefined) ?? null,
+      outputKmsKey: (ctorKwargs.outputKmsKey as string | undefined) ?? null,
+    },
+  });
+  return null;
+}
+
+/** Runs a step's call on its target (or a class method) and returns its JSON result. */
+export async function requestCall(
+  step: {
+    call: string;
+    on?: string;
+    as?: string;
+    args?: readonly unknown[];
+    kwargs?: Readonly<Record<string, unknown>>;
+  },
+  env: RequestEnv,
+): Promise<unknown> {
+  const { ctx } = env;
+  const target = step.on === undefined ? undefined : ctx.refs.get(step.on);
+  if (step.on !== undefined && target === undefined)
+    throw new UnsupportedCaseError(`unknown target ${step.on}`);
+  const args = (step.args ?? []).map(ctx.decode);
+  const kwargs = Object.fromEntries(
+    Object.entries(step.kwargs ?? {}).map(([k, v]) => [k, ctx.decode(v)]),
+  );
+  switch (step.call) {
+    case 'fit':
+      return fitCall(target, args, kwargs, env);
+    case 'run':
+      return runCall(target, args, kwargs, env);
+    default:
+      throw new UnsupportedCaseError(`call ${step.call} is not supported yet`);
+  }
+}
