@@ -195,7 +195,7 @@ export function notJson(value: unknown): string | undefined {
       }
       const proto: unknown = Object.getPrototypeOf(v);
       if (proto !== Object.prototype && proto !== null) {
-        return `${path}: a ${(v).constructor?.name ?? 'non-plain object'}`;
+        return `${path}: a ${v.constructor?.name ?? 'non-plain object'}`;
       }
       for (const [k, d] of Object.entries(Object.getOwnPropertyDescriptors(v))) {
         if (!('value' in d)) return `${path}.${k}: a getter`;
