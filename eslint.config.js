@@ -22,6 +22,7 @@ const LAYER_ZONES = [
   { target: './src/imageUris', from: './src/estimators', message: 'imageUris knows no estimator' },
   { target: './src/recordio', from: './src/operators', message: 'recordio knows nothing of S3' },
   {
+    // The local Step Functions runner routes each task to an operator, as the exporters do.
     target: srcExcept(
       'operators',
       'cli.ts',
@@ -30,7 +31,13 @@ const LAYER_ZONES = [
       'airflow',
       'temporal',
       'direct',
-    ),
+    )
+      .filter((path) => path !== './src/testing')
+      .concat(
+        readdirSync(new URL('./src/testing', import.meta.url))
+          .filter((name) => name !== 'stepfunctions.ts')
+          .map((name) => `./src/testing/${name}`),
+      ),
     from: './src/operators',
     // The API constraints are plain data and checks: the local endpoint judges requests by them.
     except: ['./validation'],

@@ -30,7 +30,7 @@ function stoppingLimit(config: Readonly<Record<string, unknown>>): number | stri
 
 /**
  * The `max_attempts` a deferred training, processing or transform task needs.
- * @throws {@link MissingOptionError} when nothing bounds the job (a templated stopping condition,
+ * @throws `MissingOptionError` when nothing bounds the job (a templated stopping condition,
  * a transform job without `maxIngestionTimeSeconds`): give `maxAttempts` then.
  * @internal
  */

@@ -13,7 +13,7 @@ export const TRIGGER_DEFAULT_ATTEMPTS = 480;
 /**
  * The hook's `check_tuning_config` reads `TrainingJobDefinition.InputDataConfig` before it submits:
  * a multi-algorithm tuning config (`TrainingJobDefinitions`) or one without inputs is a KeyError.
- * @throws {@link ValidationError} for such a tuning config.
+ * @throws `ValidationError` for such a tuning config.
  * @internal
  */
 export function checkProviderLimits(

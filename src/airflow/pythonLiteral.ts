@@ -2,7 +2,7 @@
  * Python source literals for JSON-like values: what `ast.literal_eval` reads back as the same
  * value. A config written into a DAG file must stay byte-for-byte the config: strings escaped so
  * that no character is read differently, `None`/`True`/`False`, and ints apart from floats (Python's
- * `str(2)` is `"2"` but `str(2.0)` is `"2.0"`, see {@link PyFloat}).
+ * `str(2)` is `"2"` but `str(2.0)` is `"2.0"`, see `PyFloat`).
  */
 import { isPyFloat } from '../pythonCompat/pyFloat.js';
 import { childPath, indexPath, isPlainObject } from '../operators/validation/configPath.js';
@@ -144,7 +144,7 @@ function write(value: unknown, path: string, level: number, w: Writer): string {
 /**
  * Writes `value` as Python source that `ast.literal_eval` reads back as the same value: objects
  * as dicts (keys in their order), arrays as lists, `null` as `None`, integral numbers as ints and
- * other numbers and {@link PyFloat}s as floats. `undefined` object members are left out.
+ * other numbers and `PyFloat`s as floats. `undefined` object members are left out.
  * @throws {@link PythonLiteralError} for NaN and infinities, functions, symbols, class instances
  * other than `PyFloat`, holes in arrays and values that contain themselves.
  * @example

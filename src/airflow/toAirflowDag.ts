@@ -173,7 +173,7 @@ function startDateSource(value: Date | string): string {
  * Airflow renders templates to strings. The DAG never sets `render_template_as_native_obj`.
  * @throws {@link AirflowTemplateError} for a template Airflow would send to the API as a string.
  * @throws {@link AirflowDependencyError} for duplicate task ids, unknown references and cycles.
- * @throws {@link ValidationError}, {@link UnsupportedOptionError}, {@link MissingOptionError} for bad options.
+ * @throws `ValidationError`, `UnsupportedOptionError`, `MissingOptionError` for bad options.
  * @throws {@link PythonLiteralError} for a config value with no Python literal (NaN, a function).
  * @example
  * const dag = toAirflowDag(

@@ -36,7 +36,7 @@ export class Estimator {
 
   /**
    * @throws {@link MissingOptionError} without `imageUri` or `role`, and the errors of
-   * {@link resolveEstimatorBase}.
+   * `resolveEstimatorBase`.
    */
   constructor(props: EstimatorProps) {
     this.options = resolveEstimatorBase(props, 'Estimator');

@@ -15,6 +15,7 @@ export interface NetworkConfigProps {
 export class NetworkConfig {
   constructor(readonly props: NetworkConfigProps = {}) {}
 
+  /** The API request members for this network configuration. */
   toRequest(): Record<string, unknown> {
     const p = this.props;
     const vpc =

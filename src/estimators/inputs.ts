@@ -160,6 +160,7 @@ export interface InstanceGroupProps {
 export class InstanceGroup {
   constructor(readonly props: InstanceGroupProps) {}
 
+  /** The API request member for this instance group. */
   toRequest(): InstanceGroupRequest {
     // Python always writes all three keys, None included.
     return {

@@ -81,6 +81,7 @@ export interface ProcessingOutputProps {
 export class ProcessingOutput {
   constructor(readonly props: ProcessingOutputProps) {}
 
+  /** The API request member for this input or output. */
   toRequest(): Record<string, unknown> {
     const p = this.props;
     return defined({

@@ -6,8 +6,11 @@
 
 /** The three levels the operators use. */
 export interface OperatorLogger {
+  /** Logs progress. */
   info(message: string): void;
+  /** Logs a warning. */
   warn(message: string): void;
+  /** Logs an error. */
   error(message: string): void;
 }
 

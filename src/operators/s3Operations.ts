@@ -104,7 +104,7 @@ async function checkTree(uploadPath: string, root: string, dir: string): Promise
 /**
  * Checks the local side of every upload without touching the network: the path exists, is a file
  * or directory, everything in it is readable and no symlink leads outside it.
- * @throws {@link LocalPathNotFoundError}, {@link UploadInputError}, {@link OptionTypeError}
+ * @throws `LocalPathNotFoundError`, {@link UploadInputError}, {@link OptionTypeError}
  */
 export async function checkS3Operations(
   ops: S3Operations | undefined,

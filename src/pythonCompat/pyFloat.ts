@@ -10,9 +10,11 @@ const BRAND = Symbol.for('sagemaker-workflow.PyFloat');
 export class PyFloat {
   readonly [BRAND] = true;
   constructor(readonly value: number) {}
+  /** The number itself, for arithmetic. */
   valueOf(): number {
     return this.value;
   }
+  /** The number itself, for `JSON.stringify`. */
   toJSON(): number {
     return this.value;
   }

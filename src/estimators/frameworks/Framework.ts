@@ -132,7 +132,7 @@ export abstract class Framework {
 
   /**
    * @throws {@link MissingOptionError} without an entry point; {@link ValidationError} for an
-   * `s3://` entry point; the errors of {@link resolveEstimatorBase}.
+   * `s3://` entry point; the errors of `resolveEstimatorBase`.
    */
   protected constructor(
     props: FrameworkProps,

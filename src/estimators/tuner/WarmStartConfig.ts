@@ -3,6 +3,7 @@ import { UnsupportedOptionError, ValidationError } from '../../errors.js';
 
 /** `IdenticalDataAndAlgorithm` or `TransferLearning`. */
 export const WARM_START_TYPES = ['IdenticalDataAndAlgorithm', 'TransferLearning'] as const;
+/** How a tuning job starts from its parents: Python's `WarmStartTypes`. */
 export type WarmStartType = (typeof WARM_START_TYPES)[number];
 
 /** Parent tuning jobs and how to use them. */
@@ -35,6 +36,7 @@ export class WarmStartConfig {
     this.parents = parents;
   }
 
+  /** The API request member for this warm start. */
   toRequest(): Record<string, unknown> {
     return {
       WarmStartType: this.type,

@@ -38,6 +38,7 @@ abstract class NumericRange {
     return [this.minValue, this.maxValue];
   }
 
+  /** The API request member for this range. */
   toRange(name: string): Record<string, unknown> {
     return {
       Name: name,
@@ -68,6 +69,7 @@ export class CategoricalParameter {
     this.values = list.map((v) => pyStr(v));
   }
 
+  /** The values of the range, checked. */
   checkedValues(): readonly unknown[] {
     return this.values;
   }
