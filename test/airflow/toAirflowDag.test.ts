@@ -71,9 +71,9 @@ function expectCheckedAsWritten(dag: AirflowDag, report: CheckReport, context: C
     expect(checked.upstream).toStrictEqual([...task.upstream].sort());
     // The literal Python read is the config we embedded, ints and floats apart.
     expect(checked.config).toStrictEqual(typed(task.config));
-    // Jinja2 renders the config as renderTemplates does.
+    // Jinja2 renders the config as renderTemplates does, with the DAG's Jinja options.
     expect(checked.rendered.config).toStrictEqual(
-      typed(renderTemplates(task.config, tsContext(context))),
+      typed(renderTemplates(task.config, tsContext(context), { keepTrailingNewline: true })),
     );
     // After the provider's casts, what boto3 gets has the API's types everywhere.
     const request = untyped(checked.request) as Record<string, unknown>;

@@ -86,7 +86,7 @@ describe('sagemaker-workflow validate', () => {
   });
 
   it('checks the parts of a composite config under their keys', async () => {
-    const composite = { Model: { ModelName: 'm' }, Transform: validTransform };
+    const composite = { Model: { ModelName: 'bad name!' }, Transform: validTransform };
     const out = await run('validate', file('composite.json', composite), '--json');
     expect(out.code).toBe(1);
     const problems = JSON.parse(out.stdout) as { path: string }[];

@@ -22,7 +22,14 @@ import {
  */
 
 /** Options of {@link renderTemplates}: the limits on rendering, each with its default. */
-export type RenderTemplatesOptions = TemplateLimits;
+export type RenderTemplatesOptions = TemplateLimits & {
+  /**
+   * Jinja's `keep_trailing_newline`: keep the newline that ends a template (a DAG may set it in
+   * its `jinja_environment_kwargs`). @default false - one trailing newline is dropped, as Airflow's
+   * default environment does
+   */
+  readonly keepTrailingNewline?: boolean;
+};
 
 const TEMPLATE_SYNTAX = /\{\{|\{%|\{#/;
 
@@ -30,6 +37,7 @@ interface Job {
   readonly context: Readonly<Record<string, unknown>>;
   readonly limits: ResolvedLimits;
   readonly deadline: number;
+  readonly keepTrailingNewline: boolean;
 }
 
 function publicError(fault: TemplateFault, path: string, template: string): Error {
@@ -56,7 +64,7 @@ function renderString(job: Job, template: string, path: string): string {
   const budget = new Budget(job.limits, job.deadline);
   try {
     budget.checkTime();
-    return renderTemplate(template, job.context, budget);
+    return renderTemplate(template, job.context, budget, job.keepTrailingNewline);
   } catch (error) {
     if (error instanceof TemplateFault) throw publicError(error, path, template.slice(0, 10_000));
     // Anything else is a bug of the engine (a stack overflow included): still a typed error.
@@ -120,6 +128,11 @@ export function renderTemplates<T>(
   options?: RenderTemplatesOptions,
 ): T {
   const limits = resolveLimits(options);
-  const job: Job = { context, limits, deadline: performance.now() + limits.timeBudgetMs };
+  const job: Job = {
+    context,
+    limits,
+    deadline: performance.now() + limits.timeBudgetMs,
+    keepTrailingNewline: options?.keepTrailingNewline === true,
+  };
   return render(job, config, '', 0) as T;
 }

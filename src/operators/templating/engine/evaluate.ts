@@ -21,6 +21,7 @@ export function renderTemplate(
   template: string,
   context: Readonly<Record<string, unknown>>,
   budget: Budget,
+  keepTrailingNewline = false,
 ): string {
   const { limits } = budget;
   if (template.length > limits.maxTemplateLength) {
@@ -29,7 +30,7 @@ export function renderTemplate(
       `the template is ${template.length} characters long, over ${limits.maxTemplateLength}`,
     );
   }
-  const nodes = parse(tokenize(template), limits.maxNestingDepth);
+  const nodes = parse(tokenize(template, keepTrailingNewline), limits.maxNestingDepth);
   checkNames(nodes);
   return new Evaluator(context, budget).run(nodes);
 }

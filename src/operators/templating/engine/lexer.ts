@@ -91,10 +91,10 @@ function number(text: string, type: 'int' | 'float'): number {
 }
 
 /** Splits a template into tokens. @internal */
-export function tokenize(template: string): Token[] {
-  // Jinja2 normalises newlines and drops one trailing newline before it lexes.
+export function tokenize(template: string, keepTrailingNewline = false): Token[] {
+  // Jinja2 normalises newlines and, unless told to keep it, drops one trailing newline.
   let source = template.replace(/\r\n|\r|\n/g, '\n');
-  if (source.endsWith('\n')) source = source.slice(0, -1);
+  if (!keepTrailingNewline && source.endsWith('\n')) source = source.slice(0, -1);
   const tokens: Token[] = [];
   let pos = 0;
   let lstripNext = false;
