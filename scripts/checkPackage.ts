@@ -77,12 +77,13 @@ try {
   describeSize('config-only install', app);
   writeFileSync(
     join(app, 'smoke.mjs'),
-    `import { createSession, KNN, trainingConfig } from 'sagemaker-workflow';
+    `import { createSession, KNN, RecordSet, trainingConfig } from 'sagemaker-workflow';
 import { startLocalSageMaker } from 'sagemaker-workflow/testing';
 const session = createSession({ region: 'us-east-2', defaultBucket: 'b' });
 const knn = new KNN({ session, role: 'arn:aws:iam::123456789012:role/R', instanceCount: 1,
   instanceType: 'ml.m5.large', k: 3, sampleSize: 150, predictorType: 'classifier' });
-const config = trainingConfig(knn, { inputs: 's3://b/train' });
+const inputs = new RecordSet({ s3Data: 's3://b/train/.amazon.manifest', numRecords: 150, featureDim: 4 });
+const config = trainingConfig(knn, { inputs });
 if (!config.AlgorithmSpecification.TrainingImage.includes('knn')) throw new Error('no KNN image');
 const endpoint = await startLocalSageMaker();
 const response = await fetch(endpoint.url, { method: 'POST', headers: {
