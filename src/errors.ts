@@ -6,12 +6,20 @@
 
 const BRAND = Symbol.for('sagemaker-workflow.error');
 
+const SHOWN_CHARS = 200;
+
+function shorten(text: string): string {
+  return text.length > SHOWN_CHARS
+    ? `${text.slice(0, SHOWN_CHARS)}... (${text.length} characters)`
+    : text;
+}
+
 function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return shorten(JSON.stringify(value.slice(0, SHOWN_CHARS + 1)));
   if (value === undefined) return 'undefined';
   if (typeof value === 'function' || typeof value === 'symbol') return typeof value;
   try {
-    return JSON.stringify(value) ?? typeof value;
+    return shorten(JSON.stringify(value) ?? typeof value);
   } catch {
     return Object.prototype.toString.call(value);
   }
@@ -133,3 +141,22 @@ export class LocalPathNotFoundError extends SageMakerWorkflowError {
 }
 /** Guard for {@link LocalPathNotFoundError}. */
 export const isLocalPathNotFoundError = errorGuard<LocalPathNotFoundError>('LOCAL_PATH_NOT_FOUND');
+
+/**
+ * An input is too large or too deep to be an option: a string longer than the limit, a value
+ * nested deeper than the limit (a cyclic one included). Refused at once, before any work on it.
+ */
+export class InputLimitError extends SageMakerWorkflowError {
+  override readonly name = 'InputLimitError';
+  readonly code = 'INPUT_LIMIT';
+
+  constructor(
+    readonly option: string,
+    readonly limit: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${option} exceeds the input limit: ${limit}`, options);
+  }
+}
+/** Guard for {@link InputLimitError}. */
+export const isInputLimitError = errorGuard<InputLimitError>('INPUT_LIMIT');

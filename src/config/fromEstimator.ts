@@ -97,7 +97,7 @@ export function taskJob(taskId: string, taskType: unknown, run: TrainingRun | un
   }
   if (typeof taskType !== 'string')
     throw new OptionTypeError('from.taskType', taskType, "'training' or 'tuning'");
-  // Python parity Q-TASK (docs/python-parity.md): the task type is compared lower-cased.
+  // Python parity Q23 (docs/python-parity.md): the task type is compared lower-cased.
   switch (taskType.toLowerCase()) {
     case 'training': {
       const name = `{{ ti.xcom_pull(task_ids='${taskId}')['Training']['TrainingJobName'] }}`;
@@ -229,8 +229,9 @@ export function estimatorModel(
         ...(options.role ? { role: options.role } : {}),
       });
     case 'framework': {
-      // Python's create_model names the model first (which looks up the training image when the
-      // estimator has no base job name), then reads the model data, then the VPC.
+      // Python parity Q36 (docs/python-parity.md): Python's create_model names the model first
+      // (which looks up the training image when the estimator has no base job name), then reads
+      // the model data, then the VPC: the call is for the order of the errors only.
       resolveBaseJobName(estimator);
       const modelData = estimatorModelData(estimator, job, run);
       const vpcConfig = estimatorVpcConfig(estimator, options.vpcConfigOverride);

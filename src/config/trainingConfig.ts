@@ -16,6 +16,7 @@ import { defined } from '../internal/defined.js';
 import { assertNever } from '../internal/assertNever.js';
 import { jsonDumps } from '../pythonCompat/jsonDumps.js';
 import { baseNameFromImage, nameFromBase } from '../pythonCompat/names.js';
+import { pyOr } from '../pythonCompat/pyOr.js';
 import { pyStr } from '../pythonCompat/pyStr.js';
 import { s3PathJoin } from '../pythonCompat/s3.js';
 import { pyTruthy } from '../pythonCompat/truthy.js';
@@ -71,7 +72,8 @@ export function defaultOutputPath(session: Session, suffix?: string): string {
 
 /** `base_job_name`, or the repository name of the training image. */
 export function resolveBaseJobName(estimator: AnyEstimator): string {
-  return estimator.options.baseJobName || baseNameFromImage(estimator.trainingImageUri());
+  // Python parity Q4 (docs/python-parity.md): `base_job_name or base_name_from_image(...)`.
+  return pyOr(estimator.options.baseJobName, () => baseNameFromImage(estimator.trainingImageUri()));
 }
 
 interface ScriptModeResult {
@@ -134,9 +136,10 @@ export function prepareTraining(
   let baseJobName: string | undefined;
   const generated = (): string =>
     nameFromBase((baseJobName ??= resolveBaseJobName(estimator)), session);
-  // Python's `_prepare_for_training` names the job with `job_name or <generated>` before the
-  // Airflow code assigns `job_name` itself, so an empty name still gets a generated one there.
-  const preparedName = options.jobName || generated();
+  // Python parity Q35 (docs/python-parity.md): `_prepare_for_training` names the job with
+  // `job_name or <generated>` before the Airflow code assigns `job_name` itself, so an empty name
+  // still gets a generated one there (then `??` for the name the config carries).
+  const preparedName = pyOr(options.jobName, generated);
   const jobName = options.jobName ?? generated();
   const outputPathFromDefault = o.outputPath === undefined;
   const outputPath = o.outputPath ?? defaultOutputPath(session);

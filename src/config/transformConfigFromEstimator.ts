@@ -54,8 +54,8 @@ function estimatorTransformer(
 ): Transformer {
   const given = formatTags(o.tags ?? undefined, 'tags');
   const style = estimator.kind === 'framework' ? estimator.transformerCallStyle() : undefined;
-  // Python: `format_tags(tags) or self.tags`, so an empty list falls back too (TensorFlow's
-  // `transformer` does not fall back).
+  // Python parity Q25 (docs/python-parity.md): `format_tags(tags) or self.tags`, so an empty
+  // list falls back too (TensorFlow's `transformer` does not fall back).
   const tags =
     (given && given.length > 0) || style?.tagsFallBackToEstimator === false
       ? given
@@ -106,8 +106,8 @@ export function transformConfigFromEstimator(
   const transformer = estimatorTransformer(estimator, options, model.modelName);
   let transform = transformConfig(transformer, options);
   if (estimator.kind === 'framework' && estimator.transformerCallStyle().workersAsVolumeKmsKey) {
-    // Python's Airflow code passes its arguments to TensorFlow's `transformer` positionally, one
-    // slot off: `model_server_workers` lands in `volume_kms_key` (and `volume_kms_key` is lost).
+    // Python parity Q37 (docs/python-parity.md): Python's Airflow code passes its arguments to
+    // TensorFlow's `transformer` positionally, one slot off: `model_server_workers` lands in `volume_kms_key` (and `volume_kms_key` is lost).
     const { VolumeKmsKeyId: _dropped, ...resources } = transform.TransformResources ?? {};
     const workers = options.modelServerWorkers;
     transform = {

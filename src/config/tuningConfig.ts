@@ -96,7 +96,7 @@ function definitionBase(
 /**
  * Python's `tuning_config`: the tuning job with its training job definition(s).
  *
- * Python parity Q-MBS (docs/python-parity.md): for a single-estimator tuner Python passes
+ * Python parity Q16 (docs/python-parity.md): for a single-estimator tuner Python passes
  * `mini_batch_size` positionally into `training_base_config`'s `job_name` slot. So the built-in
  * algorithms never see a mini-batch size here (LDA, which requires one, always fails), and a
  * framework estimator's `sagemaker_job_name` and code path take the mini-batch size as the job
@@ -113,7 +113,7 @@ export function tuningConfig(
   return pythonTuningJob(tuner, options).config;
 }
 
-/** Python's tuning config (Q-MBS reproduced) and its runs, for the parity replay. @internal */
+/** Python's tuning config (Q16 reproduced) and its runs, for the parity replay. @internal */
 export function pythonTuningJob(
   tuner: HyperparameterTuner,
   options: TuningConfigOptions = {},
@@ -139,7 +139,7 @@ export interface TuningJob {
 export type PreparedTuningJob = TuningJob;
 
 interface TuningMode {
-  /** Python's single-estimator `mini_batch_size` in the job name slot (Q-MBS). */
+  /** Python's single-estimator `mini_batch_size` in the job name slot (Q16). */
   readonly miniBatchSizeAsJobName: boolean;
   /** Add the code uploads Python does while building the config to `S3Operations`. */
   readonly withUploads: boolean;
@@ -163,7 +163,7 @@ export function prepareTuningJob(
  * The tuning job to run: its config, with the code uploads Python does while building it added to
  * `S3Operations`, and each tuned estimator's run (for `from:` of the model builders). Unlike
  * {@link tuningConfig}, a single-estimator tuner's `miniBatchSize` reaches the algorithm (the
- * corrected path of Python parity Q-MBS).
+ * corrected path of Python parity Q16).
  * @example
  * const { config, runs } = tuningJob(tuner, { inputs: recordSet, miniBatchSize: 100 });
  * @throws as {@link tuningConfig}.
@@ -216,7 +216,7 @@ function buildTuning(
         tuned.hyperparameterRanges,
         isFramework(tuned.estimator),
       );
-      // Python parity Q-MBS (docs/python-parity.md): the mini-batch size in the job name slot.
+      // Python parity Q16 (docs/python-parity.md): the mini-batch size in the job name slot.
       const base = mode.miniBatchSizeAsJobName
         ? definitionBase(tuned, options.inputs, options.miniBatchSize ?? null, undefined)
         : definitionBase(tuned, options.inputs, null, options.miniBatchSize);

@@ -22,6 +22,24 @@ export const INPUT_MODES = ['File', 'Pipe', 'FastFile'] as const;
 /** A training input mode. */
 export type InputMode = (typeof INPUT_MODES)[number];
 
+/**
+ * Options the Python estimators accept but the Airflow config path ignores (Python parity Q34,
+ * docs/python-parity.md). Not part of the estimator props: the builders ignore them, so only
+ * code ported from Python (the parity replay) passes them.
+ */
+export interface PythonOnlyProps {
+  /** Python accepts it; its Airflow path emits nothing for it. @default false */
+  readonly encryptInterContainerTraffic?: Templated<boolean>;
+  /** Python accepts it; its Airflow path emits nothing for it. @default - none */
+  readonly enableSagemakerMetrics?: Templated<boolean>;
+  /** Python accepts it; its Airflow path emits nothing for it. @default false */
+  readonly disableProfiler?: boolean;
+  /** Python accepts it; its Airflow path emits nothing for it. @default - none */
+  readonly environment?: Readonly<Record<string, string>>;
+  /** Python accepts it; its Airflow path emits nothing for it. @default - none */
+  readonly maxRetryAttempts?: Templated<number>;
+}
+
 /** Options every estimator takes. */
 export interface EstimatorBaseProps {
   /** Region, default bucket and clock. */
@@ -60,8 +78,6 @@ export interface EstimatorBaseProps {
   readonly modelChannelName?: string;
   /** Metrics the container prints. @default - none */
   readonly metricDefinitions?: readonly MetricDefinition[];
-  /** Accepted for Python compatibility; the Airflow path does not emit it. @default false */
-  readonly encryptInterContainerTraffic?: Templated<boolean>;
   /** Managed spot training. @default false */
   readonly useSpotInstances?: Templated<boolean>;
   /** Max wait for spot capacity, in seconds. @default - none */
@@ -70,16 +86,8 @@ export interface EstimatorBaseProps {
   readonly checkpointS3Uri?: Templated<string>;
   /** Local checkpoint path; emitted only with `checkpointS3Uri`. @default - none */
   readonly checkpointLocalPath?: Templated<string>;
-  /** Accepted for Python compatibility; the Airflow path does not emit it. @default - none */
-  readonly enableSagemakerMetrics?: Templated<boolean>;
   /** Network isolation; with an entry point it adds a `code` channel. @default false */
   readonly enableNetworkIsolation?: Templated<boolean>;
-  /** Accepted for Python compatibility; the Airflow path does not emit it. @default false */
-  readonly disableProfiler?: boolean;
-  /** Accepted for Python compatibility; the Airflow path does not emit it. @default - none */
-  readonly environment?: Readonly<Record<string, string>>;
-  /** Accepted for Python compatibility; the Airflow path does not emit it. @default - none */
-  readonly maxRetryAttempts?: Templated<number>;
   /** Local directory (or `s3://` tarball) with the training code. @default - none */
   readonly sourceDir?: string;
   /** Script to run; relative to `sourceDir` when that is given. @default - none */

@@ -5,3 +5,5 @@ export { sagemakerTimestamp, sagemakerShortTimestamp, type TimeZoneMode } from '
 export { nameFromBase, baseNameFromImage, type NameClock } from './names.js';
 export { s3PathJoin, parseS3Url, posixPathJoin, posixBasename } from './s3.js';
 export { pyTruthy } from './truthy.js';
+export { pyOr } from './pyOr.js';
+export type { OrNone } from './none.js';

@@ -1,6 +1,6 @@
 /**
  * Framework estimators through the config builders: golden configs for representative cases
- * (taken from the Python SDK's behaviour, see shared/parity/QUIRKS.md items 9-13, 23-25) and the
+ * (taken from the Python SDK's behaviour, see docs/python-parity.md items 9-13, 23-25) and the
  * typed errors of bad input.
  */
 import { join } from 'node:path';

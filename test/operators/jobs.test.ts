@@ -246,7 +246,8 @@ describe('job outcomes', () => {
     h.local.setBehaviour('ep-hang', { outcome: 'hang' });
     const error = await runEndpoint(f.deployConfig('ep-hang', 'cfg-h', 'model-h'), clients(), {
       checkIntervalSeconds: 0.02,
-      maxIngestionTimeSeconds: 0.1,
+      // the limit covers the model and endpoint config creation too
+      maxIngestionTimeSeconds: 1,
       logger: h.logger,
     }).catch((e: unknown) => e);
     expect(isWaiterTimeoutError(error)).toBe(true);

@@ -98,7 +98,7 @@ function render(job: Job, value: unknown, path: string, depth: number): unknown 
  * numbers and booleans back to their API types.
  *
  * Rendering equals Jinja2's `SandboxedEnvironment(undefined=StrictUndefined)`, Airflow's, on the
- * subset configs use (see `docs/templates.md`): names, attributes and items, calls with keyword
+ * subset configs use (the JavaScript-to-Python value mapping is in `engine/values.ts`): names, attributes and items, calls with keyword
  * arguments, filters (Airflow's date filters included), tests, Python's operators, `%` and
  * `str.format`, string methods, `{% if %}`, `{% for %}` and `{% set %}`. Values print as Python
  * prints them (`None`, `True`, `[1, 'a']`). The context is read, never changed; only its own data

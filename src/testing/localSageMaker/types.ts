@@ -132,5 +132,6 @@ export interface LocalSageMaker {
   names(kind: LocalResourceKind): string[];
   /** The request a resource was created with (after updates, for endpoints), or `undefined`. */
   createRequest(kind: LocalResourceKind, name: string): Record<string, unknown> | undefined;
+  /** Stops the server. */
   close(): Promise<void>;
 }

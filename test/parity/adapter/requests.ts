@@ -7,6 +7,8 @@ import type { DirectTrainingSettings } from '../../../src/direct/settings.js';
 import type { DirectSession } from '../../../src/operators/direct/DirectSession.js';
 import { fit } from '../../../src/operators/direct/fit.js';
 import { run } from '../../../src/operators/direct/run.js';
+import { deploy } from '../../../src/operators/direct/deploy.js';
+import { FrameworkModel, Model } from '../../../src/estimators/Model.js';
 import { tune } from '../../../src/operators/direct/tune.js';
 import { HyperparameterTuner } from '../../../src/estimators/tuner/HyperparameterTuner.js';
 import { Processor } from '../../../src/estimators/Processor.js';
@@ -104,7 +106,11 @@ export async function requestBuild(
     if (!SETTINGS_ONLY.has(k)) kwargs[k] = value;
   }
   // Python's algorithm constructors read the default bucket for the data location.
-  if (entry.class in amazonBuilds && (rawKwargs.data_location ?? null) === null)
+  if (
+    entry.class in amazonBuilds &&
+    !entry.class.endsWith('Model') &&
+    (rawKwargs.data_location ?? null) === null
+  )
     await env.direct.defaultBucket();
   const obj = await env.direct.build(() => handler(args, kwargs, ctx));
   settingsOf.set(obj, settings);
@@ -205,6 +211,42 @@ async function runCall(
   return null;
 }
 
+async function deployCall(
+  target: unknown,
+  args: readonly unknown[],
+  kwargs: Record<string, unknown>,
+  env: RequestEnv,
+): Promise<unknown> {
+  if (!(target instanceof Model || target instanceof FrameworkModel))
+    throw new UnsupportedCaseError('deploy on this class');
+  const all = withPositional(
+    args,
+    kwargs,
+    [
+      'initial_instance_count',
+      'instance_type',
+      'serializer',
+      'deserializer',
+      'accelerator_type',
+      'endpoint_name',
+      'tags',
+    ],
+    'deploy',
+  );
+  const known = new Set([
+    'initial_instance_count',
+    'instance_type',
+    'accelerator_type',
+    'endpoint_name',
+    'tags',
+    'wait',
+  ]);
+  for (const k of Object.keys(all))
+    if (!known.has(k) && all[k] !== null) throw new UnsupportedCaseError(`deploy ${k}`);
+  await deploy(env.direct, target, toProps(all, {}, ['initial_instance_count']) as never);
+  return null;
+}
+
 /** Runs a step's call on its target (or a class method) and returns its JSON result. */
 export async function requestCall(
   step: {
@@ -229,6 +271,8 @@ export async function requestCall(
       return fitCall(target, args, kwargs, env);
     case 'run':
       return runCall(target, args, kwargs, env);
+    case 'deploy':
+      return deployCall(target, args, kwargs, env);
     default:
       throw new UnsupportedCaseError(`call ${step.call} is not supported yet`);
   }
