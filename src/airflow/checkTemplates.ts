@@ -32,6 +32,24 @@ function checkValue(
 ): void {
   const shape = shapeName === undefined ? undefined : SHAPES[shapeName];
   if (typeof value === 'string') {
+    if (value.includes('\r')) {
+      throw new AirflowTemplateError(
+        walk.taskId,
+        path,
+        value,
+        "Airflow's Jinja turns \\r and \\r\\n into \\n in every string of the config it renders",
+      );
+    }
+    if (isPlaceholder(value) && value.endsWith('\n')) {
+      // The DAG keeps trailing newlines (keep_trailing_newline) so that plain values stay as they
+      // are; renderTemplates drops one after a template, as Jinja's default does.
+      throw new AirflowTemplateError(
+        walk.taskId,
+        path,
+        value,
+        'a template ending in a newline renders differently in the DAG and in renderTemplates',
+      );
+    }
     if (!isPlaceholder(value) || shape === undefined) return;
     if (NEVER_CAST.has(shape.t)) {
       throw new AirflowTemplateError(

@@ -150,7 +150,7 @@ describe('toAirflowDag with the Python checker', () => {
       BACKSLASH: 'C:\\path\\n',
       NEWLINE: 'line\n',
       UNICODE: 'é😀\u2028',
-      TEMPLATE: '{{ ds }}\n',
+      TEMPLATE: '{{ ds }}/x',
     };
     const config = {
       ModelName: 'm',
@@ -163,7 +163,7 @@ describe('toAirflowDag with the Python checker', () => {
     expectCheckedAsWritten(dag, report, context);
     expect((report.tasks[0]!.request as any).PrimaryContainer.Environment).toStrictEqual({
       ...env,
-      TEMPLATE: '2024-01-01\n',
+      TEMPLATE: '2024-01-01/x',
     });
   });
 
@@ -237,6 +237,10 @@ describe('toAirflowDag refuses what the provider would not run', () => {
       }),
       // Airflow renders dict values only.
       training({ HyperParameters: { '{{ name }}': '1' } }),
+      // Jinja normalises newlines in every string it renders.
+      training({ HyperParameters: { text: 'a\r\nb' } }),
+      // renderTemplates drops a template's trailing newline; the DAG keeps it.
+      training({ HyperParameters: { text: '{{ ds }}\n' } }),
     ];
     for (const config of cases) {
       const error = caught(() => toAirflowDag([{ taskId: 'train', config }], options));
