@@ -46,7 +46,7 @@ const LAYER_ZONES = [
 ];
 
 export default defineConfig(
-  { ignores: ['dist/**', 'node_modules/**', 'test/parity/cases/**', '**/generated/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test/parity/cases/**', '**/generated/**', 'docs/api/**', 'airflow-dags/**'] },
   ...tseslint.configs.strictTypeChecked,
   {
     files: ['src/**/*.ts'],
