@@ -46,7 +46,16 @@ const LAYER_ZONES = [
 ];
 
 export default defineConfig(
-  { ignores: ['dist/**', 'node_modules/**', 'test/parity/cases/**', '**/generated/**', 'docs/api/**', 'airflow-dags/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'test/parity/cases/**',
+      '**/generated/**',
+      'docs/api/**',
+      'airflow-dags/**',
+    ],
+  },
   ...tseslint.configs.strictTypeChecked,
   {
     files: ['src/**/*.ts'],
