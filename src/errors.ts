@@ -219,3 +219,28 @@ export class InputLimitError extends SageMakerWorkflowError {
 }
 /** Guard for {@link InputLimitError}. */
 export const isInputLimitError = errorGuard<InputLimitError>('INPUT_LIMIT');
+
+/**
+ * An optional peer dependency a feature needs is not installed (the AWS SDK clients, `lib-storage`,
+ * `tar`): raised when the feature is first used, not when the library is imported.
+ * `packageName` is what to install.
+ */
+export class MissingPeerDependencyError extends SageMakerWorkflowError {
+  override readonly name = 'MissingPeerDependencyError';
+  readonly code = 'MISSING_PEER_DEPENDENCY';
+
+  constructor(
+    readonly packageName: string,
+    /** What uses it, e.g. `'the operators'` or `'S3 uploads'`. */
+    readonly feature: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `The package ${packageName} is not installed (used by ${feature}): npm install ${packageName}`,
+      options,
+    );
+  }
+}
+/** Guard for {@link MissingPeerDependencyError}. */
+export const isMissingPeerDependencyError =
+  errorGuard<MissingPeerDependencyError>('MISSING_PEER_DEPENDENCY');

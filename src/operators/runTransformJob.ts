@@ -11,7 +11,6 @@ import type {
   DescribeTransformJobResponse,
 } from '@aws-sdk/client-sagemaker';
 import { KINDS } from './jobKinds.js';
-import { checkS3Inputs } from './checkS3Inputs.js';
 import {
   resolveOptions,
   type OperatorClients,
@@ -20,7 +19,13 @@ import {
 } from './options.js';
 import { checkUploads, finishRequest, renderConfig, splitBundle } from './prepare.js';
 import type { RequestScope } from './requestScope.js';
-import { createOnce, scopeFor, throwIfAbortedBeforeCreate, uploadsOnce } from './runJob.js';
+import {
+  checkInputsBeforeCreate,
+  createOnce,
+  scopeFor,
+  throwIfAbortedBeforeCreate,
+  uploadsOnce,
+} from './runJob.js';
 import type { Submitted } from './submit.js';
 import { describeInScope, waitInScope } from './waitForJob.js';
 import type { S3Operations } from './s3Operations.js';
@@ -56,12 +61,20 @@ export async function submitTransform(
   const { model, main, s3Operations } = splitBundle(
     renderConfig(config, resolved),
     'Transform',
-    resolved.idempotencyTag,
+    resolved,
   );
-  let transform = finishRequest('transform', main, resolved.idempotencyTag);
+  let transform = finishRequest('transform', main, resolved);
   await checkUploads(s3Operations, clients, resolved.localBaseDir);
-  if (resolved.checkS3Inputs)
-    await checkS3Inputs('transform', transform, s3Operations, clients, scope, model);
+  await checkInputsBeforeCreate(
+    KINDS.transform,
+    'transform',
+    transform,
+    s3Operations,
+    clients,
+    resolved,
+    scope,
+    model,
+  );
   const uploads = uploadsOnce(s3Operations, clients, resolved, scope);
 
   if (model) {

@@ -48,6 +48,27 @@ export function listS3Operations(ops: S3Operations | undefined): S3OperationRef[
   return [...buckets, ...uploads];
 }
 
+/**
+ * The local file an `S3Upload.Path` names. A relative path is looked up in `baseDir` first (the
+ * builder's `run.sourceDir`: the framework model quirk writes the entry point's base name, meant
+ * relative to its folder: Python parity Q10, docs/python-parity.md), then in the current directory (where a relative
+ * `sourceDir` given to the estimator lives).
+ * @internal
+ */
+export async function resolveUploadPath(
+  path: string,
+  baseDir: string | undefined,
+): Promise<string> {
+  if (isAbsolute(path) || baseDir === undefined) return resolve(path);
+  const inBase = resolve(baseDir, path);
+  try {
+    await lstat(inBase);
+    return inBase;
+  } catch {
+    return resolve(path);
+  }
+}
+
 function isInside(root: string, target: string): boolean {
   const rel = relative(root, target);
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
@@ -118,7 +139,7 @@ export async function checkS3Operations(
         throw new OptionTypeError(`S3Operations.S3Upload[].${key}`, op[key], 'a non-empty string');
       }
     }
-    const path = resolve(options.baseDir ?? '.', op.Path);
+    const path = await resolveUploadPath(op.Path, options.baseDir);
     let info;
     try {
       info = await lstat(path);
@@ -210,7 +231,7 @@ async function runOne(
     options.logger.info(`Created bucket ${op.Bucket}`);
     return;
   }
-  const local = resolve(options.baseDir ?? '.', op.Path);
+  const local = await resolveUploadPath(op.Path, options.baseDir);
   const tarball = op.Tar ? await tarToTempFile(local) : undefined;
   try {
     const upload = new Upload({
