@@ -36,7 +36,7 @@ const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 /**
  * Splits `s3://bucket/key` into bucket and key the way Python's `urlparse` does (query and
  * fragment dropped, leading `/` of the key removed).
- * @throws {@link ValidationError} when the URL's scheme is not `s3`.
+ * @throws `ValidationError` when the URL's scheme is not `s3`.
  */
 export function parseS3Url(url: string, option = 'S3 URL'): { bucket: string; key: string } {
   const schemeMatch = SCHEME.exec(url);

@@ -5,6 +5,8 @@
  * `sagemaker-workflow/testing` in tests). A task this helper does not map is refused before the
  * execution starts: the interpreter would otherwise call it as a Lambda function on AWS.
  * The interpreter needs Node 22 or newer (`Promise.withResolvers`).
+ *
+ * @module sagemaker-workflow/testing/stepfunctions
  */
 import {
   CreateEndpointCommand,
