@@ -4,12 +4,8 @@
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import {
-  DEFAULT_CHUNK_BYTES,
-  encodeChunks,
-  type ChunkAllocator,
-  type RecordSource,
-} from './encodeRecords.js';
+import { DEFAULT_CHUNK_BYTES, encodeChunks, type ChunkAllocator } from './encodeRecords.js';
+import type { RecordSource } from './RecordSource.js';
 
 /** The part of a Node `Writable` the writers use. */
 export type ChunkSink = Pick<Writable, 'write' | 'once' | 'on' | 'off' | 'removeListener'>;
