@@ -98,7 +98,10 @@ function deployImage(model: AnyModel, rule: FrameworkRule | undefined, target: M
       'an instance type (for choosing CPU vs GPU) or an image URI',
     );
   }
-  const image = (model as FrameworkModel).servingImageUri(target.instanceType ?? undefined);
+  // Python picks the CPU image for a serverless endpoint; our models' lookups take an instance
+  // type, so a CPU one stands for "serverless" (the image differs by processor only).
+  const instanceType = target.instanceType ?? (target.serverless ? 'ml.m5.large' : undefined);
+  const image = (model as FrameworkModel).servingImageUri(instanceType);
   if (image === undefined) throw new MissingOptionError('imageUri', 'an inference image');
   return image;
 }

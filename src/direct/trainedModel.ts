@@ -62,6 +62,28 @@ export function modelDataOf(description: Readonly<Record<string, unknown>>): Mod
   };
 }
 
+/**
+ * The run of the estimator's latest training job, which `deploy` needs.
+ * @throws {@link ValidationError} when the estimator has none (Python: "Estimator is not
+ * associated with a training job").
+ */
+export function requireTrainingRun(run: TrainingRun | undefined): TrainingRun {
+  if (run === undefined)
+    throw new ValidationError('run', run, 'the run of a training job (the estimator has none)');
+  return run;
+}
+
+/**
+ * Python's `estimator.deploy` reads each estimator tag's `Key` (looking for JumpStart tags), so a
+ * tag without one fails there (`KeyError: 'Key'`).
+ * @throws {@link ValidationError} for such a tag.
+ */
+export function checkEstimatorTags(estimator: AnyEstimator): void {
+  for (const tag of estimator.options.tags ?? []) {
+    if (!('Key' in tag)) throw new ValidationError('tags', tag, 'tags with a Key');
+  }
+}
+
 /** Whether the class's `create_model` passes the estimator's network isolation on its own. */
 function isolationByDefault(estimator: AnyEstimator): boolean {
   if (estimator.kind === 'byo') return true;

@@ -9,6 +9,8 @@ import { formatTags } from '../estimators/tags.js';
 import { Transformer, type TransformerProps } from '../estimators/Transformer.js';
 import type { TrainingRun } from '../estimators/trainingRun.js';
 import type { Tags } from '../estimators/types.js';
+import { resolveBaseJobName } from '../config/trainingConfig.js';
+import { MissingOptionError } from '../errors.js';
 import { nameFromBase } from '../pythonCompat/names.js';
 import { pyTruthy } from '../pythonCompat/truthy.js';
 import type { Templated } from '../templates.js';
@@ -54,6 +56,32 @@ export interface DirectTransformer {
   readonly transformer: Transformer;
 }
 
+/** Python's `transformer(instance_count, instance_type, ...)`: both are required arguments. */
+function checkInstances(options: TransformerRequestOptions): void {
+  for (const key of ['instanceCount', 'instanceType'] as const) {
+    if ((options[key] as unknown) === undefined || (options[key] as unknown) === null)
+      throw new MissingOptionError(key, 'transformer() takes the instance count and type');
+  }
+}
+
+/**
+ * Python's `estimator.transformer(...)` for an estimator with no training job: no model is
+ * created (Python warns that the transformer is for building a workflow config only).
+ */
+export function untrainedTransformer(
+  estimator: AnyEstimator,
+  options: TrainedTransformerOptions,
+): Transformer {
+  checkInstances(options);
+  const baseName = resolveBaseJobName(estimator);
+  const modelName = options.modelName || nameFromBase(baseName, estimator.session);
+  const given = formatTags(options.tags, 'tags');
+  const tensorflow = estimator.kind === 'framework' && estimator.pythonClass.name === 'TensorFlow';
+  const tags = given && given.length > 0 ? given : tensorflow ? given : estimator.options.tags;
+  const env = estimator.kind === 'framework' ? (options.env ?? {}) : options.env;
+  return transformerOf(estimator.session, modelName, options, { env, tags, baseName });
+}
+
 function transformerOf(
   session: AnyModel['session'],
   modelName: string,
@@ -93,6 +121,7 @@ export function modelTransformer(
   options: TransformerRequestOptions,
   settings: ModelCodeSettings = {},
 ): DirectTransformer {
+  checkInstances(options);
   const tags = formatTags(options.tags, 'tags');
   const created = modelRequest(model, { instanceType: options.instanceType }, settings, tags);
   const isolated = pyTruthy(settings.enableNetworkIsolation ?? model.enableNetworkIsolation);
@@ -117,6 +146,7 @@ export function trainedModelTransformer(
   modelData: ModelData,
   options: TrainedTransformerOptions,
 ): DirectTransformer {
+  checkInstances(options);
   const given = formatTags(options.tags, 'tags');
   const tags = given && given.length > 0 ? given : estimator.options.tags;
   const modelName = options.modelName || nameFromBase(run.baseJobName, estimator.session);

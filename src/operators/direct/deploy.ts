@@ -10,7 +10,12 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import { deployRequests, type DeployRequestOptions } from '../../direct/deployRequests.js';
 import type { ModelCodeSettings } from '../../direct/modelContainer.js';
-import { modelDataOf, trainedModel, type TrainedModelOptions } from '../../direct/trainedModel.js';
+import {
+  checkEstimatorTags,
+  modelDataOf,
+  trainedModel,
+  type TrainedModelOptions,
+} from '../../direct/trainedModel.js';
 import type { AnyEstimator } from '../../estimators/AnyEstimator.js';
 import type { AnyModel, ModelData } from '../../estimators/Model.js';
 import { formatTags } from '../../estimators/tags.js';
@@ -96,6 +101,7 @@ export async function deployTrained(
   const { model, settings } = await direct.build(() =>
     trainedModel(estimator, run, modelData, options),
   );
+  checkEstimatorTags(estimator);
   const tags = formatTags(options.tags, 'tags');
   return deploy(direct, model.withName(options.modelName || defaultName), {
     ...options,

@@ -19,6 +19,8 @@ async function uploadModelCode(
   direct: DirectSession,
   staging: Extract<CodeStaging, { kind: 'upload' }>,
 ): Promise<void> {
+  if (staging.sourceDir !== undefined && !existsSync(staging.sourceDir))
+    throw new LocalPathNotFoundError('sourceDir', staging.sourceDir);
   const paths = codePaths(staging.entryPoint, staging.sourceDir, staging.dependencies);
   for (const p of paths) if (!existsSync(p)) throw new LocalPathNotFoundError('entryPoint', p);
   const body = tarGz(localEntries(paths));

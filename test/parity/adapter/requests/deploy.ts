@@ -4,6 +4,7 @@
  */
 import { Model } from '../../../../src/estimators/Model.js';
 import { deploy, deployTrained } from '../../../../src/operators/direct/deploy.js';
+import { requireTrainingRun } from '../../../../src/direct/trainedModel.js';
 import { recallRun } from '../airflow.js';
 import type { RequestEnv } from '../requests.js';
 import { toProps, UnsupportedCaseError, withPositional } from '../../values.js';
@@ -73,8 +74,7 @@ export async function deployCall(
   };
   if (estimator) {
     const est = target;
-    const run = recallRun(env.ctx, est);
-    if (!run) throw new UnsupportedCaseError('deploy of an estimator that was not fit');
+    const run = requireTrainingRun(recallRun(env.ctx, est));
     const out = await deployTrained(env.direct, est, run, options as never);
     return predictorResult(pythonClassOf(est), out.endpointName);
   }

@@ -10,6 +10,7 @@ import {
   modelTransformerFor,
   trainedTransformer,
 } from '../../../../src/operators/direct/transformer.js';
+import { untrainedTransformer } from '../../../../src/direct/transformerRequests.js';
 import { recallRun } from '../airflow.js';
 import type { RequestEnv } from '../requests.js';
 import { toProps, UnsupportedCaseError, withPositional } from '../../values.js';
@@ -70,7 +71,7 @@ async function makeTransformer(
     const all = withPositional(args, kwargs, TRANSFORMER, 'transformer');
     const est = target;
     const run = recallRun(env.ctx, est);
-    if (!run) throw new UnsupportedCaseError('transformer of an estimator that was not fit');
+    if (!run) return untrainedTransformer(est, toProps(all, {}, ['vpc_config_override']) as never);
     return trainedTransformer(
       env.direct,
       est,
