@@ -31,4 +31,6 @@ export {
   isInvalidStepError,
   isUnresolvedReferenceError,
   isUntranslatableTemplateError,
+  UnreferencedUploadError,
+  isUnreferencedUploadError,
 } from './errors.js';
