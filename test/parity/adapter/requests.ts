@@ -115,14 +115,15 @@ export async function requestBuild(
     (rawKwargs.data_location ?? null) === null
   )
     await env.direct.defaultBucket();
-  const obj = await env.direct.build(() => handler(args, kwargs, ctx));
+  let obj = await env.direct.build(() => handler(args, kwargs, ctx));
+  // A `then` step may return a changed copy (an algorithm's hyperparameters change by `with`).
+  for (const step of entry.then ?? [])
+    obj = adapter.then(obj, ctx.decode(step) as Record<string, unknown>, ctx) ?? obj;
   settingsOf.set(obj, settings);
   kwargsOf.set(
     obj,
     Object.fromEntries(Object.entries(rawKwargs).map(([k, v]) => [camel(k), ctx.decode(v)])),
   );
-  for (const step of entry.then ?? [])
-    adapter.then(obj, ctx.decode(step) as Record<string, unknown>, ctx);
   ctx.refs.set(entry.name, obj);
 }
 
