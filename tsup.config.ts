@@ -6,6 +6,7 @@ export default defineConfig({
     'imageUris/index': 'src/imageUris/index.ts',
     'operators/index': 'src/operators/index.ts',
     'recordio/index': 'src/recordio/index.ts',
+    'pythonCompat/index': 'src/pythonCompat/index.ts',
     'testing/index': 'src/testing/index.ts',
     'testing/stepfunctions': 'src/testing/stepfunctions.ts',
     'stepfunctions/index': 'src/stepfunctions/index.ts',

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { WorkflowStateMachine } from '../src/stepfunctions/cdk/index.js';
-import type { ExportedStateMachine } from '../src/stepfunctions/index.js';
+import { WorkflowStateMachine } from 'sagemaker-workflow/stepfunctions/cdk';
+import type { ExportedStateMachine } from 'sagemaker-workflow/stepfunctions';
 
 /** Synthesizes the pipelines into one stack and returns the printed summary. */
 export function synthesizeSummary(pipelines: Record<string, ExportedStateMachine>): string {

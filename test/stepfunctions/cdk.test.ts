@@ -15,7 +15,7 @@ import { AssetManifestArtifact } from 'aws-cdk-lib/cx-api';
 import { describe, expect, it } from 'vitest';
 import { irisKnnSteps } from '../../examples/stepfunctionsPipelines.js';
 import { SKLearn, createSession, modelConfigFromEstimator, trainingJob } from '../../src/index.js';
-import { tarToTempFile } from '../../src/operators/s3Operations.js';
+import { tarToTempFile } from '../../src/operators/sourceArchive.js';
 import {
   WorkflowStateMachine,
   isUnreferencedUploadError,
