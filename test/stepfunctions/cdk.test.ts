@@ -265,6 +265,9 @@ describe('WorkflowStateMachine', { timeout: 120_000 }, () => {
     expect(definition).not.toStrictEqual(exported.definition);
     const train = (definition as any).States.train.Parameters;
     expect(train.HyperParameters.sagemaker_submit_directory).toBe(JSON.stringify(assetUri));
+    // AND the model serves the same code, though its job is named per execution
+    const model = (definition as any).States['model:CreateModel'].Parameters;
+    expect(model.PrimaryContainer.Environment.SAGEMAKER_SUBMIT_DIRECTORY).toBe(assetUri);
     expect(construct.codeAssets.map((c) => c.exportedUri)).toStrictEqual([exportedUri]);
     // AND the archive is the one stageUploads uploads: the script at its root
     expect(tarEntries(join(outdir, asset.source.path))).toStrictEqual(['train.py']);
