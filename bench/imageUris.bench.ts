@@ -2,6 +2,7 @@
  * Image-URI lookup: bundle sizes (esbuild, minified), cold process time for import + one lookup
  * against a bare `node -e ''` measured side by side, and lookups per second.
  */
+import type { BenchContext } from './support.js';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,7 +55,7 @@ function timeRun(args: string[]): number {
   return ms;
 }
 
-export default async function imageUrisBench(): Promise<void> {
+export default async function imageUrisBench(context: BenchContext): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'image-uris-bench-'));
   try {
     const files: Record<string, string> = {};
@@ -66,7 +67,7 @@ export default async function imageUrisBench(): Promise<void> {
       console.log(`  ${name.padEnd(40)} ${(bytes / 1024).toFixed(1).padStart(7)} KiB (${bytes} B)`);
     }
 
-    const runs = 25;
+    const runs = context.quick ? 3 : 25;
     console.log(
       `\ncold process, import + one lookup (median of ${runs}, runs interleaved with bare node):`,
     );
@@ -101,7 +102,7 @@ export default async function imageUrisBench(): Promise<void> {
   }
 
   console.log('\nlookups per second (warm):');
-  const bench = new Bench({ time: 500 });
+  const bench = new Bench({ time: context.quick ? 50 : 500 });
   bench
     .add('imageUriFor(knnRegistry, { region })', () => {
       imageUriFor(knnRegistry, { region: 'eu-west-1' });
