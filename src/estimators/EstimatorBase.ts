@@ -2,6 +2,7 @@
  * What every estimator shares: the options the Airflow config path reads (Python's
  * `EstimatorBase.__init__`, v2.257.6), checked and resolved once at construction.
  */
+import { checkOptionsObject } from '../internal/checkInput.js';
 import { MissingOptionError, OptionTypeError, ValidationError } from '../errors.js';
 import {
   checkNumber,
@@ -166,9 +167,7 @@ export function resolveEstimatorBase(
   owner: string,
 ): ResolvedEstimatorBase {
   const opt = (name: string): string => `${owner}.${name}`;
-  if (props === null || typeof props !== 'object') {
-    throw new OptionTypeError(owner, props, 'an options object');
-  }
+  checkOptionsObject(owner, props);
   if (!props.session || typeof props.session.defaultBucket !== 'function') {
     throw new MissingOptionError(
       opt('session'),

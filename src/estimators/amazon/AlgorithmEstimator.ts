@@ -98,7 +98,6 @@ export class AlgorithmEstimator<T extends HyperparameterTable = HyperparameterTa
     definition: AlgorithmDefinition<T>,
     props: AlgorithmEstimatorProps & HyperparameterProps<T>,
   ) {
-    checkOptionsObject(definition.className, props);
     this.definition = definition;
     this.pythonClass = { name: definition.className, module: definition.pythonModule };
     this.options = resolveEstimatorBase(props, definition.className);

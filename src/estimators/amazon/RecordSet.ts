@@ -2,6 +2,7 @@
  * Record sets: RecordIO-protobuf training data for the built-in algorithms, in S3 (`RecordSet`,
  * usually written by `uploadRecordSet`) or on a file system (`FileSystemRecordSet`).
  */
+import { checkOptionsObject } from '../../internal/checkInput.js';
 import {
   FileSystemInput,
   TrainingInput,
@@ -36,6 +37,7 @@ export class RecordSet implements RecordSetChannel {
   readonly distribution: Templated<string>;
 
   constructor(props: RecordSetProps) {
+    checkOptionsObject('RecordSet', props);
     this.s3Data = props.s3Data;
     this.numRecords = props.numRecords;
     this.featureDim = props.featureDim;
@@ -75,6 +77,7 @@ export class FileSystemRecordSet implements RecordSetChannel {
   readonly channel: string;
 
   constructor(props: FileSystemRecordSetProps) {
+    checkOptionsObject('FileSystemRecordSet', props);
     this.fileSystemInput = new FileSystemInput({
       fileSystemId: props.fileSystemId,
       fileSystemType: props.fileSystemType,

@@ -1,9 +1,8 @@
 /** Chainer inference models (Python's `sagemaker.chainer.model.ChainerModel`). */
 import { chainerRegistry } from '../../imageUris/generated/registries/chainer.js';
-import { retrieveFor } from '../../imageUris/retrieveFor.js';
 import { optionalString } from '../../internal/check.js';
-import type { Templated } from '../../templates.js';
-import { FrameworkModel, type FrameworkModelProps } from '../Model.js';
+import type { FrameworkModelProps } from '../Model.js';
+import { RegistryFrameworkModel } from './RegistryFrameworkModel.js';
 import { validateVersionOrImage } from './Framework.js';
 
 /** Options of {@link ChainerModel}. */
@@ -15,29 +14,20 @@ export interface ChainerModelProps extends FrameworkModelProps {
 }
 
 /** A model served by the Chainer inference container. */
-export class ChainerModel extends FrameworkModel {
-  readonly frameworkVersion: string | undefined;
-  readonly pyVersion: string | undefined;
+export class ChainerModel extends RegistryFrameworkModel {
+  override readonly frameworkVersion: string | undefined;
+  override readonly pyVersion: string | undefined;
 
   /** @throws {@link MissingOptionError} without versions or an image. */
   constructor(props: ChainerModelProps) {
     const owner = 'ChainerModel';
     validateVersionOrImage(owner, props?.frameworkVersion, props?.pyVersion, props?.imageUri);
-    super(props, owner, true);
+    super(props, owner, {
+      registry: chainerRegistry,
+      imageScope: 'inference',
+      withPyVersion: true,
+    });
     this.frameworkVersion = optionalString(`${owner}.frameworkVersion`, props.frameworkVersion);
     this.pyVersion = optionalString(`${owner}.pyVersion`, props.pyVersion);
-  }
-
-  /** The Chainer inference image for the instance type. */
-  override servingImageUri(
-    instanceType: Templated<string> | undefined,
-  ): Templated<string> | undefined {
-    return retrieveFor(chainerRegistry, {
-      region: this.session.region,
-      version: this.frameworkVersion,
-      pyVersion: this.pyVersion,
-      instanceType,
-      imageScope: 'inference',
-    });
   }
 }

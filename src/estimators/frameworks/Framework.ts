@@ -21,7 +21,7 @@ import {
 } from '../EstimatorBase.js';
 import type { FrameworkModel, FrameworkModelProps, ModelData } from '../Model.js';
 import type { Hyperparameters, PyValue, UploadedCode, VpcConfig } from '../types.js';
-import type { Distribution } from './distribution.js';
+import type { Distribution } from './distribution/index.js';
 
 /** Regions without SageMaker Debugger (Python's `DEBUGGER_UNSUPPORTED_REGIONS`). */
 const DEBUGGER_UNSUPPORTED_REGIONS = [

@@ -7,7 +7,7 @@ import type { ImageUriOptions } from '../../imageUris/imageUriOptions.js';
 import { optionalString } from '../../internal/check.js';
 import { pyTruthy } from '../../pythonCompat/truthy.js';
 import type { PyValue } from '../types.js';
-import { distributionHyperparameters, validateDistribution } from './distribution.js';
+import { distributionHyperparameters, validateDistribution } from './distribution/index.js';
 import {
   Framework,
   type FrameworkJob,

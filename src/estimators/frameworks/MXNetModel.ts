@@ -1,9 +1,8 @@
 /** MXNet inference models (Python's `sagemaker.mxnet.model.MXNetModel`). */
 import { mxnetRegistry } from '../../imageUris/generated/registries/mxnet.js';
-import { retrieveFor } from '../../imageUris/retrieveFor.js';
 import { optionalString } from '../../internal/check.js';
-import type { Templated } from '../../templates.js';
-import { FrameworkModel, type FrameworkModelProps } from '../Model.js';
+import type { FrameworkModelProps } from '../Model.js';
+import { RegistryFrameworkModel } from './RegistryFrameworkModel.js';
 import { validateVersionOrImage } from './Framework.js';
 
 /** Options of {@link MXNetModel}. */
@@ -15,9 +14,9 @@ export interface MXNetModelProps extends FrameworkModelProps {
 }
 
 /** A model served by the MXNet inference container. */
-export class MXNetModel extends FrameworkModel {
-  readonly frameworkVersion: string | undefined;
-  readonly pyVersion: string | undefined;
+export class MXNetModel extends RegistryFrameworkModel {
+  override readonly frameworkVersion: string | undefined;
+  override readonly pyVersion: string | undefined;
 
   /** @throws {@link MissingOptionError} without versions or an image. */
   constructor(props: MXNetModelProps) {
@@ -25,21 +24,8 @@ export class MXNetModel extends FrameworkModel {
     const frameworkVersion =
       props && 'frameworkVersion' in props ? props.frameworkVersion : '1.4.0';
     validateVersionOrImage(owner, frameworkVersion, props?.pyVersion, props?.imageUri);
-    super(props, owner, true);
+    super(props, owner, { registry: mxnetRegistry, imageScope: 'inference', withPyVersion: true });
     this.frameworkVersion = optionalString(`${owner}.frameworkVersion`, frameworkVersion);
     this.pyVersion = optionalString(`${owner}.pyVersion`, props.pyVersion);
-  }
-
-  /** The MXNet inference image for the instance type. */
-  override servingImageUri(
-    instanceType: Templated<string> | undefined,
-  ): Templated<string> | undefined {
-    return retrieveFor(mxnetRegistry, {
-      region: this.session.region,
-      version: this.frameworkVersion,
-      pyVersion: this.pyVersion,
-      instanceType,
-      imageScope: 'inference',
-    });
   }
 }

@@ -9,7 +9,7 @@ import {
   distributionHyperparameters,
   validateDistribution,
   type Distribution,
-} from './distribution.js';
+} from './distribution/index.js';
 import {
   Framework,
   validateVersionOrImage,

@@ -1,9 +1,8 @@
 /** PyTorch inference models (Python's `sagemaker.pytorch.model.PyTorchModel`). */
 import { pytorchRegistry } from '../../imageUris/generated/registries/pytorch.js';
-import { retrieveFor } from '../../imageUris/retrieveFor.js';
 import { optionalString } from '../../internal/check.js';
-import type { Templated } from '../../templates.js';
-import { FrameworkModel, type FrameworkModelProps } from '../Model.js';
+import type { FrameworkModelProps } from '../Model.js';
+import { RegistryFrameworkModel } from './RegistryFrameworkModel.js';
 import { validateVersionOrImage } from './Framework.js';
 
 /** Options of {@link PyTorchModel}. */
@@ -15,30 +14,21 @@ export interface PyTorchModelProps extends FrameworkModelProps {
 }
 
 /** A model served by the PyTorch inference container. */
-export class PyTorchModel extends FrameworkModel {
-  readonly frameworkVersion: string;
-  readonly pyVersion: string | undefined;
+export class PyTorchModel extends RegistryFrameworkModel {
+  override readonly frameworkVersion: string;
+  override readonly pyVersion: string | undefined;
 
   /** @throws {@link MissingOptionError} without `pyVersion` or `imageUri`. */
   constructor(props: PyTorchModelProps) {
     const owner = 'PyTorchModel';
     const frameworkVersion = props?.frameworkVersion ?? '1.3';
     validateVersionOrImage(owner, frameworkVersion, props?.pyVersion, props?.imageUri);
-    super(props, owner, true);
+    super(props, owner, {
+      registry: pytorchRegistry,
+      imageScope: 'inference',
+      withPyVersion: true,
+    });
     this.frameworkVersion = optionalString(`${owner}.frameworkVersion`, frameworkVersion) ?? '1.3';
     this.pyVersion = optionalString(`${owner}.pyVersion`, props.pyVersion);
-  }
-
-  /** The PyTorch inference image for the instance type. */
-  override servingImageUri(
-    instanceType: Templated<string> | undefined,
-  ): Templated<string> | undefined {
-    return retrieveFor(pytorchRegistry, {
-      region: this.session.region,
-      version: this.frameworkVersion,
-      pyVersion: this.pyVersion,
-      instanceType,
-      imageScope: 'inference',
-    });
   }
 }

@@ -1,10 +1,9 @@
 /** Scikit-learn inference models (Python's `sagemaker.sklearn.model.SKLearnModel`). */
 import { ValidationError } from '../../errors.js';
 import { sklearnRegistry } from '../../imageUris/generated/registries/sklearn.js';
-import { retrieveFor } from '../../imageUris/retrieveFor.js';
 import { optionalString } from '../../internal/check.js';
-import type { Templated } from '../../templates.js';
-import { FrameworkModel, type FrameworkModelProps } from '../Model.js';
+import type { FrameworkModelProps } from '../Model.js';
+import { RegistryFrameworkModel } from './RegistryFrameworkModel.js';
 import { validateVersionOrImage } from './Framework.js';
 
 /** Options of {@link SKLearnModel}. */
@@ -16,9 +15,9 @@ export interface SKLearnModelProps extends FrameworkModelProps {
 }
 
 /** A model served by the scikit-learn container. */
-export class SKLearnModel extends FrameworkModel {
-  readonly frameworkVersion: string | undefined;
-  readonly pyVersion: string | undefined;
+export class SKLearnModel extends RegistryFrameworkModel {
+  override readonly frameworkVersion: string | undefined;
+  override readonly pyVersion: string | undefined;
 
   /** @throws {@link MissingOptionError} without version or image; {@link ValidationError} for a py_version other than py3. */
   constructor(props: SKLearnModelProps) {
@@ -31,20 +30,8 @@ export class SKLearnModel extends FrameworkModel {
         pyVersion,
         'py3 (scikit-learn images are Python 3 only)',
       );
-    super(props, owner, true);
+    super(props, owner, { registry: sklearnRegistry, withPyVersion: true });
     this.frameworkVersion = optionalString(`${owner}.frameworkVersion`, props.frameworkVersion);
     this.pyVersion = pyVersion;
-  }
-
-  /** The scikit-learn image for the instance type (Python asks for no scope: the registry's default). */
-  override servingImageUri(
-    instanceType: Templated<string> | undefined,
-  ): Templated<string> | undefined {
-    return retrieveFor(sklearnRegistry, {
-      region: this.session.region,
-      version: this.frameworkVersion,
-      pyVersion: this.pyVersion,
-      instanceType,
-    });
   }
 }

@@ -7,7 +7,7 @@ import { pyTruthy } from '../../pythonCompat/truthy.js';
 import { s3PathJoin } from '../../pythonCompat/s3.js';
 import type { Templated } from '../../templates.js';
 import type { PyValue } from '../types.js';
-import { distributionHyperparameters, validateDistribution } from './distribution.js';
+import { distributionHyperparameters, validateDistribution } from './distribution/index.js';
 import {
   compareFrameworkVersion,
   Framework,

@@ -1,10 +1,9 @@
 /** XGBoost framework-mode inference models (Python's `sagemaker.xgboost.model.XGBoostModel`). */
 import { MissingOptionError } from '../../errors.js';
 import { xgboostRegistry } from '../../imageUris/generated/registries/xgboost.js';
-import { retrieveFor } from '../../imageUris/retrieveFor.js';
 import { optionalString } from '../../internal/check.js';
-import type { Templated } from '../../templates.js';
-import { FrameworkModel, type FrameworkModelProps } from '../Model.js';
+import type { FrameworkModelProps } from '../Model.js';
+import { RegistryFrameworkModel } from './RegistryFrameworkModel.js';
 import { validateXGBoostVersions } from './xgboostVersions.js';
 
 /** Options of {@link XGBoostModel}. */
@@ -16,14 +15,14 @@ export interface XGBoostModelProps extends FrameworkModelProps {
 }
 
 /** A model served by the XGBoost framework container. */
-export class XGBoostModel extends FrameworkModel {
-  readonly frameworkVersion: string;
-  readonly pyVersion: string;
+export class XGBoostModel extends RegistryFrameworkModel {
+  override readonly frameworkVersion: string;
+  override readonly pyVersion: string;
 
   /** @throws {@link MissingOptionError} without a version; {@link ValidationError} for py2 or XGBoost 1.1. */
   constructor(props: XGBoostModelProps) {
     const owner = 'XGBoostModel';
-    super(props, owner, true);
+    super(props, owner, { registry: xgboostRegistry, withPyVersion: false });
     const pyVersion = optionalString(`${owner}.pyVersion`, props.pyVersion) ?? 'py3';
     const version = optionalString(`${owner}.frameworkVersion`, props.frameworkVersion);
     validateXGBoostVersions(owner, pyVersion, version);
@@ -31,16 +30,5 @@ export class XGBoostModel extends FrameworkModel {
       throw new MissingOptionError(`${owner}.frameworkVersion`, 'the XGBoost version is required');
     this.frameworkVersion = version;
     this.pyVersion = pyVersion;
-  }
-
-  /** The XGBoost image for the instance type (Python asks for no scope or Python version). */
-  override servingImageUri(
-    instanceType: Templated<string> | undefined,
-  ): Templated<string> | undefined {
-    return retrieveFor(xgboostRegistry, {
-      region: this.session.region,
-      version: this.frameworkVersion,
-      instanceType,
-    });
   }
 }

@@ -7,7 +7,7 @@ export {
   type PythonClass,
   type TransformerCallStyle,
 } from './Framework.js';
-export type { Distribution } from './distribution.js';
+export type { Distribution } from './distribution/index.js';
 export { TensorFlow, type TensorFlowProps } from './TensorFlow.js';
 export { TensorFlowModel, type TensorFlowModelProps } from './TensorFlowModel.js';
 export { PyTorch, type PyTorchProps } from './PyTorch.js';
