@@ -38,6 +38,7 @@ export const ERROR_CODES = [
   'MISSING_OPTION',
   'LOCAL_PATH_NOT_FOUND',
   'INPUT_LIMIT',
+  'MISSING_PEER_DEPENDENCY',
   // `./image-uris`
   'IMAGE_URI_LOOKUP',
   'IMAGE_NOT_FOUND',
