@@ -10,6 +10,7 @@ export default defineConfig({
     'testing/index': 'src/testing/index.ts',
     'testing/stepfunctions': 'src/testing/stepfunctions.ts',
     'stepfunctions/index': 'src/stepfunctions/index.ts',
+    'stepfunctions/cdk/index': 'src/stepfunctions/cdk/index.ts',
     'airflow/index': 'src/airflow/index.ts',
     'temporal/index': 'src/temporal/index.ts',
     'arbitraries/index': 'src/arbitraries/index.ts',

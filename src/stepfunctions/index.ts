@@ -33,4 +33,6 @@ export {
   isInvalidStepError,
   isUnresolvedReferenceError,
   isUntranslatableTemplateError,
+  UnreferencedUploadError,
+  isUnreferencedUploadError,
 } from './errors.js';

@@ -219,7 +219,10 @@ describe('bad input fails before any job is created', () => {
       ['bad-bucket-3'],
     );
     const error = await trainingError(config);
-    expect(error).toMatchObject({ code: 'UPLOAD_INPUT', problem: 'not-a-file-or-directory' });
+    expect(error).toMatchObject({ code: 'UPLOAD_INPUT', problem: 'directory-needs-tar' });
+    expect((error as Error).message).toBe(
+      `Cannot upload ${JSON.stringify(join(dir, 'src'))}: ${JSON.stringify(join(dir, 'src'))} is a directory: a directory is uploaded as a tar.gz, set Tar: true`,
+    );
     await assertNothingCreated('bad-bucket-3');
   });
 
