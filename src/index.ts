@@ -34,6 +34,8 @@ export {
   isLocalPathNotFoundError,
   InputLimitError,
   isInputLimitError,
+  MissingPeerDependencyError,
+  isMissingPeerDependencyError,
   ERROR_CODES,
   type ErrorCode,
 } from './errors.js';

@@ -47,6 +47,7 @@ export {
   isInvalidJobHandleError,
   isPermissionDeniedError,
   isS3InputNotFoundError,
+  type S3InputProblem,
 } from './submitErrors.js';
 export { consoleLogger, silentLogger, type OperatorLogger } from './logger.js';
 export { poll, type PollOptions, type PollResult } from './poller.js';

@@ -98,7 +98,7 @@ describe('the idempotency tag counts against the 50-tag limit', () => {
       { sagemaker: h.sagemaker },
       { idempotencyTag: false, logger: h.logger },
     ).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'CONFIG_INVALID' });
+    expect(error).toMatchObject({ code: 'CONFIG_VALIDATION' });
     expect(h.local.requests).toEqual([]);
   });
 });
