@@ -115,7 +115,7 @@ export function checkPlainJson<T>(builder: string, config: T): T {
 }
 
 /** Option types {@link checkOptionTypes} knows. */
-export type OptionKind = 'string' | 'number' | 'boolean' | 'stringList' | 'record';
+export type OptionKind = 'string' | 'number' | 'boolean' | 'stringList' | 'list' | 'record';
 
 /**
  * Checks the types of named members of an options object (each may also be `null`/`undefined`;
@@ -149,6 +149,11 @@ export function checkOptionTypes(
       case 'stringList':
         if (!isDenseArrayOf(value, (v) => typeof v === 'string')) {
           throw new OptionTypeError(option, value, 'a list of strings');
+        }
+        break;
+      case 'list':
+        if (!isDenseArrayOf(value, () => true)) {
+          throw new OptionTypeError(option, value, 'a list (an array without holes)');
         }
         break;
       case 'record':
