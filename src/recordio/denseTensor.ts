@@ -1,4 +1,5 @@
 import { encodeAll, denseSource, sourceChunks } from './encodeRecords.js';
+import { checkWriterOptions } from './checkWriterOptions.js';
 import { resolveDense } from './resolveInputs.js';
 import type {
   ChunkOptions,
@@ -30,7 +31,7 @@ export function encodeDenseTensor(
   matrix: DenseMatrixInput,
   options: WriteTensorOptions = {},
 ): Uint8Array {
-  return encodeAll(denseSource(resolveDense(matrix, options.labels)));
+  return encodeAll(denseSource(resolveDense(matrix, checkWriterOptions(options).labels)));
 }
 
 /**
@@ -44,7 +45,10 @@ export function denseTensorChunks(
   matrix: DenseMatrixInput,
   options: ChunkOptions = {},
 ): Iterable<Uint8Array> {
-  return sourceChunks(denseSource(resolveDense(matrix, options.labels)), options);
+  return sourceChunks(
+    denseSource(resolveDense(matrix, checkWriterOptions(options).labels)),
+    options ?? {},
+  );
 }
 
 /**
@@ -64,5 +68,9 @@ export async function writeDenseTensor(
   matrix: DenseMatrixInput,
   options: WriteStreamOptions = {},
 ): Promise<number> {
-  return writeChunks(sink, denseSource(resolveDense(matrix, options.labels)), options);
+  return writeChunks(
+    sink,
+    denseSource(resolveDense(matrix, checkWriterOptions(options).labels)),
+    options ?? {},
+  );
 }

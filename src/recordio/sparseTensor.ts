@@ -1,4 +1,5 @@
 import { encodeAll, sparseSource, sourceChunks } from './encodeRecords.js';
+import { checkWriterOptions } from './checkWriterOptions.js';
 import { resolveSparse } from './resolveInputs.js';
 import type { ChunkOptions, CsrMatrix, WriteStreamOptions, WriteTensorOptions } from './types.js';
 import { writeChunks, type ChunkSink } from './writeChunks.js';
@@ -27,7 +28,7 @@ export function encodeSparseTensor(
   matrix: CsrMatrix,
   options: WriteTensorOptions = {},
 ): Uint8Array {
-  return encodeAll(sparseSource(resolveSparse(matrix, options.labels)));
+  return encodeAll(sparseSource(resolveSparse(matrix, checkWriterOptions(options).labels)));
 }
 
 /**
@@ -41,7 +42,10 @@ export function sparseTensorChunks(
   matrix: CsrMatrix,
   options: ChunkOptions = {},
 ): Iterable<Uint8Array> {
-  return sourceChunks(sparseSource(resolveSparse(matrix, options.labels)), options);
+  return sourceChunks(
+    sparseSource(resolveSparse(matrix, checkWriterOptions(options).labels)),
+    options ?? {},
+  );
 }
 
 /**
@@ -61,5 +65,9 @@ export async function writeSparseTensor(
   matrix: CsrMatrix,
   options: WriteStreamOptions = {},
 ): Promise<number> {
-  return writeChunks(sink, sparseSource(resolveSparse(matrix, options.labels)), options);
+  return writeChunks(
+    sink,
+    sparseSource(resolveSparse(matrix, checkWriterOptions(options).labels)),
+    options ?? {},
+  );
 }
