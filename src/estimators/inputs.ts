@@ -2,6 +2,7 @@
  * Training input channels: `TrainingInput` (S3), `FileSystemInput` (EFS / FSx for Lustre),
  * `ShuffleConfig` and `InstanceGroup`, each rendering the request member the SDK writes.
  */
+import { checkOptionsObject } from '../internal/checkInput.js';
 import type { Channel, InstanceGroup as InstanceGroupRequest } from '@aws-sdk/client-sagemaker';
 import { UnsupportedOptionError } from '../errors.js';
 import { defined } from '../internal/defined.js';
@@ -58,6 +59,7 @@ export class TrainingInput implements ChannelInput {
   readonly props: TrainingInputProps;
 
   constructor(props: TrainingInputProps) {
+    checkOptionsObject('TrainingInput', props);
     if (props.inputMode !== undefined && props.inputMode !== null) {
       checkOneOf('TrainingInput.inputMode', props.inputMode, ['File', 'Pipe', 'FastFile']);
     }

@@ -2,6 +2,7 @@
  * The hyperparameter tuner (Python's `sagemaker.tuner.HyperparameterTuner`), for one estimator or,
  * through {@link HyperparameterTuner.create}, several under names.
  */
+import { checkOptionsObject } from '../../internal/checkInput.js';
 import { MissingOptionError, ValidationError } from '../../errors.js';
 import type { AnyEstimator } from '../AnyEstimator.js';
 import type { Templated } from '../../templates.js';
@@ -150,6 +151,7 @@ export class HyperparameterTuner {
   readonly earlyStoppingType: Templated<string>;
 
   constructor(props: HyperparameterTunerProps) {
+    checkOptionsObject('HyperparameterTuner', props);
     this.mode = 'single';
     this.tuned = [HyperparameterTuner.#tuned(props, '', props)];
     checkRangesForAlgorithm(props.estimator, props.hyperparameterRanges ?? {});
