@@ -4,6 +4,7 @@
  * credentials, in a Lambda, or in a property test with a frozen clock.
  */
 import { MissingOptionError, OptionTypeError } from './errors.js';
+import { checkOptionTypes, checkOptionsObject } from './internal/checkInput.js';
 import { partitionOf } from './partitions.js';
 import type { NameClock } from './pythonCompat/names.js';
 import type { TimeZoneMode } from './pythonCompat/timestamps.js';
@@ -48,6 +49,15 @@ const systemNow = (): number => Date.now() / 1000;
  * @throws {@link OptionTypeError} when `region` is not a non-empty string.
  */
 export function createSession(options: SessionOptions): Session {
+  checkOptionsObject('session options', options);
+  checkOptionTypes('session', options, {
+    defaultBucket: 'string',
+    defaultBucketPrefix: 'string',
+    timeZone: 'string',
+  });
+  if (options.now !== undefined && typeof options.now !== 'function') {
+    throw new OptionTypeError('session.now', options.now, 'a function returning epoch seconds');
+  }
   if (typeof options.region !== 'string' || options.region === '') {
     throw new OptionTypeError('session.region', options.region, 'a region name such as us-east-1');
   }

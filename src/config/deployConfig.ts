@@ -3,6 +3,8 @@ import type { CreateEndpointConfigInput, CreateEndpointInput } from '@aws-sdk/cl
 import type { AnyModel } from '../estimators/Model.js';
 import type { Tags } from '../estimators/types.js';
 import { defined } from '../internal/defined.js';
+import { checkOptionTypes, checkPlainJson } from '../internal/checkInput.js';
+import { checkBuilderOptions } from './builderInputs.js';
 import { pyTruthy } from '../pythonCompat/truthy.js';
 import type { Templatable, Templated } from '../templates.js';
 import { buildModelConfig, type ModelConfig } from './modelConfig.js';
@@ -49,6 +51,13 @@ function productionVariant(
  * const config = deployConfig(model, { initialInstanceCount: 1, instanceType: 'ml.m5.large' });
  */
 export function deployConfig(model: AnyModel, options: DeployConfigOptions): DeployConfig {
+  checkBuilderOptions('options', options, false);
+  checkOptionTypes('options', options, {
+    initialInstanceCount: 'number',
+    instanceType: 'string',
+    endpointName: 'string',
+    tags: 'list',
+  });
   const { config: modelConfigWithOps, modelName } = buildModelConfig(model, {
     instanceType: options.instanceType,
   });
@@ -60,10 +69,13 @@ export function deployConfig(model: AnyModel, options: DeployConfigOptions): Dep
     ],
     Tags: options.tags ?? undefined,
   }) as unknown as Templatable<CreateEndpointConfigInput>;
-  return defined({
-    Model: modelPart,
-    EndpointConfig: endpointConfig,
-    Endpoint: { EndpointName: options.endpointName || modelName, EndpointConfigName: modelName },
-    S3Operations: s3Operations,
-  });
+  return checkPlainJson(
+    'deployConfig',
+    defined({
+      Model: modelPart,
+      EndpointConfig: endpointConfig,
+      Endpoint: { EndpointName: options.endpointName || modelName, EndpointConfigName: modelName },
+      S3Operations: s3Operations,
+    }),
+  );
 }

@@ -1,4 +1,5 @@
 /** `deployConfigFromEstimator`: Python's `deploy_config_from_estimator`. */
+import { checkBuilderOptions } from './builderInputs.js';
 import type { Templated } from '../templates.js';
 import { deployConfig, type DeployConfig, type DeployConfigOptions } from './deployConfig.js';
 import {
@@ -27,6 +28,7 @@ export function deployConfigFromEstimator(
   estimator: AnyEstimator,
   options: DeployConfigFromEstimatorOptions,
 ): DeployConfig {
+  checkBuilderOptions('options', options, false);
   const { job, run } = resolveModelSource(estimator, options.from);
   const model = estimatorModel(estimator, job, run, options.modelOptions ?? {});
   return deployConfig(model.withName(options.modelName ?? undefined), options);

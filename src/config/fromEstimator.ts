@@ -3,6 +3,7 @@
  * or the Airflow task that trained it: Python's `update_estimator_from_task`), the estimator's
  * VPC, and the model an estimator creates (`create_model`).
  */
+import { checkEstimator } from './builderInputs.js';
 import { MissingOptionError, OptionTypeError, ValidationError } from '../errors.js';
 import type { AnyEstimator } from '../estimators/AnyEstimator.js';
 import { Model } from '../estimators/Model.js';
@@ -76,8 +77,16 @@ export function resolveModelSource(
   estimator: AnyEstimator,
   from: ModelSource | undefined,
 ): ResolvedSource {
+  checkEstimator('estimator', estimator);
   if (from === undefined) return { job: taskJob('', null, undefined), run: undefined };
-  if (typeof from === 'object' && 'airflowTask' in from) {
+  if (typeof from === 'object' && from !== null && 'airflowTask' in from) {
+    if (typeof from.airflowTask !== 'string') {
+      throw new OptionTypeError(
+        'from.airflowTask',
+        from.airflowTask,
+        'an Airflow task id (a string)',
+      );
+    }
     const run = from.run === undefined ? undefined : checkRun(estimator, from.run, 'from.run');
     return { job: taskJob(from.airflowTask, from.taskType, run), run };
   }

@@ -6,6 +6,8 @@ import type { CreateModelInput } from '@aws-sdk/client-sagemaker';
 import { MissingOptionError } from '../errors.js';
 import type { AnyModel, FrameworkModel, ModelData } from '../estimators/Model.js';
 import { defined } from '../internal/defined.js';
+import { checkOptionTypes, checkPlainJson } from '../internal/checkInput.js';
+import { checkBuilderOptions, checkModel } from './builderInputs.js';
 import { baseNameFromImage, nameFromBase } from '../pythonCompat/names.js';
 import { pyStr } from '../pythonCompat/pyStr.js';
 import { posixBasename, s3PathJoin } from '../pythonCompat/s3.js';
@@ -118,6 +120,15 @@ function frameworkContainer(
   return { container: containerDef(deployImage, model.modelData, env), name, s3Operations };
 }
 
+/** The types of the model members the builder reads (each may also be absent). */
+const MODEL_FIELD_TYPES = {
+  role: 'string',
+  imageUri: 'string',
+  name: 'string',
+  env: 'record',
+  vpcConfig: 'record',
+} as const;
+
 /**
  * Builds the model config and reports the model name it used (generated when the model has none).
  * @throws {@link MissingOptionError} when no inference image is known.
@@ -126,6 +137,15 @@ export function buildModelConfig(
   model: AnyModel,
   options: ModelConfigOptions = {},
 ): BuiltModelConfig {
+  checkModel('model', model);
+  checkBuilderOptions('options', options);
+  checkOptionTypes('options', options ?? {}, {
+    instanceType: 'string',
+    role: 'string',
+    imageUri: 'string',
+  });
+  checkOptionTypes('model', model, MODEL_FIELD_TYPES);
+  options ??= {};
   const image = options.imageUri || model.imageUri;
   let container: Record<string, unknown>;
   let name: string;
@@ -154,7 +174,7 @@ export function buildModelConfig(
     VpcConfig: pyTruthy(model.vpcConfig) ? model.vpcConfig : undefined,
     S3Operations: Object.keys(s3Operations).length > 0 ? s3Operations : undefined,
   }) as unknown as ModelConfig;
-  return { config, modelName: name };
+  return { config: checkPlainJson('modelConfig', config), modelName: name };
 }
 
 /**

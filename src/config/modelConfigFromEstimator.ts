@@ -1,4 +1,5 @@
 /** `modelConfigFromEstimator`: Python's `model_config_from_estimator`. */
+import { checkBuilderOptions } from './builderInputs.js';
 import type { Templated } from '../templates.js';
 import { assertNever } from '../internal/assertNever.js';
 import {
@@ -32,6 +33,7 @@ export function buildModelConfigFromEstimator(
   estimator: AnyEstimator,
   options: ModelConfigFromEstimatorOptions,
 ): BuiltModelConfig {
+  checkBuilderOptions('options', options, false);
   const { job, run } = resolveModelSource(estimator, options.from);
   // Python passes the role and image to the generic estimator's `create_model` only; the
   // built-in algorithms get the VPC alone (the role still reaches the model config below).

@@ -5,6 +5,9 @@ import type { Processor } from '../estimators/Processor.js';
 import { ProcessingInput, ProcessingOutput } from '../estimators/processingIO.js';
 import type { PyValue } from '../estimators/types.js';
 import { defined } from '../internal/defined.js';
+import { checkOptionTypes, checkPlainJson } from '../internal/checkInput.js';
+import { NetworkConfig } from '../estimators/NetworkConfig.js';
+import { checkBuilderOptions, checkProcessor } from './builderInputs.js';
 import { baseNameFromImage, nameFromBase } from '../pythonCompat/names.js';
 import type { Templatable, Templated } from '../templates.js';
 
@@ -40,6 +43,20 @@ function requests<T extends ProcessingInput | ProcessingOutput>(
   });
 }
 
+/** The types of the processor members the builder reads (each may also be absent). */
+const PROCESSOR_FIELD_TYPES = {
+  role: 'string',
+  imageUri: 'string',
+  instanceCount: 'number',
+  instanceType: 'string',
+  volumeSizeInGB: 'number',
+  volumeKmsKey: 'string',
+  maxRuntimeInSeconds: 'number',
+  baseJobName: 'string',
+  env: 'record',
+  tags: 'list',
+} as const;
+
 /**
  * Python's `processing_config`.
  * @example
@@ -49,39 +66,63 @@ export function processingConfig(
   processor: Processor,
   options: ProcessingConfigOptions = {},
 ): ProcessingConfig {
+  checkProcessor('processor', processor);
+  checkBuilderOptions('options', options);
+  options ??= {};
+  checkOptionTypes('options', options, {
+    jobName: 'string',
+    experimentConfig: 'record',
+    containerArguments: 'stringList',
+    containerEntrypoint: 'stringList',
+    kmsKeyId: 'string',
+  });
+  checkOptionTypes('processor', processor, PROCESSOR_FIELD_TYPES);
+  if (
+    processor.networkConfig !== undefined &&
+    !(processor.networkConfig instanceof NetworkConfig)
+  ) {
+    throw new OptionTypeError(
+      'processor.networkConfig',
+      processor.networkConfig,
+      'a NetworkConfig',
+    );
+  }
   const jobName =
     options.jobName ??
     (processor.baseJobName !== undefined
       ? nameFromBase(processor.baseJobName, processor.session)
       : baseNameFromImage(processor.imageUri));
-  return defined({
-    ProcessingJobName: jobName,
-    ProcessingInputs: requests('inputs', options.inputs, ProcessingInput),
-    ProcessingOutputConfig: defined({
-      Outputs: requests('outputs', options.outputs, ProcessingOutput),
-      KmsKeyId: options.kmsKeyId ?? undefined,
-    }),
-    ExperimentConfig: options.experimentConfig ?? undefined,
-    AppSpecification: defined({
-      ImageUri: processor.imageUri,
-      ContainerArguments: options.containerArguments ?? undefined,
-      ContainerEntrypoint: options.containerEntrypoint ?? undefined,
-    }),
-    RoleArn: processor.role,
-    Environment: processor.env,
-    NetworkConfig: processor.networkConfig?.toRequest(),
-    ProcessingResources: {
-      ClusterConfig: defined({
-        InstanceCount: processor.instanceCount ?? null,
-        InstanceType: processor.instanceType ?? null,
-        VolumeSizeInGB: processor.volumeSizeInGB,
-        VolumeKmsKeyId: processor.volumeKmsKey,
+  return checkPlainJson(
+    'processingConfig',
+    defined({
+      ProcessingJobName: jobName,
+      ProcessingInputs: requests('inputs', options.inputs, ProcessingInput),
+      ProcessingOutputConfig: defined({
+        Outputs: requests('outputs', options.outputs, ProcessingOutput),
+        KmsKeyId: options.kmsKeyId ?? undefined,
       }),
-    },
-    StoppingCondition:
-      processor.maxRuntimeInSeconds !== undefined
-        ? { MaxRuntimeInSeconds: processor.maxRuntimeInSeconds }
-        : undefined,
-    Tags: processor.tags,
-  }) as unknown as ProcessingConfig;
+      ExperimentConfig: options.experimentConfig ?? undefined,
+      AppSpecification: defined({
+        ImageUri: processor.imageUri,
+        ContainerArguments: options.containerArguments ?? undefined,
+        ContainerEntrypoint: options.containerEntrypoint ?? undefined,
+      }),
+      RoleArn: processor.role,
+      Environment: processor.env,
+      NetworkConfig: processor.networkConfig?.toRequest(),
+      ProcessingResources: {
+        ClusterConfig: defined({
+          InstanceCount: processor.instanceCount ?? null,
+          InstanceType: processor.instanceType ?? null,
+          VolumeSizeInGB: processor.volumeSizeInGB,
+          VolumeKmsKeyId: processor.volumeKmsKey,
+        }),
+      },
+      StoppingCondition:
+        processor.maxRuntimeInSeconds !== undefined
+          ? { MaxRuntimeInSeconds: processor.maxRuntimeInSeconds }
+          : undefined,
+      Tags: processor.tags,
+    }),
+  ) as unknown as ProcessingConfig;
 }

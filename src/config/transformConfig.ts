@@ -2,6 +2,8 @@
 import type { CreateTransformJobRequest } from '@aws-sdk/client-sagemaker';
 import type { Transformer } from '../estimators/Transformer.js';
 import { defined } from '../internal/defined.js';
+import { checkOptionTypes, checkPlainJson } from '../internal/checkInput.js';
+import { checkBuilderOptions, checkTransformer } from './builderInputs.js';
 import { nameFromBase } from '../pythonCompat/names.js';
 import { s3PathJoin } from '../pythonCompat/s3.js';
 import type { Templatable, Templated } from '../templates.js';
@@ -31,6 +33,36 @@ export interface TransformConfigOptions {
 /** The transform config Airflow's SageMakerTransformOperator takes (inside `Transform`). */
 export type TransformConfig = Templatable<CreateTransformJobRequest>;
 
+const TRANSFORM_OPTION_TYPES = {
+  data: 'string',
+  jobName: 'string',
+  dataType: 'string',
+  contentType: 'string',
+  compressionType: 'string',
+  splitType: 'string',
+  inputFilter: 'string',
+  outputFilter: 'string',
+  joinSource: 'string',
+} as const;
+
+/** The types of the transformer members the builder reads (each may also be absent). */
+const TRANSFORMER_FIELD_TYPES = {
+  modelName: 'string',
+  instanceCount: 'number',
+  instanceType: 'string',
+  strategy: 'string',
+  assembleWith: 'string',
+  outputPath: 'string',
+  outputKmsKey: 'string',
+  accept: 'string',
+  maxConcurrentTransforms: 'number',
+  maxPayload: 'number',
+  tags: 'list',
+  env: 'record',
+  baseTransformJobName: 'string',
+  volumeKmsKey: 'string',
+} as const;
+
 /**
  * Python's `transform_config`.
  * @example
@@ -40,6 +72,10 @@ export function transformConfig(
   transformer: Transformer,
   options: TransformConfigOptions,
 ): TransformConfig {
+  checkTransformer('transformer', transformer);
+  checkBuilderOptions('options', options, false);
+  checkOptionTypes('options', options, TRANSFORM_OPTION_TYPES);
+  checkOptionTypes('transformer', transformer, TRANSFORMER_FIELD_TYPES);
   const jobName =
     options.jobName ??
     (transformer.baseTransformJobName !== undefined
@@ -58,33 +94,36 @@ export function transformConfig(
     OutputFilter: options.outputFilter ?? undefined,
     JoinSource: options.joinSource ?? undefined,
   });
-  return defined({
-    TransformJobName: jobName,
-    ModelName: transformer.modelName,
-    TransformInput: defined({
-      DataSource: {
-        S3DataSource: { S3DataType: options.dataType ?? 'S3Prefix', S3Uri: options.data },
-      },
-      ContentType: options.contentType ?? undefined,
-      CompressionType: options.compressionType ?? undefined,
-      SplitType: options.splitType ?? undefined,
+  return checkPlainJson(
+    'transformConfig',
+    defined({
+      TransformJobName: jobName,
+      ModelName: transformer.modelName,
+      TransformInput: defined({
+        DataSource: {
+          S3DataSource: { S3DataType: options.dataType ?? 'S3Prefix', S3Uri: options.data ?? null },
+        },
+        ContentType: options.contentType ?? undefined,
+        CompressionType: options.compressionType ?? undefined,
+        SplitType: options.splitType ?? undefined,
+      }),
+      TransformOutput: defined({
+        S3OutputPath: outputPath,
+        KmsKeyId: transformer.outputKmsKey,
+        AssembleWith: transformer.assembleWith,
+        Accept: transformer.accept,
+      }),
+      TransformResources: defined({
+        InstanceCount: transformer.instanceCount ?? null,
+        InstanceType: transformer.instanceType ?? null,
+        VolumeKmsKeyId: transformer.volumeKmsKey,
+      }),
+      DataProcessing: Object.keys(dataProcessing).length > 0 ? dataProcessing : undefined,
+      BatchStrategy: transformer.strategy,
+      MaxConcurrentTransforms: transformer.maxConcurrentTransforms,
+      MaxPayloadInMB: transformer.maxPayload,
+      Environment: transformer.env,
+      Tags: transformer.tags,
     }),
-    TransformOutput: defined({
-      S3OutputPath: outputPath,
-      KmsKeyId: transformer.outputKmsKey,
-      AssembleWith: transformer.assembleWith,
-      Accept: transformer.accept,
-    }),
-    TransformResources: defined({
-      InstanceCount: transformer.instanceCount ?? null,
-      InstanceType: transformer.instanceType ?? null,
-      VolumeKmsKeyId: transformer.volumeKmsKey,
-    }),
-    DataProcessing: Object.keys(dataProcessing).length > 0 ? dataProcessing : undefined,
-    BatchStrategy: transformer.strategy,
-    MaxConcurrentTransforms: transformer.maxConcurrentTransforms,
-    MaxPayloadInMB: transformer.maxPayload,
-    Environment: transformer.env,
-    Tags: transformer.tags,
-  }) as unknown as TransformConfig;
+  ) as unknown as TransformConfig;
 }

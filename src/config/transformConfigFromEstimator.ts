@@ -1,4 +1,5 @@
 /** `transformConfigFromEstimator`: Python's `transform_config_from_estimator`. */
+import { checkBuilderOptions } from './builderInputs.js';
 import type { Tags } from '../estimators/types.js';
 import { formatTags } from '../estimators/tags.js';
 import { Transformer } from '../estimators/Transformer.js';
@@ -94,6 +95,7 @@ export function transformConfigFromEstimator(
   estimator: AnyEstimator,
   options: TransformConfigFromEstimatorOptions,
 ): ModelTransformConfig {
+  checkBuilderOptions('options', options, false);
   const model = buildModelConfigFromEstimator(estimator, {
     from: options.from,
     instanceType: options.instanceType,

@@ -10,6 +10,10 @@ import type {
 } from '../estimators/tuner/HyperparameterTuner.js';
 import { checkNamedArgument } from '../estimators/tuner/HyperparameterTuner.js';
 import { defined } from '../internal/defined.js';
+import { checkOptionTypes, checkPlainJson } from '../internal/checkInput.js';
+import { OptionTypeError } from '../errors.js';
+import { WarmStartConfig } from '../estimators/tuner/WarmStartConfig.js';
+import { checkBuilderOptions, checkEstimator, checkTuner } from './builderInputs.js';
 import { jsonDumps } from '../pythonCompat/jsonDumps.js';
 import { baseNameFromImage, nameFromBase } from '../pythonCompat/names.js';
 import { pyStr } from '../pythonCompat/pyStr.js';
@@ -175,11 +179,31 @@ export function tuningJob(
   return buildTuning(tuner, options, { miniBatchSizeAsJobName: false, withUploads: true });
 }
 
+/** The types of the tuner members the builder reads (each may also be absent). */
+const TUNER_FIELD_TYPES = {
+  strategy: 'string',
+  objectiveType: 'string',
+  maxJobs: 'number',
+  maxParallelJobs: 'number',
+  tags: 'list',
+  baseTuningJobName: 'string',
+  earlyStoppingType: 'string',
+} as const;
+
 function buildTuning(
   tuner: HyperparameterTuner,
   options: TuningConfigOptions,
   mode: TuningMode,
 ): TuningJob {
+  checkTuner('tuner', tuner);
+  checkBuilderOptions('options', options);
+  options ??= {};
+  checkOptionTypes('options', options, { jobName: 'string' });
+  checkOptionTypes('tuner', tuner, TUNER_FIELD_TYPES);
+  for (const t of tuner.tuned) checkEstimator('tuner estimator', t.estimator);
+  if (tuner.warmStartConfig !== undefined && !(tuner.warmStartConfig instanceof WarmStartConfig)) {
+    throw new OptionTypeError('tuner.warmStartConfig', tuner.warmStartConfig, 'a WarmStartConfig');
+  }
   const runs = new Map<AnyEstimator, TrainingRun>();
   const jobName =
     options.jobName ??
@@ -296,5 +320,5 @@ function buildTuning(
     Tags: pyTruthy(tuner.tags) ? tuner.tags : undefined,
     WarmStartConfig: tuner.warmStartConfig?.toRequest(),
   }) as unknown as TuningConfig;
-  return { config, runs };
+  return { config: checkPlainJson('tuningConfig', config), runs };
 }

@@ -1,4 +1,5 @@
 import { isSageMakerWorkflowError } from '../errors.js';
+import { checkRetrieveOptions } from '../internal/checkInput.js';
 import { frameworks, registryByName } from './generated/index.js';
 import type { ImageUriOptions } from './imageUriOptions.js';
 import { resolveImageUri } from './resolveImageUri.js';
@@ -22,6 +23,7 @@ import { resolveImageUri } from './resolveImageUri.js';
  * // '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.1-gpu-py310'
  */
 export function retrieve(options: ImageUriOptions): string {
+  checkRetrieveOptions(options);
   return resolveImageUri(
     (name) => registryByName(name)?.load(),
     () => frameworks,

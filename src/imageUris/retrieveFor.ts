@@ -1,4 +1,5 @@
 import { isSageMakerWorkflowError } from '../errors.js';
+import { checkRetrieveOptions } from '../internal/checkInput.js';
 import type { ImageUriOptions } from './imageUriOptions.js';
 import type { ImageRegistry } from './registryData.js';
 import { resolveImageUri } from './resolveImageUri.js';
@@ -23,6 +24,7 @@ export function retrieveFor(
   registry: ImageRegistry,
   options: Omit<ImageUriOptions, 'framework'> & { readonly framework?: string },
 ): string {
+  checkRetrieveOptions(options);
   const framework = options.framework ?? registry.framework;
   const reachable = [registry, ...registry.related];
   return resolveImageUri(

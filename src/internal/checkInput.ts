@@ -115,7 +115,7 @@ export function checkPlainJson<T>(builder: string, config: T): T {
 }
 
 /** Option types {@link checkOptionTypes} knows. */
-export type OptionKind = 'string' | 'number' | 'boolean' | 'stringList' | 'record';
+export type OptionKind = 'string' | 'number' | 'boolean' | 'stringList' | 'list' | 'record';
 
 /**
  * Checks the types of named members of an options object (each may also be `null`/`undefined`;
@@ -151,6 +151,11 @@ export function checkOptionTypes(
           throw new OptionTypeError(option, value, 'a list of strings');
         }
         break;
+      case 'list':
+        if (!isDenseArrayOf(value, () => true)) {
+          throw new OptionTypeError(option, value, 'a list (an array without holes)');
+        }
+        break;
       case 'record':
         if (typeof value !== 'object' || Array.isArray(value) || !isWalkable(value)) {
           throw new OptionTypeError(option, value, 'a plain object');
@@ -165,4 +170,34 @@ export function isDenseArrayOf(value: unknown, item: (v: unknown) => boolean): b
   if (!Array.isArray(value)) return false;
   for (let i = 0; i < value.length; i++) if (!(i in value) || !item(value[i])) return false;
   return true;
+}
+
+const RETRIEVE_OPTION_TYPES: Readonly<Record<string, OptionKind>> = {
+  framework: 'string',
+  region: 'string',
+  version: 'string',
+  pyVersion: 'string',
+  instanceType: 'string',
+  acceleratorType: 'string',
+  imageScope: 'string',
+  containerVersion: 'string',
+  distribution: 'record',
+  baseFrameworkVersion: 'string',
+  sdkVersion: 'string',
+  inferenceTool: 'string',
+};
+
+/**
+ * The options of `retrieve`: an object whose members have the types the lookup reads (a number
+ * for `instanceType` used to fail as `includes is not a function`), else a typed error.
+ */
+export function checkRetrieveOptions(options: unknown): void {
+  checkOptionsObject('options', options);
+  checkOptionTypes('options', options as object, RETRIEVE_OPTION_TYPES);
+  for (const key of ['trainingCompilerConfig', 'serverlessInferenceConfig']) {
+    const value = (options as Record<string, unknown>)[key];
+    if (value !== undefined && value !== null && typeof value !== 'object') {
+      throw new OptionTypeError(`options.${key}`, value, 'an object');
+    }
+  }
 }

@@ -3,6 +3,7 @@
  * tuning ranges come out as the same strings the Python SDK writes.
  * See https://docs.python.org/3/library/functions.html#repr
  */
+import { checkInputLimits } from '../internal/checkInput.js';
 import { isPyFloat } from './pyFloat.js';
 
 /** Python `repr(float)`: the shortest round-tripping digits, in Python's layout. */
@@ -68,13 +69,21 @@ export function pyStrRepr(value: string): string {
 /** Python `repr()` of a JSON-like value (with {@link PyFloat} for integral floats). */
 export function pyRepr(value: unknown): string {
   if (typeof value === 'string') return pyStrRepr(value);
-  return pyStrOrRepr(value, pyRepr);
+  // One depth check up front: a cyclic or 10,000-deep value is a typed error, not a stack overflow.
+  checkInputLimits('a value formatted as Python', value);
+  return pyStrOrRepr(value, reprInner);
+}
+
+function reprInner(value: unknown): string {
+  if (typeof value === 'string') return pyStrRepr(value);
+  return pyStrOrRepr(value, reprInner);
 }
 
 /** Python `str()` of a JSON-like value (with {@link PyFloat} for integral floats). */
 export function pyStr(value: unknown): string {
   if (typeof value === 'string') return value;
-  return pyStrOrRepr(value, pyRepr);
+  checkInputLimits('a value formatted as Python', value);
+  return pyStrOrRepr(value, reprInner);
 }
 
 function pyStrOrRepr(value: unknown, inner: (v: unknown) => string): string {

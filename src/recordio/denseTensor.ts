@@ -1,5 +1,6 @@
 import { denseSource } from './denseSource.js';
 import { encodeAll, sourceChunks } from './encodeRecords.js';
+import { checkWriterOptions } from './checkWriterOptions.js';
 import { resolveDense } from './resolveInputs.js';
 import type {
   ChunkOptions,
@@ -31,7 +32,7 @@ export function encodeDenseTensor(
   matrix: DenseMatrixInput,
   options: WriteTensorOptions = {},
 ): Uint8Array {
-  return encodeAll(denseSource(resolveDense(matrix, options.labels)));
+  return encodeAll(denseSource(resolveDense(matrix, checkWriterOptions(options).labels)));
 }
 
 /**
@@ -45,7 +46,10 @@ export function denseTensorChunks(
   matrix: DenseMatrixInput,
   options: ChunkOptions = {},
 ): Iterable<Uint8Array> {
-  return sourceChunks(denseSource(resolveDense(matrix, options.labels)), options);
+  return sourceChunks(
+    denseSource(resolveDense(matrix, checkWriterOptions(options).labels)),
+    options ?? {},
+  );
 }
 
 /**
@@ -65,5 +69,9 @@ export async function writeDenseTensor(
   matrix: DenseMatrixInput,
   options: WriteStreamOptions = {},
 ): Promise<number> {
-  return writeChunks(sink, denseSource(resolveDense(matrix, options.labels)), options);
+  return writeChunks(
+    sink,
+    denseSource(resolveDense(matrix, checkWriterOptions(options).labels)),
+    options ?? {},
+  );
 }

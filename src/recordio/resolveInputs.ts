@@ -65,7 +65,7 @@ function resolveKind(dtype: unknown, what: string): TensorKind {
       return 'Float32';
     default:
       throw new UnsupportedOptionError(`dtype of ${what}`, dtype, SUPPORTED_DTYPES, {
-        detail: `Python raises "Unsupported dtype ${String(dtype)} on array"; give dtype 'int64' to write other integer arrays as Int32 tensors`,
+        detail: `Python raises "Unsupported dtype ${typeof dtype === 'string' ? dtype : typeof dtype} on array"; give dtype 'int64' to write other integer arrays as Int32 tensors`,
       });
   }
 }

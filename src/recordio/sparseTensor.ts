@@ -1,5 +1,6 @@
 import { sparseSource } from './sparseSource.js';
 import { encodeAll, sourceChunks } from './encodeRecords.js';
+import { checkWriterOptions } from './checkWriterOptions.js';
 import { resolveSparse } from './resolveInputs.js';
 import type { ChunkOptions, CsrMatrix, WriteStreamOptions, WriteTensorOptions } from './types.js';
 import { writeChunks, type ChunkSink } from './writeChunks.js';
@@ -28,7 +29,7 @@ export function encodeSparseTensor(
   matrix: CsrMatrix,
   options: WriteTensorOptions = {},
 ): Uint8Array {
-  return encodeAll(sparseSource(resolveSparse(matrix, options.labels)));
+  return encodeAll(sparseSource(resolveSparse(matrix, checkWriterOptions(options).labels)));
 }
 
 /**
@@ -42,7 +43,10 @@ export function sparseTensorChunks(
   matrix: CsrMatrix,
   options: ChunkOptions = {},
 ): Iterable<Uint8Array> {
-  return sourceChunks(sparseSource(resolveSparse(matrix, options.labels)), options);
+  return sourceChunks(
+    sparseSource(resolveSparse(matrix, checkWriterOptions(options).labels)),
+    options ?? {},
+  );
 }
 
 /**
@@ -62,5 +66,9 @@ export async function writeSparseTensor(
   matrix: CsrMatrix,
   options: WriteStreamOptions = {},
 ): Promise<number> {
-  return writeChunks(sink, sparseSource(resolveSparse(matrix, options.labels)), options);
+  return writeChunks(
+    sink,
+    sparseSource(resolveSparse(matrix, checkWriterOptions(options).labels)),
+    options ?? {},
+  );
 }

@@ -200,7 +200,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   {
     name: 'trainingConfig(anything)',
     baseline: { estimator },
-    call: (o) => trainingConfig((o as { estimator: never }).estimator ?? (o as never)),
+    call: (o) => trainingConfig((o as { estimator?: never } | null)?.estimator ?? (o as never)),
   },
   {
     name: 'new TrainingInput -> trainingConfig',
@@ -244,7 +244,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     name: 'parameter ranges -> tuningConfig',
     baseline: { min: 1, max: 10, values: ['a', 'b'], scaling: 'Auto' },
     call: (p) => {
-      const o = p as Record<string, unknown>;
+      const o = (p ?? {}) as Record<string, unknown>;
       const ranges = {
         c: new ContinuousParameter(o.min as never, o.max as never, o.scaling as never),
         i: new IntegerParameter(o.min as never, o.max as never, o.scaling as never),
@@ -340,7 +340,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
       'outputName',
     ],
     call: (p) => {
-      const o = p as Record<string, unknown>;
+      const o = (p ?? {}) as Record<string, unknown>;
       return processingConfig(processor, {
         inputs: [new ProcessingInput(o)],
         outputs: [new ProcessingOutput({ ...(o as object), source: o.outputSource } as Props)],
@@ -444,9 +444,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     name: 'coerceConfig(kind, config)',
     baseline: { TrainingJobName: 'j', RoleArn: ROLE, ResourceConfig: { InstanceCount: '1' } },
     extraKeys: ['AlgorithmSpecification', 'HyperParameters', 'Tags', 'StoppingCondition'],
-    call: (c) =>
-      CONFIG_KINDS.map(
-        (kind) => JSON.parse(JSON.stringify(coerceConfig(kind, c) ?? null)) as unknown,
-      ),
+    // coerceConfig hands the SDK what it was given (a Date stays a Date): typed errors only.
+    call: (c) => CONFIG_KINDS.map((kind) => (coerceConfig(kind, c), null)),
   },
 ];

@@ -1,4 +1,5 @@
 /** Hugging Face training (Python's `sagemaker.huggingface.estimator.HuggingFace`). */
+import { checkOptionTypes } from '../../internal/checkInput.js';
 import { MissingOptionError, ValidationError } from '../../errors.js';
 import { huggingfaceRegistry } from '../../imageUris/generated/registries/huggingface.js';
 import { instanceTypeFamily } from '../../imageUris/resolveImageUri.js';
@@ -172,6 +173,11 @@ function validateArgs(props: HuggingFaceProps): void {
       undefined,
       'tensorflowVersion or pytorchVersion (one of them)',
     );
+  checkOptionTypes(OWNER, props, {
+    transformersVersion: 'string',
+    tensorflowVersion: 'string',
+    pytorchVersion: 'string',
+  });
   const baseLength = String(tf ?? pt).split('.').length;
   if (tv.split('.').length !== baseLength) {
     throw new ValidationError(

@@ -1,4 +1,5 @@
 /** MXNet training (Python's `sagemaker.mxnet.estimator.MXNet`). */
+import { checkOptionTypes } from '../../internal/checkInput.js';
 import { OptionTypeError, ValidationError } from '../../errors.js';
 import { mxnetRegistry } from '../../imageUris/generated/registries/mxnet.js';
 import type { ImageRegistry } from '../../imageUris/registryData.js';
@@ -55,6 +56,7 @@ export class MXNet extends Framework {
     const distribution = props.distribution ?? undefined;
     if (distribution === undefined) return;
     const option = `${OWNER}.distribution`;
+    checkOptionTypes(OWNER, props, { distribution: 'record' });
     if (this.frameworkVersion && splitVersionBelow(this.frameworkVersion, ['1', '3'])) {
       throw new ValidationError(
         `${OWNER}.frameworkVersion`,

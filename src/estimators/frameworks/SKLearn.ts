@@ -83,7 +83,8 @@ export class SKLearn extends Framework {
         imageUri ??
         retrieveFor(sklearnRegistry, {
           region:
-            optionalString(`${OWNER}.imageUriRegion`, props.imageUriRegion) ?? props.session.region,
+            optionalString(`${OWNER}.imageUriRegion`, props.imageUriRegion) ??
+            props.session?.region,
           version: props.frameworkVersion,
           pyVersion,
           instanceType,
