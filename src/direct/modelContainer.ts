@@ -30,6 +30,14 @@ export interface ModelCodeSettings {
 /** Where the inference code goes before the model is created. */
 export type CodeStaging =
   | {
+      /**
+       * The code is already in S3 (an `s3://` source dir): nothing is uploaded, but Python still
+       * asks STS for the owner of an SDK-named default bucket (an argument it evaluates first).
+       */
+      readonly kind: 'inS3';
+      readonly bucket: string;
+    }
+  | {
       /** `tar_and_upload_dir`: the code packed as `sourcedir.tar.gz`. */
       readonly kind: 'upload';
       readonly bucket: string;
@@ -186,7 +194,10 @@ function stageCode(
   };
   if (!repack) {
     if (model.sourceDir?.toLowerCase().startsWith('s3://'))
-      return { uploaded: { s3Prefix: model.sourceDir, scriptName: entryPoint } };
+      return {
+        staging: { kind: 'inS3', bucket: place.bucket },
+        uploaded: { s3Prefix: model.sourceDir, scriptName: entryPoint },
+      };
     const key = `${place.prefix}/sourcedir.tar.gz`;
     return {
       staging: { kind: 'upload', bucket: place.bucket, key, ...common },
