@@ -109,7 +109,10 @@ function deployImage(model: AnyModel, rule: FrameworkRule | undefined, target: M
   // Python picks the CPU image for a serverless endpoint; our models' lookups take an instance
   // type, so a CPU one stands for "serverless" (the image differs by processor only).
   const instanceType = target.instanceType ?? (target.serverless ? 'ml.m5.large' : undefined);
-  const image = (model as FrameworkModel).servingImageUri(instanceType);
+  const image =
+    target.acceleratorType && rule.eiaImage
+      ? rule.eiaImage(model as FrameworkModel, instanceType, target.acceleratorType)
+      : (model as FrameworkModel).servingImageUri(instanceType);
   if (image === undefined) throw new MissingOptionError('imageUri', 'an inference image');
   return image;
 }
