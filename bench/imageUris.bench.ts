@@ -9,14 +9,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { Bench } from 'tinybench';
-import { knnRegistry, retrieve, retrieveFor } from '../src/imageUris/index.js';
+import { imageUriFor, knnRegistry, retrieve } from '../src/imageUris/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'src/imageUris/index.ts');
 
 const SCRIPTS = {
-  'knn only (retrieveFor + knnRegistry)': `import { retrieveFor, knnRegistry } from ${JSON.stringify(entry)};
-console.log(retrieveFor(knnRegistry, { region: 'us-east-1' }));`,
+  'knn only (imageUriFor + knnRegistry)': `import { imageUriFor, knnRegistry } from ${JSON.stringify(entry)};
+console.log(imageUriFor(knnRegistry, { region: 'us-east-1' }));`,
   'whole registry (retrieve)': `import { retrieve } from ${JSON.stringify(entry)};
 console.log(retrieve({ framework: 'knn', region: 'us-east-1' }));`,
   'whole image-uris entry (every export)': `import * as all from ${JSON.stringify(entry)};
@@ -71,7 +71,7 @@ export default async function imageUrisBench(): Promise<void> {
       `\ncold process, import + one lookup (median of ${runs}, runs interleaved with bare node):`,
     );
     const targets = [
-      files['knn only (retrieveFor + knnRegistry)']!,
+      files['knn only (imageUriFor + knnRegistry)']!,
       files['whole registry (retrieve)']!,
     ];
     for (const f of targets) timeRun([f]); // warm the file cache
@@ -103,8 +103,8 @@ export default async function imageUrisBench(): Promise<void> {
   console.log('\nlookups per second (warm):');
   const bench = new Bench({ time: 500 });
   bench
-    .add('retrieveFor(knnRegistry, { region })', () => {
-      retrieveFor(knnRegistry, { region: 'eu-west-1' });
+    .add('imageUriFor(knnRegistry, { region })', () => {
+      imageUriFor(knnRegistry, { region: 'eu-west-1' });
     })
     .add('retrieve knn', () => {
       retrieve({ framework: 'knn', region: 'eu-west-1', imageScope: 'training' });

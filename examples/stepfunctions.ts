@@ -7,9 +7,9 @@
  */
 import { S3Client } from '@aws-sdk/client-s3';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { toStateMachine } from '../src/stepfunctions/index.js';
-import { startLocalS3, startLocalSageMaker } from '../src/testing/index.js';
-import { runLocalExecution } from '../src/testing/stepfunctions.js';
+import { toStateMachine } from 'sagemaker-workflow/stepfunctions';
+import { startLocalS3, startLocalSageMaker } from 'sagemaker-workflow/testing';
+import { runLocalExecution } from 'sagemaker-workflow/testing/stepfunctions';
 import { BUCKET, REGION, irisKnnSteps, recommenderSteps } from './stepfunctionsPipelines.js';
 
 async function main(): Promise<void> {

@@ -20,8 +20,8 @@ import {
   trainingJob,
   tuningJob,
   transformConfigFromEstimator,
-} from '../src/index.js';
-import type { WorkflowStep } from '../src/stepfunctions/index.js';
+} from 'sagemaker-workflow';
+import type { WorkflowStep } from 'sagemaker-workflow/stepfunctions';
 
 /** Region, bucket and role of the pipelines (the account is a placeholder). */
 export const REGION = 'us-east-2';

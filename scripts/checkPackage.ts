@@ -79,6 +79,8 @@ try {
     join(app, 'smoke.mjs'),
     `import { createSession, KNN, RecordSet, trainingConfig } from 'sagemaker-workflow';
 import { startLocalSageMaker } from 'sagemaker-workflow/testing';
+import { pyFloat, pyStr } from 'sagemaker-workflow/python-compat';
+if (pyStr(pyFloat(1)) !== '1.0') throw new Error('python-compat: pyStr(pyFloat(1)) is not 1.0');
 const session = createSession({ region: 'us-east-2', defaultBucket: 'b' });
 const knn = new KNN({ session, role: 'arn:aws:iam::123456789012:role/R', instanceCount: 1,
   instanceType: 'ml.m5.large', k: 3, sampleSize: 150, predictorType: 'classifier' });

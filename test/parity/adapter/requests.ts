@@ -26,6 +26,7 @@ import {
   type ValueFactory,
 } from '../values.js';
 import { rememberRun } from './airflow.js';
+import { attachCall } from './requests/attach.js';
 
 /** What the request handlers share in one case. */
 export interface RequestEnv {
@@ -244,6 +245,7 @@ export async function requestCall(
     case 'transform':
       return transformCall(target, args, kwargs, env);
     default:
+      if (step.call.endsWith('.attach')) return attachCall(step, args, kwargs, env);
       throw new UnsupportedCaseError(`call ${step.call} is not supported yet`);
   }
 }
