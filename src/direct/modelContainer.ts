@@ -30,6 +30,14 @@ export interface ModelCodeSettings {
 /** Where the inference code goes before the model is created. */
 export type CodeStaging =
   | {
+      /**
+       * The code is already in S3 (an `s3://` source dir): nothing is uploaded, but Python still
+       * asks STS for the owner of an SDK-named default bucket (an argument it evaluates first).
+       */
+      readonly kind: 'inS3';
+      readonly bucket: string;
+    }
+  | {
       /** `tar_and_upload_dir`: the code packed as `sourcedir.tar.gz`. */
       readonly kind: 'upload';
       readonly bucket: string;
@@ -101,7 +109,10 @@ function deployImage(model: AnyModel, rule: FrameworkRule | undefined, target: M
   // Python picks the CPU image for a serverless endpoint; our models' lookups take an instance
   // type, so a CPU one stands for "serverless" (the image differs by processor only).
   const instanceType = target.instanceType ?? (target.serverless ? 'ml.m5.large' : undefined);
-  const image = (model as FrameworkModel).servingImageUri(instanceType);
+  const image =
+    target.acceleratorType && rule.eiaImage
+      ? rule.eiaImage(model as FrameworkModel, instanceType, target.acceleratorType)
+      : (model as FrameworkModel).servingImageUri(instanceType);
   if (image === undefined) throw new MissingOptionError('imageUri', 'an inference image');
   return image;
 }
@@ -186,7 +197,10 @@ function stageCode(
   };
   if (!repack) {
     if (model.sourceDir?.toLowerCase().startsWith('s3://'))
-      return { uploaded: { s3Prefix: model.sourceDir, scriptName: entryPoint } };
+      return {
+        staging: { kind: 'inS3', bucket: place.bucket },
+        uploaded: { s3Prefix: model.sourceDir, scriptName: entryPoint },
+      };
     const key = `${place.prefix}/sourcedir.tar.gz`;
     return {
       staging: { kind: 'upload', bucket: place.bucket, key, ...common },

@@ -3,7 +3,13 @@
  * `prepare_container_def`): when the code is repacked into the model archive instead of
  * uploaded beside it, and the framework's other differences.
  */
-import { ValidationError } from '../errors.js';
+import { UnsupportedOptionError, ValidationError } from '../errors.js';
+import { chainerRegistry } from '../imageUris/generated/registries/chainer.js';
+import { mxnetRegistry } from '../imageUris/generated/registries/mxnet.js';
+import { pytorchRegistry } from '../imageUris/generated/registries/pytorch.js';
+import { tensorflowRegistry } from '../imageUris/generated/registries/tensorflow.js';
+import type { ImageRegistry } from '../imageUris/registryData.js';
+import { retrieveFor } from '../imageUris/retrieveFor.js';
 import type { FrameworkModel } from '../estimators/Model.js';
 import { ChainerModel } from '../estimators/frameworks/ChainerModel.js';
 import { compareFrameworkVersion } from '../estimators/frameworks/Framework.js';
@@ -28,6 +34,41 @@ export interface FrameworkRule {
   readonly isolatedDataOnly: boolean;
   /** Writes `SAGEMAKER_MODEL_SERVER_WORKERS`. */
   readonly writesWorkers: boolean;
+  /**
+   * The serving image with an Elastic Inference accelerator (Python looks it up in the `eia`
+   * scope); `undefined` where Python ignores the accelerator for the image.
+   */
+  readonly eiaImage?: (
+    model: FrameworkModel,
+    instanceType: string | undefined,
+    acceleratorType: string,
+  ) => string;
+}
+
+type Versioned = FrameworkModel & {
+  readonly frameworkVersion?: string;
+  readonly inferenceFrameworkVersion?: string;
+  readonly pyVersion?: string;
+};
+
+/** The `eia` lookup in a framework's registry, with the model's versions. */
+function eiaIn(registry: ImageRegistry, versionOf: (m: Versioned) => string | undefined) {
+  return (model: FrameworkModel, instanceType: string | undefined, acceleratorType: string) => {
+    const m = model as Versioned;
+    return retrieveFor(registry, {
+      region: model.session.region,
+      version: versionOf(m),
+      pyVersion: m.pyVersion,
+      instanceType,
+      acceleratorType,
+      imageScope: 'inference',
+    });
+  };
+}
+
+/** Hugging Face has no `eia` images: Python's lookup refuses the scope. */
+function noEia(): never {
+  throw new UnsupportedOptionError('imageScope', 'eia', ['training', 'inference']);
 }
 
 /** Python's `_is_mms_version`: the framework version at or above the first MMS image. */
@@ -49,10 +90,31 @@ const script = {
 } as const;
 
 const RULES = new Map<unknown, FrameworkRule>([
-  [PyTorchModel, { ...script, repacks: mmsFrom('1.2') }],
-  [MXNetModel, { ...script, repacks: mmsFrom('1.4') }],
-  [ChainerModel, { ...script, repacks: () => false }],
-  [HuggingFaceModel, { ...script, repacks: () => true }],
+  [
+    PyTorchModel,
+    {
+      ...script,
+      repacks: mmsFrom('1.2'),
+      eiaImage: eiaIn(pytorchRegistry, (m) => m.frameworkVersion),
+    },
+  ],
+  [
+    MXNetModel,
+    {
+      ...script,
+      repacks: mmsFrom('1.4'),
+      eiaImage: eiaIn(mxnetRegistry, (m) => m.frameworkVersion),
+    },
+  ],
+  [
+    ChainerModel,
+    {
+      ...script,
+      repacks: () => false,
+      eiaImage: eiaIn(chainerRegistry, (m) => m.frameworkVersion),
+    },
+  ],
+  [HuggingFaceModel, { ...script, repacks: () => true, eiaImage: noEia }],
   [
     SKLearnModel,
     {
@@ -72,7 +134,16 @@ const RULES = new Map<unknown, FrameworkRule>([
       repacks: (_m, isolated) => isolated,
     },
   ],
-  [TensorFlowModel, { ...script, kind: 'tensorflow', writesWorkers: false, repacks: () => true }],
+  [
+    TensorFlowModel,
+    {
+      ...script,
+      kind: 'tensorflow',
+      writesWorkers: false,
+      repacks: () => true,
+      eiaImage: eiaIn(tensorflowRegistry, (m) => m.inferenceFrameworkVersion),
+    },
+  ],
 ]);
 
 /** The rules of a framework model's class; `undefined` for the generic `FrameworkModel`. */

@@ -15,6 +15,7 @@ import { nameFromBase } from '../pythonCompat/names.js';
 import { pyTruthy } from '../pythonCompat/truthy.js';
 import type { Templated } from '../templates.js';
 import type { ModelCodeSettings } from './modelContainer.js';
+import { baseFromName } from './modelNames.js';
 import { modelRequest, type DirectModel } from './modelRequest.js';
 import { trainedModel, type TrainedModelOptions } from './trainedModel.js';
 
@@ -56,6 +57,25 @@ export interface DirectTransformer {
   readonly transformer: Transformer;
 }
 
+/**
+ * Python's `base_job_name` when the transformer is made: set by the estimator's options, or by
+ * any call that generated a name from it (`fit` without a job name, `transformer` without a
+ * model name); otherwise still `None`, and the transformer has no base name.
+ */
+function estimatorBaseName(
+  estimator: AnyEstimator,
+  run: TrainingRun | undefined,
+  modelNameGiven: boolean,
+): string | undefined {
+  if (estimator.options.baseJobName !== undefined) return estimator.options.baseJobName;
+  const fitGenerated =
+    run !== undefined &&
+    run.jobName !== run.baseJobName &&
+    baseFromName(run.jobName) === run.baseJobName;
+  if (fitGenerated || !modelNameGiven) return run?.baseJobName ?? resolveBaseJobName(estimator);
+  return undefined;
+}
+
 /** Python's `transformer(instance_count, instance_type, ...)`: both are required arguments. */
 function checkInstances(options: TransformerRequestOptions): void {
   for (const key of ['instanceCount', 'instanceType'] as const) {
@@ -73,8 +93,9 @@ export function untrainedTransformer(
   options: TrainedTransformerOptions,
 ): Transformer {
   checkInstances(options);
-  const baseName = resolveBaseJobName(estimator);
-  const modelName = options.modelName || nameFromBase(baseName, estimator.session);
+  const baseName = estimatorBaseName(estimator, undefined, Boolean(options.modelName));
+  const modelName =
+    options.modelName || nameFromBase(resolveBaseJobName(estimator), estimator.session);
   const given = formatTags(options.tags, 'tags');
   const tensorflow = estimator.kind === 'framework' && estimator.pythonClass.name === 'TensorFlow';
   const tags = given && given.length > 0 ? given : tensorflow ? given : estimator.options.tags;
@@ -182,7 +203,7 @@ export function trainedModelTransformer(
     transformer: transformerOf(estimator.session, modelName, options, {
       env,
       tags,
-      baseName: run.baseJobName,
+      baseName: estimatorBaseName(estimator, run, Boolean(options.modelName)),
     }),
   };
 }

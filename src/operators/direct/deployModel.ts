@@ -37,6 +37,7 @@ export async function stageModelCode(
 ): Promise<void> {
   if (staging?.kind === 'upload') await uploadModelCode(direct, staging);
   else if (staging?.kind === 'repack') await repackModel(direct, staging);
+  else if (staging?.kind === 'inS3') await direct.expectedOwner(staging.bucket);
 }
 
 /**
