@@ -26,6 +26,7 @@ import {
 } from '../values.js';
 import { rememberRun } from './airflow.js';
 import { attachCall } from './requests/attach.js';
+import { recordSetCall } from './requests/recordSet.js';
 
 /** What the request handlers share in one case. */
 export interface RequestEnv {
@@ -274,6 +275,8 @@ export async function requestCall(
       return runCall(target, args, kwargs, env);
     case 'deploy':
       return deployCall(target, args, kwargs, env);
+    case 'record_set':
+      return recordSetCall(step, target, args, kwargs, env);
     default:
       if (step.call.endsWith('.attach')) return attachCall(step, args, kwargs, env);
       throw new UnsupportedCaseError(`call ${step.call} is not supported yet`);
