@@ -25,11 +25,14 @@ export default async function recordSetBench(): Promise<void> {
         },
       );
       let text = '';
-      child.stdout.on('data', (d: Buffer) => (text += d.toString()));
+      child.stdout.on('data', (d: Buffer) => {
+        text += d.toString();
+      });
       child.on('error', reject);
-      child.on('close', (code) =>
-        code === 0 ? resolve(text) : reject(new Error(`worker exited ${String(code)}`)),
-      );
+      child.on('close', (code) => {
+        if (code === 0) resolve(text);
+        else reject(new Error(`worker exited ${String(code)}`));
+      });
     });
     const r = JSON.parse(out.trim().split('\n').pop() ?? '{}') as {
       seconds: number;
