@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { retrieve } from '../imageUris/retrieve.js';
+import { parseCommandLine } from './parseCommandLine.js';
 import type { Command } from './types.js';
 
 const IMAGE_URI_USAGE = `Usage: sagemaker-workflow image-uri <framework> --region <region> [options]
@@ -23,10 +23,10 @@ export const imageUriCommand: Command = {
   summary: 'print the ECR URI of a SageMaker prebuilt image',
   usage: IMAGE_URI_USAGE,
   run(argv) {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
+    const parsed = parseCommandLine(argv, {
+      usage: IMAGE_URI_USAGE,
+      operand: '<framework>',
+      required: ['region'],
       options: {
         region: { type: 'string' },
         version: { type: 'string' },
@@ -38,17 +38,10 @@ export const imageUriCommand: Command = {
         'base-framework-version': { type: 'string' },
         'sdk-version': { type: 'string' },
         'inference-tool': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
       },
     });
-    if (values.help) return { stdout: IMAGE_URI_USAGE, exitCode: 0 };
-    const [framework, ...extra] = positionals;
-    if (!framework || extra.length || !values.region) {
-      return {
-        stderr: `${!framework ? 'Missing <framework>' : extra.length ? `Unexpected arguments: ${extra.join(' ')}` : 'Missing --region'}\n\n${IMAGE_URI_USAGE}`,
-        exitCode: 1,
-      };
-    }
+    if (parsed.done) return parsed.done;
+    const { operand: framework, values } = parsed;
     const uri = retrieve({
       framework,
       region: values.region,

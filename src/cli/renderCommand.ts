@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { renderTemplates } from '../operators/templating/renderTemplates.js';
 import { CliInputError } from './CliInputError.js';
 import { readJsonFile } from './readJsonFile.js';
+import { parseCommandLine } from './parseCommandLine.js';
 import type { Command } from './types.js';
 
 const USAGE = `Usage: sagemaker-workflow render <config.json> --context <context.json>
@@ -18,32 +18,22 @@ export const renderCommand: Command = {
   summary: 'render the Airflow templates in a config with a JSON context',
   usage: USAGE,
   run(argv) {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        context: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
+    const parsed = parseCommandLine(argv, {
+      usage: USAGE,
+      operand: '<config.json>',
+      required: ['context'],
+      options: { context: { type: 'string' } },
     });
-    if (values.help) return { stdout: USAGE, exitCode: 0 };
-    const [file, ...extra] = positionals;
-    if (!file || extra.length || values.context === undefined) {
-      const why = !file
-        ? 'Missing <config.json>'
-        : extra.length
-          ? `Unexpected arguments: ${extra.join(' ')}`
-          : 'Missing --context';
-      return { stderr: `${why}\n\n${USAGE}`, exitCode: 1 };
-    }
-    if (file === '-' && values.context === '-') {
+    if (parsed.done) return parsed.done;
+    const { operand: file } = parsed;
+    const contextFile = parsed.values.context;
+    if (file === '-' && contextFile === '-') {
       throw new CliInputError('Only one of <config.json> and --context can be standard input');
     }
     const config = readJsonFile(file, 'config');
-    const context = readJsonFile(values.context, 'context');
+    const context = readJsonFile(contextFile, 'context');
     if (typeof context !== 'object' || context === null || Array.isArray(context)) {
-      throw new CliInputError(`The context ${values.context} must be a JSON object`);
+      throw new CliInputError(`The context ${contextFile} must be a JSON object`);
     }
     const rendered = renderTemplates(config, context as Record<string, unknown>);
     return { stdout: JSON.stringify(rendered, null, 2), exitCode: 0 };

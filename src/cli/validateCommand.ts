@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { CONFIG_KINDS, type ConfigKind } from '../operators/validation/configKind.js';
 import { validateConfig } from '../operators/validation/validateConfig.js';
 import { CliInputError } from './CliInputError.js';
 import { readJsonFile } from './readJsonFile.js';
 import { configParts, inferKind } from './configParts.js';
+import { parseCommandLine } from './parseCommandLine.js';
 import type { Command } from './types.js';
 
 const USAGE = `Usage: sagemaker-workflow validate <config.json> [--kind <kind>]
@@ -22,24 +22,13 @@ export const validateCommand: Command = {
   summary: "check a config against the SageMaker API's constraints",
   usage: USAGE,
   run(argv) {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        kind: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+    const parsed = parseCommandLine(argv, {
+      usage: USAGE,
+      operand: '<config.json>',
+      options: { kind: { type: 'string' }, json: { type: 'boolean' } },
     });
-    if (values.help) return { stdout: USAGE, exitCode: 0 };
-    const [file, ...extra] = positionals;
-    if (!file || extra.length) {
-      return {
-        stderr: `${file ? `Unexpected arguments: ${extra.join(' ')}` : 'Missing <config.json>'}\n\n${USAGE}`,
-        exitCode: 1,
-      };
-    }
+    if (parsed.done) return parsed.done;
+    const { operand: file, values } = parsed;
     const config = readJsonFile(file, 'config');
     const kind = values.kind ?? inferKind(config);
     if (kind === undefined) {

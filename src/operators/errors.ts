@@ -19,6 +19,9 @@ const LABEL = {
   endpoint: 'endpoint',
 } as const satisfies Record<ResourceKind, string>;
 
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
 /** Human name of a resource kind, e.g. `'training job'`. @internal */
 export const labelOf = (kind: ResourceKind): string => LABEL[kind];
 
@@ -159,7 +162,29 @@ export const isResourceExistsError = errorGuard<ResourceExistsError>('RESOURCE_E
 
 /** Why a local path named by an `S3Upload` operation cannot be uploaded. */
 export type UploadInputProblem =
-  'unreadable' | 'symlink-outside-source' | 'not-a-file-or-directory';
+  | 'unreadable'
+  | 'symlink-outside-source'
+  | 'symlink-loop'
+  | 'dangling-symlink'
+  | 'directory-needs-tar'
+  | 'not-a-file-or-directory';
+
+function uploadProblemText(problem: UploadInputProblem, detail: string | undefined): string {
+  switch (problem) {
+    case 'unreadable':
+      return 'is not readable';
+    case 'symlink-outside-source':
+      return `is a symbolic link that points outside the source directory${detail ? ` (to ${detail})` : ''}`;
+    case 'symlink-loop':
+      return `is a symbolic link loop (ELOOP: following it leads back to itself${detail ? `; it points to ${detail}` : ''})`;
+    case 'dangling-symlink':
+      return `is a symbolic link whose target does not exist${detail ? ` (${detail})` : ''}`;
+    case 'directory-needs-tar':
+      return 'is a directory: a directory is uploaded as a tar.gz, set Tar: true';
+    case 'not-a-file-or-directory':
+      return `is neither a regular file nor a directory${detail ? ` (it is ${detail})` : ''}`;
+  }
+}
 
 /** A local path of an `S3Upload` exists but cannot be uploaded; raised before any S3 or SageMaker call. */
 export class UploadInputError extends SageMakerWorkflowError {
@@ -175,14 +200,8 @@ export class UploadInputError extends SageMakerWorkflowError {
     options?: { cause?: unknown; detail?: string },
   ) {
     super(
-      `Cannot upload ${JSON.stringify(uploadPath)}: ${JSON.stringify(file)} ${
-        problem === 'unreadable'
-          ? 'is not readable'
-          : problem === 'symlink-outside-source'
-            ? `is a symbolic link that points outside the source directory${options?.detail ? ` (to ${options.detail})` : ''}`
-            : 'is neither a regular file nor a directory'
-      }`,
-      options,
+      `Cannot upload ${JSON.stringify(uploadPath)}: ${JSON.stringify(file)} ${uploadProblemText(problem, options?.detail)}`,
+      options?.cause === undefined ? undefined : { cause: options.cause },
     );
   }
 }
@@ -200,32 +219,51 @@ export type S3OperationRef =
       readonly Tar: boolean;
     };
 
+/** A multipart upload begun by a failed `S3Upload` that could not be aborted: its parts stay billed. */
+export interface OpenMultipartUpload {
+  readonly Bucket: string;
+  readonly Key: string;
+  readonly UploadId: string;
+  /** Why AbortMultipartUpload failed. */
+  readonly abortError: unknown;
+}
+
 /**
  * An S3 operation failed. Says which operations completed (their objects are in S3), which one
- * failed, and which were not attempted; no SageMaker resource was created.
+ * failed, which were not attempted, and any multipart upload left open because it could not be
+ * aborted; no SageMaker resource was created.
  */
 export class S3OperationsError extends SageMakerWorkflowError {
   override readonly name = 'S3OperationsError';
-  readonly code = 'S3_OPERATIONS_FAILED';
+  readonly code = 'S3_OPERATIONS';
 
   constructor(
     readonly completed: readonly S3OperationRef[],
     readonly failed: S3OperationRef,
     readonly notAttempted: readonly S3OperationRef[],
     cause: unknown,
+    /** Multipart uploads of the failed operation that are still open (abort them, or set a lifecycle rule). */
+    readonly openMultipartUploads: readonly OpenMultipartUpload[] = [],
   ) {
     const describe = (op: S3OperationRef): string =>
       op.type === 'S3CreateBucket'
         ? `create bucket ${op.Bucket}`
         : `upload ${op.Path} to s3://${op.Bucket}/${op.Key}`;
+    const open = openMultipartUploads.map(
+      (u) =>
+        `multipart upload ${u.UploadId} of s3://${u.Bucket}/${u.Key} (AbortMultipartUpload failed: ${messageOf(u.abortError)})`,
+    );
     super(
-      `S3 operation failed: ${describe(failed)} (${cause instanceof Error ? cause.message : String(cause)}). ` +
+      `S3 operation failed: ${describe(failed)} (${messageOf(cause)}). ` +
         `Completed: ${completed.length ? completed.map(describe).join('; ') : '(none)'}. ` +
         `Not attempted: ${notAttempted.length ? notAttempted.map(describe).join('; ') : '(none)'}. ` +
+        (open.length
+          ? `Left open, its parts still stored and billed: ${open.join('; ')}; abort it with aws s3api abort-multipart-upload. `
+          : '') +
         'No SageMaker resource was created.',
       { cause },
     );
   }
 }
 /** Guard for {@link S3OperationsError}. */
-export const isS3OperationsError = errorGuard<S3OperationsError>('S3_OPERATIONS_FAILED');
+export const isS3OperationsError = errorGuard<S3OperationsError>('S3_OPERATIONS');

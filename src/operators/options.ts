@@ -7,6 +7,7 @@ import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { MissingOptionError, UnsupportedOptionError, ValidationError } from '../errors.js';
 import { systemClock, type OperatorClock } from './clock.js';
 import { consoleLogger, type OperatorLogger } from './logger.js';
+import type { ConfigRule } from './validation/index.js';
 
 /**
  * AWS clients an operator calls. Configure their `maxAttempts` / `retryStrategy` for throttling
@@ -71,6 +72,11 @@ export interface SubmitOptions {
   readonly idempotencyTag?: boolean;
   /** Check that the job's S3 inputs and code archive exist before Create (HeadObject / ListObjectsV2). @default true when an `s3` client is given */
   readonly checkS3Inputs?: boolean;
+  /**
+   * Validation rules not to check, e.g. `['crossField:batchStrategy']` (see `validateConfig`).
+   * Warnings are logged through the logger either way; this turns a rule off. @default []
+   */
+  readonly skipRules?: readonly ConfigRule[];
   /** Folder that relative `S3Operations` paths are resolved against; pass the builder's `run.sourceDir`. @default - the current directory */
   readonly localBaseDir?: string;
   /**
@@ -114,6 +120,7 @@ export interface ResolvedOptions {
   readonly rerunFailed: boolean;
   readonly idempotencyTag: boolean;
   readonly checkS3Inputs: boolean;
+  readonly skipRules: readonly ConfigRule[];
   readonly localBaseDir: string | undefined;
   readonly onAbort: OnAbort;
   readonly printLog: boolean;
@@ -187,6 +194,7 @@ export function resolveOptions(
     rerunFailed: options.rerunFailed ?? DEFAULTS.rerunFailed,
     idempotencyTag: options.idempotencyTag ?? DEFAULTS.idempotencyTag,
     checkS3Inputs: options.checkS3Inputs ?? clients.s3 !== undefined,
+    skipRules: options.skipRules ?? [],
     localBaseDir: options.localBaseDir,
     onAbort: options.onAbort ?? DEFAULTS.onAbort,
     printLog: options.printLog ?? clients.logs !== undefined,

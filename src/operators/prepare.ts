@@ -7,7 +7,14 @@
 import { MissingOptionError, ValidationError } from '../errors.js';
 import { isPlaceholder } from '../templates.js';
 import { renderTemplates } from './templating/index.js';
-import { assertValidConfig, coerceConfig, type ConfigKind } from './validation/index.js';
+import {
+  assertValidConfig,
+  coerceConfig,
+  type ConfigKind,
+  type ConfigProblem,
+  type ConfigRule,
+} from './validation/index.js';
+import type { OperatorLogger } from './logger.js';
 import type { OperatorClients, ResolvedOptions } from './options.js';
 import { checkS3Operations, splitS3Operations, type S3Operations } from './s3Operations.js';
 import type { Json } from './sagemakerCall.js';
@@ -54,16 +61,34 @@ export function renderConfig<T>(config: T, options: ResolvedOptions): T {
 /** The API's limit on tags per resource. */
 const MAX_TAGS = 50;
 
+/** What {@link finishRequest} reads of the resolved options. @internal */
+export interface FinishOptions {
+  readonly idempotencyTag: boolean;
+  readonly logger: OperatorLogger;
+  readonly skipRules: readonly ConfigRule[];
+}
+
+/** Logs each validation warning (they never throw: the API may take the request). */
+function logWarnings(kind: ConfigKind, warnings: readonly ConfigProblem[], logger: OperatorLogger) {
+  for (const w of warnings) {
+    logger.warn(
+      `Validation warning (${kind} ${w.path || 'config'}): ${w.message} [${w.rule}; pass skipRules: ['${w.rule}'] to silence it]`,
+    );
+  }
+}
+
 /**
  * Coerces a request part to the API's types, then validates it as it will be sent: with the
  * idempotency tag when `idempotencyTag` is on, so the tag counts against the API's limits.
- * Returns the coerced request without the tag (submission adds it).
+ * Warnings are logged, never thrown. Returns the coerced request without the tag (submission
+ * adds it).
  * @throws {@link ValidationError} for 50 user tags; ConfigValidationError
  */
-export function finishRequest(kind: ConfigKind, request: unknown, idempotencyTag = true): Json {
+export function finishRequest(kind: ConfigKind, request: unknown, options: FinishOptions): Json {
   const coerced = coerceConfig(kind, request) as Json;
-  if (!idempotencyTag) {
-    assertValidConfig(kind, coerced);
+  const validate = { skipRules: options.skipRules };
+  if (!options.idempotencyTag) {
+    logWarnings(kind, assertValidConfig(kind, coerced, validate), options.logger);
     return coerced;
   }
   const tags = Array.isArray(coerced['Tags']) ? (coerced['Tags'] as Json[]) : [];
@@ -76,7 +101,8 @@ export function finishRequest(kind: ConfigKind, request: unknown, idempotencyTag
     );
   }
   // The value is a SHA-256 in hex, so a placeholder of that length validates as the real one.
-  assertValidConfig(kind, withHashTag(coerced, '0'.repeat(64), true));
+  const sent = withHashTag(coerced, '0'.repeat(64), true);
+  logWarnings(kind, assertValidConfig(kind, sent, validate), options.logger);
   return coerced;
 }
 
@@ -107,14 +133,14 @@ export interface BundleParts {
  * `{ Model?, <mainKey>: request, S3Operations? }` with S3 operations at the root or in the model.
  * @throws ConfigValidationError for an invalid model part
  */
-export function splitBundle(rendered: Json, mainKey: string, idempotencyTag = true): BundleParts {
+export function splitBundle(rendered: Json, mainKey: string, options: FinishOptions): BundleParts {
   const composite = mainKey in rendered && rendered[mainKey] !== undefined;
   const root = splitS3Operations(rendered);
   const modelPart =
     composite && rendered['Model'] ? splitS3Operations(rendered['Model'] as Json) : undefined;
   return {
     composite,
-    model: modelPart ? finishRequest('model', modelPart.request, idempotencyTag) : undefined,
+    model: modelPart ? finishRequest('model', modelPart.request, options) : undefined,
     main: composite ? rendered[mainKey] : root.request,
     s3Operations: mergeS3Operations(
       composite ? root.s3Operations : undefined,

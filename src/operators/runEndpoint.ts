@@ -22,7 +22,13 @@ import {
 } from './options.js';
 import { checkUploads, finishRequest, renderConfig, splitBundle } from './prepare.js';
 import { isScopeEnded, scopedCall, throwIfEnded, type RequestScope } from './requestScope.js';
-import { createOnce, scopeFor, throwIfAbortedBeforeCreate, uploadsOnce } from './runJob.js';
+import {
+  checkInputsBeforeCreate,
+  createOnce,
+  scopeFor,
+  throwIfAbortedBeforeCreate,
+  uploadsOnce,
+} from './runJob.js';
 import { isAlreadyExists, isNotFound, type AnyCommand, type Json } from './sagemakerCall.js';
 import type { S3Operations } from './s3Operations.js';
 import { endedError } from './stopResource.js';
@@ -76,16 +82,25 @@ export async function submitEndpoint(
   resolved: ResolvedOptions,
   scope: RequestScope,
 ): Promise<SubmittedEndpoint> {
-  const tag = resolved.idempotencyTag;
   throwIfAbortedBeforeCreate(KINDS.endpoint, resolved);
   const rendered = renderConfig(config, resolved) as Json;
-  const { composite, model, main, s3Operations } = splitBundle(rendered, 'Endpoint', tag);
+  const { composite, model, main, s3Operations } = splitBundle(rendered, 'Endpoint', resolved);
   let endpointConfig =
     composite && rendered['EndpointConfig']
-      ? finishRequest('endpointConfig', rendered['EndpointConfig'], tag)
+      ? finishRequest('endpointConfig', rendered['EndpointConfig'], resolved)
       : undefined;
-  let endpoint = finishRequest('endpoint', main, tag);
+  let endpoint = finishRequest('endpoint', main, resolved);
   await checkUploads(s3Operations, clients, resolved.localBaseDir);
+  if (model)
+    await checkInputsBeforeCreate(
+      KINDS.model,
+      'model',
+      model,
+      s3Operations,
+      clients,
+      resolved,
+      scope,
+    );
   const uploads = uploadsOnce(s3Operations, clients, resolved, scope);
 
   if (model) {

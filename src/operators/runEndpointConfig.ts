@@ -34,11 +34,7 @@ export async function runEndpointConfig(
   const resolved = resolveOptions(options, clients);
   const scope = scopeFor(resolved);
   throwIfAbortedBeforeCreate(spec, resolved);
-  const prepared = finishRequest(
-    'endpointConfig',
-    renderConfig(config, resolved),
-    resolved.idempotencyTag,
-  );
+  const prepared = finishRequest('endpointConfig', renderConfig(config, resolved), resolved);
   const { name } = await createOnce(spec, clients.sagemaker, prepared, resolved, scope);
   return {
     EndpointConfig: (await describeInScope(

@@ -23,6 +23,7 @@ import {
   type RequestScope,
 } from './requestScope.js';
 import type { Json } from './sagemakerCall.js';
+import type { S3InputKind } from './s3Inputs.js';
 import { runS3Operations, splitS3Operations, type S3Operations } from './s3Operations.js';
 import { endedError } from './stopResource.js';
 import { submitOnce, type Submitted } from './submit.js';
@@ -43,6 +44,36 @@ export function throwIfAbortedBeforeCreate(spec: KindSpec, options: ResolvedOpti
 /** The request scope of one operator call: its signal, and its deadline from now. @internal */
 export const scopeFor = (options: ResolvedOptions): RequestScope =>
   scopeOf(options.clock, options.signal, options.maxIngestionTimeSeconds);
+
+/**
+ * Checks the job's S3 inputs (see `checkS3Inputs`) before anything is created; a scope that ended
+ * during the check becomes the typed error of a job not created.
+ * @internal
+ */
+export async function checkInputsBeforeCreate(
+  spec: KindSpec,
+  kind: S3InputKind,
+  request: Json,
+  ops: S3Operations | undefined,
+  clients: OperatorClients,
+  options: ResolvedOptions,
+  scope: RequestScope,
+  model?: Json,
+): Promise<void> {
+  try {
+    await checkS3Inputs(
+      kind,
+      request,
+      ops,
+      { clients, logger: options.logger, scope, enabled: options.checkS3Inputs },
+      model,
+    );
+  } catch (error) {
+    if (!isScopeEnded(error)) throw error;
+    const name = String(request[spec.nameKey]);
+    throw await endedError(spec, clients.sagemaker, name, false, error, endContext(options));
+  }
+}
 
 /** Runs `ops` once, however many creates ask for it, within the scope. @internal */
 export function uploadsOnce(
@@ -123,9 +154,9 @@ export async function submitSingleRequest(
   const spec = KINDS[kind];
   throwIfAbortedBeforeCreate(spec, options);
   const { request, s3Operations } = splitS3Operations(renderConfig(config, options));
-  const prepared = finishRequest(kind, request, options.idempotencyTag);
+  const prepared = finishRequest(kind, request, options);
   await checkUploads(s3Operations, clients, options.localBaseDir);
-  if (options.checkS3Inputs) await checkS3Inputs(kind, prepared, s3Operations, clients, scope);
+  await checkInputsBeforeCreate(spec, kind, prepared, s3Operations, clients, options, scope);
   return createOnce(
     spec,
     clients.sagemaker,

@@ -11,7 +11,6 @@ import type {
   DescribeTransformJobResponse,
 } from '@aws-sdk/client-sagemaker';
 import { KINDS } from './jobKinds.js';
-import { checkS3Inputs } from './checkS3Inputs.js';
 import {
   resolveOptions,
   type OperatorClients,
@@ -20,14 +19,20 @@ import {
 } from './options.js';
 import { checkUploads, finishRequest, renderConfig, splitBundle } from './prepare.js';
 import type { RequestScope } from './requestScope.js';
-import { createOnce, scopeFor, throwIfAbortedBeforeCreate, uploadsOnce } from './runJob.js';
+import {
+  checkInputsBeforeCreate,
+  createOnce,
+  scopeFor,
+  throwIfAbortedBeforeCreate,
+  uploadsOnce,
+} from './runJob.js';
 import type { Submitted } from './submit.js';
 import { describeInScope, waitInScope } from './waitForJob.js';
 import type { S3Operations } from './s3Operations.js';
 import type { OperatorConfig } from './types.js';
 
 /** A transform config: a model to create and the transform job, or the transform request alone. */
-export type TransformConfig =
+export type TransformJobConfig =
   | (OperatorConfig<CreateTransformJobRequest> & { readonly Transform?: never })
   | {
       readonly Model?: OperatorConfig<CreateModelInput>;
@@ -47,7 +52,7 @@ export interface TransformJobResult {
  * @internal
  */
 export async function submitTransform(
-  config: TransformConfig,
+  config: TransformJobConfig,
   clients: OperatorClients,
   resolved: ResolvedOptions,
   scope: RequestScope,
@@ -56,12 +61,20 @@ export async function submitTransform(
   const { model, main, s3Operations } = splitBundle(
     renderConfig(config, resolved),
     'Transform',
-    resolved.idempotencyTag,
+    resolved,
   );
-  let transform = finishRequest('transform', main, resolved.idempotencyTag);
+  let transform = finishRequest('transform', main, resolved);
   await checkUploads(s3Operations, clients, resolved.localBaseDir);
-  if (resolved.checkS3Inputs)
-    await checkS3Inputs('transform', transform, s3Operations, clients, scope, model);
+  await checkInputsBeforeCreate(
+    KINDS.transform,
+    'transform',
+    transform,
+    s3Operations,
+    clients,
+    resolved,
+    scope,
+    model,
+  );
   const uploads = uploadsOnce(s3Operations, clients, resolved, scope);
 
   if (model) {
@@ -91,7 +104,7 @@ export async function submitTransform(
  * const { Model, Transform } = await runTransformJob(transformConfig, { sagemaker, s3 });
  */
 export async function runTransformJob(
-  config: TransformConfig,
+  config: TransformJobConfig,
   clients: OperatorClients,
   options: OperatorOptions = {},
 ): Promise<TransformJobResult> {

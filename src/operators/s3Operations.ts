@@ -4,27 +4,24 @@
  * before submitting. Local inputs are checked first, so a bad path fails before any AWS call.
  */
 import { createReadStream } from 'node:fs';
-import { access, constants, lstat, mkdtemp, readdir, realpath, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, dirname, join, relative, resolve, sep, isAbsolute } from 'node:path';
-import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
-import { create as createTar } from 'tar';
+import { access, constants, lstat, readdir, readlink, realpath, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep, isAbsolute } from 'node:path';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { LocalPathNotFoundError, MissingOptionError, OptionTypeError } from '../errors.js';
-import { S3OperationsError, UploadInputError, type S3OperationRef } from './errors.js';
+import { loadLibStorage, loadS3Sdk } from '../internal/loadPeer.js';
+import {
+  S3OperationsError,
+  UploadInputError,
+  type OpenMultipartUpload,
+  type S3OperationRef,
+} from './errors.js';
 import type { OperatorLogger } from './logger.js';
+import { trackMultipartUploads } from './multipartTracker.js';
+import { specialFileType, tarToTempFile } from './sourceArchive.js';
+import type { S3Operations } from '../config/s3Operations.js';
 
-/** `S3Operations` as Python's config builders write it. */
-export interface S3Operations {
-  readonly S3CreateBucket?: readonly { readonly Bucket: string }[];
-  readonly S3Upload?: readonly {
-    readonly Path: string;
-    readonly Bucket: string;
-    readonly Key: string;
-    /** Upload a tar.gz of the path (a directory's contents at the archive root). */
-    readonly Tar: boolean;
-  }[];
-}
+// One `S3Operations` type for the builders that write it and the operators that run it.
+export type { S3Operations };
 
 /** A config with its `S3Operations` split off. */
 export interface SplitConfig<T> {
@@ -56,6 +53,27 @@ export function listS3Operations(ops: S3Operations | undefined): S3OperationRef[
   return [...buckets, ...uploads];
 }
 
+/**
+ * The local file an `S3Upload.Path` names. A relative path is looked up in `baseDir` first (the
+ * builder's `run.sourceDir`: the framework model quirk writes the entry point's base name, meant
+ * relative to its folder: Python parity Q10, docs/python-parity.md), then in the current directory (where a relative
+ * `sourceDir` given to the estimator lives).
+ * @internal
+ */
+export async function resolveUploadPath(
+  path: string,
+  baseDir: string | undefined,
+): Promise<string> {
+  if (isAbsolute(path) || baseDir === undefined) return resolve(path);
+  const inBase = resolve(baseDir, path);
+  try {
+    await lstat(inBase);
+    return inBase;
+  } catch {
+    return resolve(path);
+  }
+}
+
 function isInside(root: string, target: string): boolean {
   const rel = relative(root, target);
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
@@ -67,6 +85,24 @@ async function checkReadable(uploadPath: string, file: string): Promise<void> {
   } catch (cause) {
     throw new UploadInputError(uploadPath, file, 'unreadable', { cause });
   }
+}
+
+/** The error for a link `realpath` cannot follow: a loop (ELOOP) or a missing target, said as such. */
+async function brokenLinkError(
+  uploadPath: string,
+  link: string,
+  cause: unknown,
+): Promise<UploadInputError> {
+  const target = await readlink(link).catch(() => undefined);
+  if ((cause as { code?: unknown }).code === 'ELOOP')
+    return new UploadInputError(uploadPath, link, 'symlink-loop', {
+      cause,
+      ...(target === undefined ? {} : { detail: target }),
+    });
+  return new UploadInputError(uploadPath, link, 'dangling-symlink', {
+    cause,
+    detail: target === undefined ? 'its target is missing' : `${target} is missing`,
+  });
 }
 
 /** Walks a directory: every file readable, every symlink pointing inside `root`. */
@@ -84,11 +120,7 @@ async function checkTree(uploadPath: string, root: string, dir: string): Promise
       try {
         target = await realpath(full);
       } catch (cause) {
-        // A dangling link cannot be archived meaningfully either.
-        throw new UploadInputError(uploadPath, full, 'symlink-outside-source', {
-          cause,
-          detail: 'a missing target',
-        });
+        throw await brokenLinkError(uploadPath, full, cause);
       }
       if (!isInside(root, target)) {
         throw new UploadInputError(uploadPath, full, 'symlink-outside-source', { detail: target });
@@ -126,7 +158,7 @@ export async function checkS3Operations(
         throw new OptionTypeError(`S3Operations.S3Upload[].${key}`, op[key], 'a non-empty string');
       }
     }
-    const path = resolve(options.baseDir ?? '.', op.Path);
+    const path = await resolveUploadPath(op.Path, options.baseDir);
     let info;
     try {
       info = await lstat(path);
@@ -138,52 +170,24 @@ export async function checkS3Operations(
       try {
         info = await stat(path);
       } catch (cause) {
+        const loop = (cause as { code?: unknown }).code === 'ELOOP';
         throw new LocalPathNotFoundError('S3Upload Path', op.Path, {
           cause,
-          detail: '(dangling symbolic link)',
+          detail: loop ? '(a symbolic link loop: ELOOP)' : '(dangling symbolic link)',
         });
       }
     }
     if (info.isDirectory()) {
-      if (!op.Tar) {
-        throw new UploadInputError(op.Path, op.Path, 'not-a-file-or-directory', {
-          detail: 'a directory needs Tar: true',
-        });
-      }
+      if (!op.Tar) throw new UploadInputError(op.Path, op.Path, 'directory-needs-tar');
       const root = await realpath(path);
       await checkTree(op.Path, root, root);
     } else if (info.isFile()) {
       await checkReadable(op.Path, path);
     } else {
-      throw new UploadInputError(op.Path, op.Path, 'not-a-file-or-directory');
+      throw new UploadInputError(op.Path, op.Path, 'not-a-file-or-directory', {
+        detail: specialFileType(info),
+      });
     }
-  }
-}
-
-/**
- * Writes a gzipped tarball of `path` to a temporary file: a directory's entries at the archive
- * root (as Python's `tar_and_s3_upload` adds each child under its base name), or the single file.
- * Returns the tarball's path and a function that deletes it.
- * @internal
- */
-export async function tarToTempFile(
-  path: string,
-): Promise<{ file: string; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'sagemaker-workflow-tar-'));
-  const file = join(dir, 'source.tar.gz');
-  const cleanup = (): Promise<void> => rm(dir, { recursive: true, force: true });
-  try {
-    const full = resolve(path);
-    const info = await stat(full);
-    const [cwd, entries] = info.isDirectory()
-      ? [full, (await readdir(full)).sort()]
-      : [dirname(full), [basename(full)]];
-    // portable: no uid/gid/uname/mtime noise, so the same tree gives the same archive entries.
-    await createTar({ gzip: true, file, cwd, portable: true }, entries);
-    return { file, cleanup };
-  } catch (error) {
-    await cleanup();
-    throw error;
   }
 }
 
@@ -201,25 +205,34 @@ async function runOne(
   options: RunS3OperationsOptions,
 ): Promise<void> {
   if (op.type === 'S3CreateBucket') {
+    const sdk = await loadS3Sdk();
     // As the Python SDK's session does: a bucket we can already reach is left as it is, so a
     // re-run (or a bucket shared by several steps) is not an error.
     try {
-      await s3.send(new HeadBucketCommand({ Bucket: op.Bucket }));
+      await s3.send(new sdk.HeadBucketCommand({ Bucket: op.Bucket }));
       return;
     } catch (error) {
       const name = (error as { name?: string }).name;
       if (name !== 'NotFound' && name !== 'NoSuchBucket') throw error;
     }
     try {
-      await s3.send(new CreateBucketCommand({ Bucket: op.Bucket }));
+      await s3.send(new sdk.CreateBucketCommand({ Bucket: op.Bucket }));
     } catch (error) {
       if ((error as { name?: string }).name !== 'BucketAlreadyOwnedByYou') throw error;
     }
     options.logger.info(`Created bucket ${op.Bucket}`);
     return;
   }
-  const local = resolve(options.baseDir ?? '.', op.Path);
+  const { Upload } = await loadLibStorage();
+  const local = await resolveUploadPath(op.Path, options.baseDir);
   const tarball = op.Tar ? await tarToTempFile(local) : undefined;
+  if (tarball && tarball.skipped.length > 0) {
+    options.logger.warn(
+      `Left out of s3://${op.Bucket}/${op.Key} (a tarball cannot hold them): ${tarball.skipped
+        .map((e) => `${e.path} (${e.type})`)
+        .join(', ')}`,
+    );
+  }
   try {
     const upload = new Upload({
       client: s3 as S3Client,
@@ -271,10 +284,22 @@ export async function runS3Operations(
   if (!s3)
     throw new MissingOptionError('s3 client', 'the config has S3Operations; pass clients.s3');
   for (const [i, op] of list.entries()) {
+    const tracker = trackMultipartUploads(s3);
     try {
-      await runOne(op, s3, options);
+      await runOne(op, tracker.client, options);
     } catch (cause) {
-      throw new S3OperationsError(list.slice(0, i), op, list.slice(i + 1), cause);
+      let open: OpenMultipartUpload[] = [];
+      try {
+        open = await tracker.abortOpen();
+      } catch {
+        // The S3 client cannot be loaded or built a command: nothing more can be said.
+      }
+      for (const u of open) {
+        options.logger.error(
+          `Multipart upload ${u.UploadId} of s3://${u.Bucket}/${u.Key} could not be aborted: its parts stay stored and billed`,
+        );
+      }
+      throw new S3OperationsError(list.slice(0, i), op, list.slice(i + 1), cause, open);
     }
   }
 }

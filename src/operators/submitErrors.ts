@@ -73,24 +73,37 @@ export class InvalidJobHandleError extends SageMakerWorkflowError {
 /** Guard for {@link InvalidJobHandleError}. */
 export const isInvalidJobHandleError = errorGuard<InvalidJobHandleError>('INVALID_JOB_HANDLE');
 
+/** Why an S3 input failed its check: not there, not readable by the caller, or the check itself failed. */
+export type S3InputProblem = 'missing' | 'access-denied' | 'check-failed';
+
 /**
  * An S3 object or prefix the job would read is not there (an input channel, a transform or
- * processing input, the code archive named by `sagemaker_submit_directory`); checked before Create.
+ * processing input, a model's artifacts, the code archive named by `sagemaker_submit_directory`),
+ * or could not be checked; found before Create, so no SageMaker resource was created.
  */
 export class S3InputNotFoundError extends SageMakerWorkflowError {
   override readonly name = 'S3InputNotFoundError';
   readonly code = 'S3_INPUT_NOT_FOUND';
+  readonly problem: S3InputProblem;
 
   constructor(
     /** The channel, input name or hyperparameter that names the URI. */
     readonly channel: string,
     readonly uri: string,
-    options?: { cause?: unknown; detail?: string },
+    options?: { cause?: unknown; detail?: string; problem?: S3InputProblem },
   ) {
+    const problem = options?.problem ?? 'missing';
+    const what =
+      problem === 'missing'
+        ? 'not found'
+        : problem === 'access-denied'
+          ? 'could not be read (access denied)'
+          : 'could not be checked';
     super(
-      `S3 input ${channel} not found: ${uri}${options?.detail ? ` (${options.detail})` : ''}; no SageMaker resource was created (pass checkS3Inputs: false to skip this check)`,
-      options,
+      `S3 input ${channel} ${what}: ${uri}${options?.detail ? ` (${options.detail})` : ''}; no SageMaker resource was created (pass checkS3Inputs: false to skip this check)`,
+      options?.cause === undefined ? undefined : { cause: options.cause },
     );
+    this.problem = problem;
   }
 }
 /** Guard for {@link S3InputNotFoundError}. */

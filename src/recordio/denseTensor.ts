@@ -1,4 +1,5 @@
-import { encodeAll, denseSource, sourceChunks } from './encodeRecords.js';
+import { denseSource } from './denseSource.js';
+import { encodeAll, sourceChunks } from './encodeRecords.js';
 import { resolveDense } from './resolveInputs.js';
 import type {
   ChunkOptions,

@@ -1,4 +1,5 @@
-import { encodeAll, sparseSource, sourceChunks } from './encodeRecords.js';
+import { sparseSource } from './sparseSource.js';
+import { encodeAll, sourceChunks } from './encodeRecords.js';
 import { resolveSparse } from './resolveInputs.js';
 import type { ChunkOptions, CsrMatrix, WriteStreamOptions, WriteTensorOptions } from './types.js';
 import { writeChunks, type ChunkSink } from './writeChunks.js';

@@ -126,9 +126,9 @@ describe('attach', () => {
       logger: silentLogger,
     });
     // THEN the typed hyperparameters are the job's
-    expect(estimator.k).toBe(5);
-    expect(estimator.sampleSize).toBe(100);
-    expect(estimator.predictorType).toBe('classifier');
+    expect(estimator.get('k')).toBe(5);
+    expect(estimator.get('sampleSize')).toBe(100);
+    expect(estimator.get('predictorType')).toBe('classifier');
   });
 
   it('refuses a job of another framework', async () => {

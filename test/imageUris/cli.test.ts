@@ -1,26 +1,6 @@
-import { execFile } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runCli as run } from '../cli/runCli.js';
 import { retrieve } from '../../src/imageUris/retrieve.js';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const cli = join(root, 'src/cli.ts');
-
-async function run(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(
-      process.execPath,
-      ['--import', 'tsx', cli, ...args],
-      { cwd: root },
-    );
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const e = error as { stdout: string; stderr: string; code: number };
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
-  }
-}
 
 describe('sagemaker-workflow image-uri', () => {
   it('prints the URI that retrieve gives, and exits 0', async () => {

@@ -1,4 +1,5 @@
 /** Small valid configs of each kind, shaped as the config builders emit them. */
+import type { LocalS3 } from '../../src/testing/index.js';
 export const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
 export const IMAGE = '382416733822.dkr.ecr.us-east-1.amazonaws.com/knn:1';
 
@@ -121,4 +122,12 @@ export function deployConfig(endpoint: string, configName: string, model: string
     },
     Endpoint: { EndpointName: endpoint, EndpointConfigName: configName },
   };
+}
+
+/** Writes the S3 objects the configs above read (channels, model artifacts, inputs) to a local S3 server. */
+export function seedFixtureInputs(s3: LocalS3): void {
+  s3.putObject('bucket', 'train/data.csv', '1,2,3,4,0\n');
+  s3.putObject('bucket', 'output/model.tar.gz', 'model');
+  s3.putObject('bucket', 'test/data.csv', '1,2,3,4\n');
+  s3.putObject('bucket', 'raw/data.csv', '1,2,3,4\n');
 }

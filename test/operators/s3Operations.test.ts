@@ -16,6 +16,7 @@ import { runTransformJob } from '../../src/operators/runTransformJob.js';
 import { splitS3Operations } from '../../src/operators/s3Operations.js';
 import { startLocalS3, type LocalS3 } from '../../src/testing/index.js';
 import * as f from './fixtures.js';
+import { seedFixtureInputs } from './fixtures.js';
 import { FAST, s3ClientFor, startHarness, type Harness } from './harness.js';
 
 let s3server: LocalS3;
@@ -33,6 +34,8 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   h = await startHarness();
+  // the data the fixture configs read, so the S3 input check before Create finds it
+  seedFixtureInputs(s3server);
   dir = await mkdtemp(join(tmpdir(), 'ops-test-'));
   // a source dir as Python's estimators upload it
   await mkdir(join(dir, 'src', 'lib'), { recursive: true });
@@ -216,7 +219,10 @@ describe('bad input fails before any job is created', () => {
       ['bad-bucket-3'],
     );
     const error = await trainingError(config);
-    expect(error).toMatchObject({ code: 'UPLOAD_INPUT', problem: 'not-a-file-or-directory' });
+    expect(error).toMatchObject({ code: 'UPLOAD_INPUT', problem: 'directory-needs-tar' });
+    expect((error as Error).message).toBe(
+      `Cannot upload ${JSON.stringify(join(dir, 'src'))}: ${JSON.stringify(join(dir, 'src'))} is a directory: a directory is uploaded as a tar.gz, set Tar: true`,
+    );
     await assertNothingCreated('bad-bucket-3');
   });
 

@@ -12,24 +12,19 @@ import {
   DescribeTrainingJobCommand,
   DescribeTransformJobCommand,
 } from '@aws-sdk/client-sagemaker';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { readTarGz } from '../../src/testing/internal/tarGz.js';
 import {
   KNN_IMAGE,
   knnTraining,
   ROLE,
-  startLocalEndpoints,
+  withLocalEndpointsEachTest,
   TWO_CLUSTERS,
   type LocalEndpoints,
 } from './localEndpoints.js';
 
 let e: LocalEndpoints;
-beforeEach(async () => {
-  e = await startLocalEndpoints();
-});
-afterEach(async () => {
-  await e.close();
-});
+withLocalEndpointsEachTest((started) => (e = started));
 
 /** Creates a training job and describes it after 120 simulated seconds. */
 async function trainToEnd(request: any) {

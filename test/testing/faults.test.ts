@@ -14,25 +14,22 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { isJobFailedError, isJobStoppedError } from '../../src/operators/errors.js';
 import { runTrainingJob } from '../../src/operators/runTrainingJob.js';
 import {
   credentials,
   knnTraining,
   ROLE,
-  startLocalEndpoints,
+  withLocalEndpointsEachTest,
   TWO_CLUSTERS,
   type LocalEndpoints,
 } from './localEndpoints.js';
 
 let e: LocalEndpoints;
-beforeEach(async () => {
-  e = await startLocalEndpoints();
+withLocalEndpointsEachTest((started) => {
+  e = started;
   e.s3.putObject('bucket', 'train/data.csv', TWO_CLUSTERS);
-});
-afterEach(async () => {
-  await e.close();
 });
 
 const quiet = () => undefined;

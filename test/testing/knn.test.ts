@@ -10,24 +10,19 @@ import {
   DescribeTrainingJobCommand,
   DescribeTransformJobCommand,
 } from '@aws-sdk/client-sagemaker';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { encodeDenseTensor } from '../../src/recordio/index.js';
 import { predictKnn, trainKnn } from '../../src/testing/localSageMaker/algorithms/knn.js';
 import {
   KNN_IMAGE,
   knnTraining,
   ROLE,
-  startLocalEndpoints,
+  withLocalEndpointsEachTest,
   type LocalEndpoints,
 } from './localEndpoints.js';
 
 let e: LocalEndpoints;
-beforeEach(async () => {
-  e = await startLocalEndpoints();
-});
-afterEach(async () => {
-  await e.close();
-});
+withLocalEndpointsEachTest((started) => (e = started));
 
 const SPECIES = ['setosa', 'versicolor', 'virginica'];
 

@@ -4,6 +4,7 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
+import { afterEach, beforeEach } from 'vitest';
 import {
   startLocalS3,
   startLocalSageMaker,
@@ -51,6 +52,21 @@ export async function startLocalEndpoints(
       await s3.close();
     },
   };
+}
+
+/**
+ * Starts fresh endpoints before each test of the file and closes them after it; `use` receives
+ * them once started (to keep them and seed data), so no test sees another's jobs or objects.
+ */
+export function withLocalEndpointsEachTest(use: (endpoints: LocalEndpoints) => void): void {
+  let current: LocalEndpoints | undefined;
+  beforeEach(async () => {
+    current = await startLocalEndpoints();
+    use(current);
+  });
+  afterEach(async () => {
+    await current?.close();
+  });
 }
 
 /** A training request on the KNN image reading `s3://bucket/<prefix>`. */

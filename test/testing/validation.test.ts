@@ -8,21 +8,18 @@ import {
   DescribeTrainingJobCommand,
   StopTrainingJobCommand,
 } from '@aws-sdk/client-sagemaker';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   knnTraining,
-  startLocalEndpoints,
+  withLocalEndpointsEachTest,
   TWO_CLUSTERS,
   type LocalEndpoints,
 } from './localEndpoints.js';
 
 let e: LocalEndpoints;
-beforeEach(async () => {
-  e = await startLocalEndpoints();
+withLocalEndpointsEachTest((started) => {
+  e = started;
   e.s3.putObject('bucket', 'train/data.csv', TWO_CLUSTERS);
-});
-afterEach(async () => {
-  await e.close();
 });
 
 const refusal = (promise: Promise<unknown>) =>

@@ -111,7 +111,8 @@ function attributes(className: string, attached: Attached): Record<string, unkno
     container_entry_point: orNull(settings.containerEntryPoint),
     container_arguments: orNull(settings.containerArguments),
   });
-  if (estimator instanceof Object2Vec) attrs.mini_batch_size = orNull(estimator.miniBatchSize);
+  if (estimator instanceof Object2Vec)
+    attrs.mini_batch_size = orNull(estimator.get('miniBatchSize'));
   Object.assign(attrs, {
     training_plan: orNull(o.trainingPlan),
     'hyperparameters()': estimator.hyperparameters(),

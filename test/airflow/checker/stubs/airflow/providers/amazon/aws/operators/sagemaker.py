@@ -1,8 +1,8 @@
 """Stand-in for airflow.providers.amazon.aws.operators.sagemaker.
 
-The __init__ signatures are those of the Amazon provider's operators (keyword-only arguments and
-their defaults, read from the provider's operators/sagemaker.py, base_aws.py and the base
-operator), so a keyword the provider does not take is a TypeError here as it is in Airflow. The
+Each operator's keyword arguments and their defaults are the Amazon provider's (read from its
+operators/sagemaker.py, base_aws.py and the base operator), kept as a table per operator; a
+keyword the provider does not take is a TypeError here as it is in Airflow. The
 template fields and the integer fields each operator casts back after rendering are the
 provider's too; the checker reads them from here. Nothing runs against AWS.
 """
@@ -55,10 +55,19 @@ class SageMakerBaseOperator(AwsBaseOperator):
     template_fields = aws_template_fields("config")
     template_ext: tuple[str, ...] = ()
     integer_fields: list = []
+    # The operator's own keyword arguments and their defaults; the rest go to the base operators,
+    # whose signatures refuse a keyword the provider does not take.
+    operator_args: dict = {}
+    # The arguments that accept only 'timestamp' and 'fail'.
+    actions: tuple[str, ...] = ()
 
     def __init__(self, *, config: dict, **kwargs):
+        own = {name: kwargs.pop(name, default) for name, default in self.operator_args.items()}
         super().__init__(**kwargs)
         self.config = config
+        for name in self.actions:
+            _check_action(name, own[name])
+        self.init_args = own
 
     def _create_integer_fields(self) -> None:
         self.integer_fields = []
@@ -91,31 +100,18 @@ def _check_action(name: str, value: str) -> None:
         raise ValueError(f"Argument {name} accepts only 'timestamp' and 'fail'. Provided value: '{value}'.")
 
 
+# The arguments every waiting operator takes, with the provider's defaults.
+_WAITING = dict(
+    wait_for_completion=True,
+    check_interval=CHECK_INTERVAL_SECOND,
+    max_ingestion_time=None,
+    deferrable=False,
+)
+
+
 class SageMakerProcessingOperator(SageMakerBaseOperator):
-    def __init__(
-        self,
-        *,
-        config: dict,
-        wait_for_completion: bool = True,
-        print_log: bool = True,
-        check_interval: int = CHECK_INTERVAL_SECOND,
-        max_attempts: int | None = None,
-        max_ingestion_time: int | None = None,
-        action_if_job_exists: str = "timestamp",
-        deferrable: bool = False,
-        **kwargs,
-    ):
-        super().__init__(config=config, **kwargs)
-        _check_action("action_if_job_exists", action_if_job_exists)
-        self.init_args = dict(
-            wait_for_completion=wait_for_completion,
-            print_log=print_log,
-            check_interval=check_interval,
-            max_attempts=max_attempts,
-            max_ingestion_time=max_ingestion_time,
-            action_if_job_exists=action_if_job_exists,
-            deferrable=deferrable,
-        )
+    operator_args = dict(_WAITING, print_log=True, max_attempts=None, action_if_job_exists="timestamp")
+    actions = ("action_if_job_exists",)
 
     def _create_integer_fields(self) -> None:
         self.integer_fields = [
@@ -127,36 +123,17 @@ class SageMakerProcessingOperator(SageMakerBaseOperator):
 
 
 class SageMakerEndpointConfigOperator(SageMakerBaseOperator):
-    def __init__(self, *, config: dict, **kwargs):
-        super().__init__(config=config, **kwargs)
-        self.init_args = {}
-
     def _create_integer_fields(self) -> None:
         self.integer_fields = [["ProductionVariants", "InitialInstanceCount"]]
 
 
 class SageMakerEndpointOperator(SageMakerBaseOperator):
-    def __init__(
-        self,
-        *,
-        config: dict,
-        wait_for_completion: bool = True,
-        check_interval: int = CHECK_INTERVAL_SECOND,
-        max_ingestion_time: int | None = None,
-        operation: str = "create",
-        deferrable: bool = False,
-        **kwargs,
-    ):
-        super().__init__(config=config, **kwargs)
-        if operation.lower() not in ("create", "update"):
+    operator_args = dict(_WAITING, operation="create")
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        if self.init_args["operation"].lower() not in ("create", "update"):
             raise ValueError('Invalid value! Argument operation has to be one of "create" and "update"')
-        self.init_args = dict(
-            wait_for_completion=wait_for_completion,
-            check_interval=check_interval,
-            max_ingestion_time=max_ingestion_time,
-            operation=operation,
-            deferrable=deferrable,
-        )
 
     def _create_integer_fields(self) -> None:
         self.integer_fields = []
@@ -165,35 +142,15 @@ class SageMakerEndpointOperator(SageMakerBaseOperator):
 
 
 class SageMakerTransformOperator(SageMakerBaseOperator):
-    def __init__(
-        self,
-        *,
-        config: dict,
-        wait_for_completion: bool = True,
-        check_interval: int = CHECK_INTERVAL_SECOND,
-        max_attempts: int | None = None,
-        max_ingestion_time: int | None = None,
-        check_if_job_exists: bool = True,
-        action_if_job_exists: str = "timestamp",
-        check_if_model_exists: bool = True,
-        action_if_model_exists: str = "timestamp",
-        deferrable: bool = False,
-        **kwargs,
-    ):
-        super().__init__(config=config, **kwargs)
-        _check_action("action_if_job_exists", action_if_job_exists)
-        _check_action("action_if_model_exists", action_if_model_exists)
-        self.init_args = dict(
-            wait_for_completion=wait_for_completion,
-            check_interval=check_interval,
-            max_attempts=max_attempts,
-            max_ingestion_time=max_ingestion_time,
-            check_if_job_exists=check_if_job_exists,
-            action_if_job_exists=action_if_job_exists,
-            check_if_model_exists=check_if_model_exists,
-            action_if_model_exists=action_if_model_exists,
-            deferrable=deferrable,
-        )
+    operator_args = dict(
+        _WAITING,
+        max_attempts=None,
+        check_if_job_exists=True,
+        action_if_job_exists="timestamp",
+        check_if_model_exists=True,
+        action_if_model_exists="timestamp",
+    )
+    actions = ("action_if_job_exists", "action_if_model_exists")
 
     def _create_integer_fields(self) -> None:
         self.integer_fields = [
@@ -207,23 +164,7 @@ class SageMakerTransformOperator(SageMakerBaseOperator):
 
 
 class SageMakerTuningOperator(SageMakerBaseOperator):
-    def __init__(
-        self,
-        *,
-        config: dict,
-        wait_for_completion: bool = True,
-        check_interval: int = CHECK_INTERVAL_SECOND,
-        max_ingestion_time: int | None = None,
-        deferrable: bool = False,
-        **kwargs,
-    ):
-        super().__init__(config=config, **kwargs)
-        self.init_args = dict(
-            wait_for_completion=wait_for_completion,
-            check_interval=check_interval,
-            max_ingestion_time=max_ingestion_time,
-            deferrable=deferrable,
-        )
+    operator_args = dict(_WAITING)
 
     def preprocess_config(self) -> dict | None:
         s3_operations = super().preprocess_config()
@@ -244,38 +185,18 @@ class SageMakerTuningOperator(SageMakerBaseOperator):
 
 
 class SageMakerModelOperator(SageMakerBaseOperator):
-    def __init__(self, *, config: dict, **kwargs):
-        super().__init__(config=config, **kwargs)
-        self.init_args = {}
+    pass
 
 
 class SageMakerTrainingOperator(SageMakerBaseOperator):
-    def __init__(
-        self,
-        *,
-        config: dict,
-        wait_for_completion: bool = True,
-        print_log: bool = True,
-        check_interval: int = CHECK_INTERVAL_SECOND,
-        max_attempts: int | None = None,
-        max_ingestion_time: int | None = None,
-        check_if_job_exists: bool = True,
-        action_if_job_exists: str = "timestamp",
-        deferrable: bool = False,
-        **kwargs,
-    ):
-        super().__init__(config=config, **kwargs)
-        _check_action("action_if_job_exists", action_if_job_exists)
-        self.init_args = dict(
-            wait_for_completion=wait_for_completion,
-            print_log=print_log,
-            check_interval=check_interval,
-            max_attempts=max_attempts,
-            max_ingestion_time=max_ingestion_time,
-            check_if_job_exists=check_if_job_exists,
-            action_if_job_exists=action_if_job_exists,
-            deferrable=deferrable,
-        )
+    operator_args = dict(
+        _WAITING,
+        print_log=True,
+        max_attempts=None,
+        check_if_job_exists=True,
+        action_if_job_exists="timestamp",
+    )
+    actions = ("action_if_job_exists",)
 
     def _create_integer_fields(self) -> None:
         self.integer_fields = [

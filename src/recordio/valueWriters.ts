@@ -1,0 +1,106 @@
+/**
+ * Element runs in wire form: a tensor's values (raw little-endian floats, or int32 varints) and a
+ * record's one-element label.
+ * @internal
+ */
+import type { TensorKind, TensorValues } from './resolveInputs.js';
+import {
+  LABEL_TAG,
+  LITTLE_ENDIAN,
+  PACKED_VALUES_TAG,
+  VALUE_TAG,
+  WIDTH,
+  int32Size,
+  writeInt32,
+  writeMapFieldHeader,
+} from './wireFormat.js';
+
+/** Below this many bytes a JS loop copies faster than a native `set` call. */
+export const SMALL_COPY = 96;
+
+/** Writes `values[from, to)` of a tensor's element array in wire form. */
+export class ValueWriter {
+  private readonly bytes: Uint8Array | undefined;
+  private readonly view: DataView;
+
+  constructor(
+    readonly kind: TensorKind,
+    readonly values: TensorValues,
+  ) {
+    this.bytes =
+      kind !== 'Int32' && LITTLE_ENDIAN
+        ? new Uint8Array(values.buffer, values.byteOffset, values.byteLength)
+        : undefined;
+    this.view = new DataView(values.buffer, values.byteOffset, values.byteLength);
+  }
+
+  /** Wire bytes of `values[from, to)`. */
+  size(from: number, to: number): number {
+    const width = WIDTH[this.kind];
+    if (width !== 0) return (to - from) * width;
+    const ints = this.values as Int32Array;
+    let n = 0;
+    for (let i = from; i < to; i++) n += int32Size(ints[i] as number);
+    return n;
+  }
+
+  /** Writes `values[from, to)` at `off`, returns the end. */
+  write(out: Uint8Array, off: number, from: number, to: number): number {
+    const { bytes } = this;
+    if (bytes !== undefined) {
+      const width = WIDTH[this.kind];
+      let s = from * width;
+      const end = to * width;
+      if (end - s > SMALL_COPY) {
+        out.set(bytes.subarray(s, end), off);
+        return off + end - s;
+      }
+      while (s < end) out[off++] = bytes[s++] as number;
+      return off;
+    }
+    switch (this.kind) {
+      case 'Int32': {
+        const ints = this.values as Int32Array;
+        for (let i = from; i < to; i++) off = writeInt32(out, off, ints[i] as number);
+        return off;
+      }
+      // Big-endian hosts only: reorder each element's bytes.
+      case 'Float32': {
+        const target = new DataView(out.buffer, out.byteOffset, out.byteLength);
+        for (let i = from; i < to; i++, off += 4)
+          target.setFloat32(off, this.view.getFloat32(i * 4), true);
+        return off;
+      }
+      case 'Float64': {
+        const target = new DataView(out.buffer, out.byteOffset, out.byteLength);
+        for (let i = from; i < to; i++, off += 8)
+          target.setFloat64(off, this.view.getFloat64(i * 8), true);
+        return off;
+      }
+    }
+  }
+}
+
+/** The label field of a record, shared by the dense and sparse sources. */
+export class LabelWriter {
+  private readonly writer: ValueWriter;
+  private readonly valueTag: number;
+
+  constructor(labels: { kind: TensorKind; values: TensorValues }) {
+    this.writer = new ValueWriter(labels.kind, labels.values);
+    this.valueTag = VALUE_TAG[labels.kind];
+  }
+
+  /** Bytes of the label's tensor: one packed value of at most ten bytes. */
+  tensorLen(i: number): number {
+    return 2 + this.writer.size(i, i + 1);
+  }
+
+  /** Writes record `i`'s label field (whose tensor has `tensorLen` bytes), returns the end. */
+  write(out: Uint8Array, off: number, i: number, tensorLen: number): number {
+    off = writeMapFieldHeader(out, off, LABEL_TAG, this.valueTag, tensorLen);
+    out[off++] = PACKED_VALUES_TAG;
+    out[off++] = tensorLen - 2;
+    return this.writer.write(out, off, i, i + 1);
+  }
+}
