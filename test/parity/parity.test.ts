@@ -24,7 +24,7 @@ const REQUEST_FLOORS: Readonly<Record<string, number>> = {
   'requests.fit.framework.jsonl': 220,
   'requests.fit.generic.jsonl': 220,
   'requests.process.jsonl': 240,
-  'requests.recordset.jsonl': 0,
+  'requests.recordset.jsonl': 179,
   'requests.transform.jsonl': 240,
   'requests.tune.jsonl': 183,
 };

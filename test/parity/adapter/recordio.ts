@@ -55,7 +55,7 @@ function decodeCsr(raw: unknown): CsrMatrix | undefined {
   };
 }
 
-function decodeValue(raw: unknown): unknown {
+export function decodeValue(raw: unknown): unknown {
   return decodeNdarray(raw) ?? decodeCsr(raw) ?? raw;
 }
 

@@ -27,6 +27,7 @@ import {
 } from '../values.js';
 import { rememberRun } from './airflow.js';
 import { attachCall } from './requests/attach.js';
+import { recordSetCall } from './requests/recordSet.js';
 
 /** What the request handlers share in one case. */
 export interface RequestEnv {
@@ -241,6 +242,8 @@ export async function requestCall(
       return runCall(target, args, kwargs, env);
     case 'deploy':
       return deployCall(target, args, kwargs, env);
+    case 'record_set':
+      return recordSetCall(step, target, args, kwargs, env);
     case 'transformer':
       return transformerCall(step, target, args, kwargs, env);
     case 'transform':
