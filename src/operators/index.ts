@@ -45,6 +45,7 @@ export {
   isInvalidJobHandleError,
   isPermissionDeniedError,
   isS3InputNotFoundError,
+  type S3InputProblem,
 } from './submitErrors.js';
 export { consoleLogger, silentLogger, type OperatorLogger } from './logger.js';
 export { poll, type PollOptions, type PollResult } from './poller.js';
@@ -74,6 +75,7 @@ export {
   isUploadInputError,
   isWaiterTimeoutError,
   type ResourceKind,
+  type OpenMultipartUpload,
   type S3OperationRef,
   type StopOutcome,
   type UploadInputProblem,
