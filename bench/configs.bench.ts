@@ -1,35 +1,41 @@
 /**
- * Config builders: configs per second for a training + transform pipeline (tinybench), and the
- * cold process time of building and printing one training config next to a bare `node -e ''`.
+ * Config builders: KNN training + transform pipelines per second (a new estimator, its training
+ * config and the transform config from it, as the Iris example builds them), through the public
+ * API. Several timed rounds of a fixed length; no floor, the figure is compared with earlier runs.
  */
-import { resolve } from 'node:path';
-import { Bench } from 'tinybench';
 import {
   createSession,
-  Estimator,
+  KNN,
+  RecordSet,
   trainingJob,
   transformConfigFromEstimator,
 } from '../src/index.js';
-import { bundle, fmt, medianProcessMs } from './support.js';
+import { fmtStats, stats, type BenchContext } from './support.js';
 
-export default async function configsBench(): Promise<void> {
+export default async function configsBench(context: BenchContext): Promise<void> {
   const session = createSession({
     region: 'us-east-2',
     defaultBucket: 'bucket',
     now: () => 1_700_000_000.123,
   });
+  const inputs = new RecordSet({
+    s3Data: 's3://bucket/iris/train/.amazon.manifest',
+    numRecords: 150,
+    featureDim: 4,
+  });
   const pipeline = () => {
-    const est = new Estimator({
+    const knn = new KNN({
       session,
       role: 'arn:aws:iam::123456789012:role/SageMakerRole',
-      imageUri: '404615174143.dkr.ecr.us-east-2.amazonaws.com/knn:1',
       instanceCount: 1,
       instanceType: 'ml.m5.large',
-      hyperparameters: { k: 3, feature_dim: 4, sample_size: 150, predictor_type: 'classifier' },
+      k: 3,
+      sampleSize: 150,
+      predictorType: 'classifier',
     });
-    const training = trainingJob(est, { inputs: { train: 's3://bucket/train' } });
-    return transformConfigFromEstimator(est, {
-      from: { airflowTask: 'train', taskType: 'training', run: training.run },
+    const training = trainingJob(knn, { inputs });
+    return transformConfigFromEstimator(knn, {
+      from: training.run,
       instanceCount: 1,
       instanceType: 'ml.m5.large',
       data: 's3://bucket/batch',
@@ -37,26 +43,35 @@ export default async function configsBench(): Promise<void> {
       splitType: 'Line',
     });
   };
-  const bench = new Bench({ time: 1000 });
-  bench.add('training + transform pipeline', pipeline);
-  await bench.run();
-  for (const task of bench.tasks) {
-    const hz =
-      task.result?.throughput?.mean ??
-      (task.result as unknown as { hz?: number } | undefined)?.hz ??
-      0;
-    console.log(`${task.name}: ${fmt(hz, 0)} pipelines/s (${fmt(hz * 2, 0)} configs/s)`);
+  const roundMs = context.quick ? 100 : 500;
+  const rounds = context.quick ? 3 : 9;
+  for (let i = 0; i < 2_000; i++) pipeline(); // warm-up
+  const perSecond: number[] = [];
+  const perCpuSecond: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    let n = 0;
+    while (performance.now() - start < roundMs) {
+      for (let i = 0; i < 100; i++) pipeline();
+      n += 100;
+    }
+    const seconds = (performance.now() - start) / 1000;
+    const used = process.cpuUsage(cpu);
+    perSecond.push(n / seconds);
+    perCpuSecond.push(n / ((used.user + used.system) / 1e6));
+    await new Promise((resolve) => setImmediate(resolve));
   }
-
-  const root = resolve(import.meta.dirname, '..');
-  const { file, bytes } = await bundle(`
-    import { createSession, Estimator, trainingConfig } from ${JSON.stringify(`${root}/src/index.ts`)};
-    const session = createSession({ region: 'us-east-2', defaultBucket: 'bucket' });
-    const est = new Estimator({ session, role: 'arn:aws:iam::123456789012:role/R', imageUri: 'algo:1', instanceCount: 1, instanceType: 'ml.m5.large' });
-    console.log(JSON.stringify(trainingConfig(est, { inputs: 's3://bucket/train' })));
-  `);
-  const [bare = 0, one = 0] = medianProcessMs([['-e', ''], [file]]);
+  const wall = stats(perSecond);
+  const cpu = stats(perCpuSecond);
   console.log(
-    `cold process, build and print one training config: ${fmt(one)} ms vs bare node ${fmt(bare)} ms (${fmt(one / bare, 2)}x); bundle ${fmt(bytes / 1024)} KB minified`,
+    `KNN training + transform pipelines/s: ${fmtStats(wall)} per wall second, ${fmtStats(cpu)} per CPU-second (${rounds} rounds of ${roundMs} ms)`,
   );
+  context.report({
+    figure: 'KNN training + transform pipelines/s (per CPU-s)',
+    unit: '/s',
+    ours: cpu,
+    better: 'higher',
+    goal: '≥ 1.5× 25,634 (38,451)',
+  });
 }

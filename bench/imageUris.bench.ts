@@ -2,6 +2,7 @@
  * Image-URI lookup: bundle sizes (esbuild, minified), cold process time for import + one lookup
  * against a bare `node -e ''` measured side by side, and lookups per second.
  */
+import type { BenchContext } from './support.js';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,14 +10,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { Bench } from 'tinybench';
-import { knnRegistry, retrieve, retrieveFor } from '../src/imageUris/index.js';
+import { imageUriFor, knnRegistry, retrieve } from '../src/imageUris/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'src/imageUris/index.ts');
 
 const SCRIPTS = {
-  'knn only (retrieveFor + knnRegistry)': `import { retrieveFor, knnRegistry } from ${JSON.stringify(entry)};
-console.log(retrieveFor(knnRegistry, { region: 'us-east-1' }));`,
+  'knn only (imageUriFor + knnRegistry)': `import { imageUriFor, knnRegistry } from ${JSON.stringify(entry)};
+console.log(imageUriFor(knnRegistry, { region: 'us-east-1' }));`,
   'whole registry (retrieve)': `import { retrieve } from ${JSON.stringify(entry)};
 console.log(retrieve({ framework: 'knn', region: 'us-east-1' }));`,
   'whole image-uris entry (every export)': `import * as all from ${JSON.stringify(entry)};
@@ -54,7 +55,7 @@ function timeRun(args: string[]): number {
   return ms;
 }
 
-export default async function imageUrisBench(): Promise<void> {
+export default async function imageUrisBench(context: BenchContext): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'image-uris-bench-'));
   try {
     const files: Record<string, string> = {};
@@ -66,12 +67,12 @@ export default async function imageUrisBench(): Promise<void> {
       console.log(`  ${name.padEnd(40)} ${(bytes / 1024).toFixed(1).padStart(7)} KiB (${bytes} B)`);
     }
 
-    const runs = 25;
+    const runs = context.quick ? 3 : 25;
     console.log(
       `\ncold process, import + one lookup (median of ${runs}, runs interleaved with bare node):`,
     );
     const targets = [
-      files['knn only (retrieveFor + knnRegistry)']!,
+      files['knn only (imageUriFor + knnRegistry)']!,
       files['whole registry (retrieve)']!,
     ];
     for (const f of targets) timeRun([f]); // warm the file cache
@@ -101,10 +102,10 @@ export default async function imageUrisBench(): Promise<void> {
   }
 
   console.log('\nlookups per second (warm):');
-  const bench = new Bench({ time: 500 });
+  const bench = new Bench({ time: context.quick ? 50 : 500 });
   bench
-    .add('retrieveFor(knnRegistry, { region })', () => {
-      retrieveFor(knnRegistry, { region: 'eu-west-1' });
+    .add('imageUriFor(knnRegistry, { region })', () => {
+      imageUriFor(knnRegistry, { region: 'eu-west-1' });
     })
     .add('retrieve knn', () => {
       retrieve({ framework: 'knn', region: 'eu-west-1', imageScope: 'training' });

@@ -4,6 +4,7 @@
  * 200 files tarred and uploaded to the local S3 server. The numbers are the library's own overhead
  * plus loopback HTTP: a real job's time is SageMaker's.
  */
+import type { BenchContext } from './support.js';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +32,7 @@ const training = (name: string) =>
     HyperParameters: { k: '5', feature_dim: '4' },
   }) as const;
 
-export default async function bench(): Promise<void> {
+export default async function bench(context: BenchContext): Promise<void> {
   // each Describe advances the simulated clock 30 s: a 60 s job needs three polls
   const local = await startLocalSageMaker({ autoAdvanceSeconds: 30 });
   const s3server = await startLocalS3({ buckets: ['bench-bucket'] });
@@ -51,7 +52,9 @@ export default async function bench(): Promise<void> {
 
   let n = 0;
   const options = { checkIntervalSeconds: 0.001, logger: silentLogger };
-  const b = new Bench({ time: 1500, warmupTime: 200 });
+  const b = new Bench(
+    context.quick ? { time: 50, warmupTime: 10 } : { time: 1500, warmupTime: 200 },
+  );
   b.add('runTrainingJob: create + 3 polls until Completed', async () => {
     n += 1;
     await runTrainingJob(training(`bench-${n}`), { sagemaker }, options);

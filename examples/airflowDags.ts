@@ -13,7 +13,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { toAirflowDag, type AirflowDag } from '../src/airflow/index.js';
+import { toAirflowDag, type AirflowDag } from 'sagemaker-workflow/airflow';
 import {
   ContinuousParameter,
   createSession,
@@ -26,7 +26,7 @@ import {
   trainingJob,
   transformConfigFromEstimator,
   tuningJob,
-} from '../src/index.js';
+} from 'sagemaker-workflow';
 import {
   checkDagFile,
   type CheckContext,

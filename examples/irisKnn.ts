@@ -36,8 +36,8 @@ import {
   type ModelConfig,
   type RecordSet,
   type TrainingConfig,
-  type TransformConfigFromEstimator,
-} from '../src/index.js';
+  type ModelTransformConfig,
+} from 'sagemaker-workflow';
 import {
   runModel,
   runTrainingJob,
@@ -47,13 +47,13 @@ import {
   type OperatorLogger,
   type TrainingJobResult,
   type TransformJobResult,
-} from '../src/operators/index.js';
+} from 'sagemaker-workflow/operators';
 import {
   startLocalS3,
   startLocalSageMaker,
   type LocalS3,
   type LocalSageMaker,
-} from '../src/testing/index.js';
+} from 'sagemaker-workflow/testing';
 
 /** Region, account, bucket and role of the tutorial (the account is a placeholder). */
 export const REGION = 'us-east-2';
@@ -91,7 +91,7 @@ export interface IrisKnnRun {
   readonly batchData: string;
   readonly trainingConfig: TrainingConfig;
   readonly modelConfig: ModelConfig;
-  readonly transformConfig: TransformConfigFromEstimator;
+  readonly transformConfig: ModelTransformConfig;
   readonly training: TrainingJobResult;
   readonly model: ModelResult;
   readonly transform: TransformJobResult;

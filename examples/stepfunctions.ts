@@ -1,16 +1,28 @@
 /**
  * Exports the Iris KNN pipeline and the recommender's train-or-tune branch as Step Functions
  * state machines, prints the ASL, and runs the executions on the local ASL interpreter with
- * every SageMaker task run by our operators against the local SageMaker and S3 endpoints.
+ * every SageMaker task run by our operators against the local SageMaker and S3 endpoints. Then
+ * synthesizes a CDK stack of the two, plus a scikit-learn pipeline with code to upload, and prints
+ * what it holds.
  *
  * Run: npm run example:stepfunctions (the interpreter needs Node 22: the script runs it via npx)
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { toStateMachine } from '../src/stepfunctions/index.js';
-import { startLocalS3, startLocalSageMaker } from '../src/testing/index.js';
-import { runLocalExecution } from '../src/testing/stepfunctions.js';
-import { BUCKET, REGION, irisKnnSteps, recommenderSteps } from './stepfunctionsPipelines.js';
+import { toStateMachine } from 'sagemaker-workflow/stepfunctions';
+import { startLocalS3, startLocalSageMaker } from 'sagemaker-workflow/testing';
+import { runLocalExecution } from 'sagemaker-workflow/testing/stepfunctions';
+import { synthesizeSummary } from './stepfunctionsCdk.js';
+import {
+  BUCKET,
+  REGION,
+  irisKnnSteps,
+  recommenderSteps,
+  sklearnSteps,
+} from './stepfunctionsPipelines.js';
 
 async function main(): Promise<void> {
   const iris = toStateMachine(irisKnnSteps(), { endpointPollSeconds: 5 });
@@ -41,6 +53,15 @@ async function main(): Promise<void> {
     clients.sagemaker.destroy();
     clients.s3.destroy();
     await Promise.all([sagemaker.close(), s3.close()]);
+  }
+  const code = mkdtempSync(join(tmpdir(), 'sklearn-code-'));
+  try {
+    writeFileSync(join(code, 'train.py'), 'print("training")\n');
+    const sklearn = toStateMachine(sklearnSteps(join(code, 'train.py')));
+    console.log('# CDK stack (synthesized offline)');
+    console.log(synthesizeSummary({ IrisKnn: iris, Recommender: recommender, SKLearn: sklearn }));
+  } finally {
+    rmSync(code, { recursive: true, force: true });
   }
 }
 

@@ -3,7 +3,8 @@
  *
  * - Iris KNN: train, create the model, batch-transform, deploy an endpoint;
  * - the Factorization Machines recommender's train-or-tune branch: a Choice on the execution
- *   input's `tune`, then either a training job or a tuning job, and the model of its result.
+ *   input's `tune`, then either a training job or a tuning job, and the model of its result;
+ * - a scikit-learn script trained and its model (code to upload: the CDK part of the example).
  *
  * Builders only: no network, no upload. Used by `examples/stepfunctions.ts` and its tests.
  */
@@ -14,14 +15,15 @@ import {
   IntegerParameter,
   KNN,
   RecordSet,
+  SKLearn,
   createSession,
   deployConfigFromEstimator,
   modelConfigFromEstimator,
   trainingJob,
   tuningJob,
   transformConfigFromEstimator,
-} from '../src/index.js';
-import type { WorkflowStep } from '../src/stepfunctions/index.js';
+} from 'sagemaker-workflow';
+import type { WorkflowStep } from 'sagemaker-workflow/stepfunctions';
 
 /** Region, bucket and role of the pipelines (the account is a placeholder). */
 export const REGION = 'us-east-2';
@@ -163,6 +165,31 @@ export function recommenderSteps(options: PipelineOptions = {}): WorkflowStep[] 
           }),
         },
       ],
+    },
+  ];
+}
+
+/**
+ * A scikit-learn script trained, then its model: the export uploads the script's tarball, which
+ * the CDK construct turns into an S3 asset.
+ */
+export function sklearnSteps(entryPoint: string, options: PipelineOptions = {}): WorkflowStep[] {
+  const sk = new SKLearn({
+    session: session(options),
+    role: ROLE,
+    entryPoint,
+    frameworkVersion: '1.2-1',
+    instanceType: 'ml.m5.large',
+  });
+  const training = trainingJob(sk, { inputs: `s3://${BUCKET}/sklearn/train` });
+  return [
+    { id: 'train', type: 'training', config: training.config },
+    {
+      id: 'model',
+      type: 'model',
+      config: modelConfigFromEstimator(sk, {
+        from: { airflowTask: 'train', taskType: 'training', run: training.run },
+      }),
     },
   ];
 }

@@ -24,14 +24,14 @@ import {
   modelConfigFromEstimator,
   trainingJob,
   transformConfigFromEstimator,
-} from '../src/index.js';
-import { uploadRecordSet } from '../src/operators/index.js';
+} from 'sagemaker-workflow';
+import { uploadRecordSet } from 'sagemaker-workflow/operators';
 import {
   createSageMakerActivities,
   type SageMakerHeartbeat,
   type SageMakerJobInput,
-} from '../src/temporal/index.js';
-import { startLocalS3, startLocalSageMaker } from '../src/testing/index.js';
+} from 'sagemaker-workflow/temporal';
+import { startLocalS3, startLocalSageMaker } from 'sagemaker-workflow/testing';
 import { BUCKET, REGION, ROLE, loadIris } from './irisKnn.js';
 
 /** One activity attempt, as the outcome table shows it. */

@@ -2,13 +2,22 @@
  * `npm run check:package`: builds, packs the tarball into a temporary folder (never touching a
  * tarball already in the repository), lints it with publint and are-the-types-wrong, then installs
  * it alone into a scratch application and checks what a new user gets: no AWS service client, the
- * root builds a config, and `sagemaker-workflow/testing` starts the local SageMaker endpoint.
+ * root builds a config, and `sagemaker-workflow/testing` starts the local SageMaker endpoint; and
+ * that only `./stepfunctions/cdk` loads the CDK (the root and `./stepfunctions` never do).
  * `--footprint` also installs the operators' peers and prints both install sizes.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const OPERATOR_PEERS = [
   '@aws-sdk/client-sagemaker',
@@ -50,9 +59,48 @@ function describeSize(label: string, dir: string): void {
   console.log(`${label}: ${(bytes / 1e6).toFixed(1)} MB in ${packages} packages`);
 }
 
+/** The bare packages `entry` loads, through its relative imports (the shared chunks). */
+function packagesLoadedBy(entry: string): Set<string> {
+  const packages = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const [, spec] of text.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {
+      if (spec === undefined) continue;
+      if (spec.startsWith('.')) visit(resolve(dirname(file), spec));
+      else
+        packages.add(
+          spec
+            .split('/')
+            .slice(0, spec.startsWith('@') ? 2 : 1)
+            .join('/'),
+        );
+    }
+  };
+  visit(resolve(entry));
+  return packages;
+}
+
+/** Only `./stepfunctions/cdk` may load the CDK: it is a large optional peer. */
+function checkCdkIsolation(): void {
+  for (const entry of ['dist/index.js', 'dist/stepfunctions/index.js']) {
+    const cdk = [...packagesLoadedBy(entry)].filter(
+      (p) => p === 'aws-cdk-lib' || p === 'constructs',
+    );
+    if (cdk.length) throw new Error(`${entry} loads ${cdk.join(', ')}`);
+  }
+  if (!packagesLoadedBy('dist/stepfunctions/cdk/index.js').has('aws-cdk-lib')) {
+    throw new Error('dist/stepfunctions/cdk/index.js does not load aws-cdk-lib');
+  }
+  console.log('aws-cdk-lib: loaded by ./stepfunctions/cdk only');
+}
+
 const work = mkdtempSync(join(tmpdir(), 'sagemaker-workflow-pack-'));
 try {
   run('npm', ['run', '-s', 'build']);
+  checkCdkIsolation();
   const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work])) as {
     filename: string;
   }[];
@@ -79,6 +127,8 @@ try {
     join(app, 'smoke.mjs'),
     `import { createSession, KNN, RecordSet, trainingConfig } from 'sagemaker-workflow';
 import { startLocalSageMaker } from 'sagemaker-workflow/testing';
+import { pyFloat, pyStr } from 'sagemaker-workflow/python-compat';
+if (pyStr(pyFloat(1)) !== '1.0') throw new Error('python-compat: pyStr(pyFloat(1)) is not 1.0');
 const session = createSession({ region: 'us-east-2', defaultBucket: 'b' });
 const knn = new KNN({ session, role: 'arn:aws:iam::123456789012:role/R', instanceCount: 1,
   instanceType: 'ml.m5.large', k: 3, sampleSize: 150, predictorType: 'classifier' });

@@ -25,9 +25,70 @@ function describe(value: unknown): string {
   }
 }
 
+/**
+ * Every error code of the library, one per error class: the class's name without `Error`, in
+ * upper snake case (`JobFailedError` has `JOB_FAILED`). `docs/errors.md` says when each is thrown
+ * and what to do about it.
+ */
+export const ERROR_CODES = [
+  // root (options and inputs)
+  'VALIDATION',
+  'UNSUPPORTED_OPTION',
+  'OPTION_TYPE',
+  'MISSING_OPTION',
+  'LOCAL_PATH_NOT_FOUND',
+  'INPUT_LIMIT',
+  'MISSING_PEER_DEPENDENCY',
+  // `./image-uris`
+  'IMAGE_URI_LOOKUP',
+  'IMAGE_NOT_FOUND',
+  'REPOSITORY_NOT_FOUND',
+  'ECR_ACCESS_DENIED',
+  // `./recordio`
+  'RECORDIO_FORMAT',
+  // `./operators`
+  'CONFIG_VALIDATION',
+  'CREATE_OUTCOME',
+  'PERMISSION_DENIED',
+  'INVALID_JOB_HANDLE',
+  'S3_INPUT_NOT_FOUND',
+  'JOB_FAILED',
+  'JOB_STOPPED',
+  'WAITER_TIMEOUT',
+  'JOB_ABORTED',
+  'RESOURCE_EXISTS',
+  'UPLOAD_INPUT',
+  'S3_OPERATIONS',
+  'RECORD_SET_UPLOAD',
+  'TEMPLATE_RENDER',
+  'TEMPLATE_UNDEFINED',
+  'TEMPLATE_FORBIDDEN',
+  'TEMPLATE_LIMIT',
+  'DEFAULT_BUCKET_PENDING',
+  'DIRECT_CALL',
+  // `./airflow`
+  'PYTHON_LITERAL',
+  'AIRFLOW_TEMPLATE',
+  'AIRFLOW_DEPENDENCY',
+  // `./stepfunctions`
+  'UNTRANSLATABLE_TEMPLATE',
+  'UNRESOLVED_REFERENCE',
+  'INVALID_STEP',
+  'UNREFERENCED_UPLOAD',
+  // `./testing/stepfunctions`
+  'UNMAPPED_TASK',
+  'INTERPRETER_UNAVAILABLE',
+  // the CLI
+  'CLI_INPUT',
+] as const;
+
+/** The `code` of an error thrown by this library: one of {@link ERROR_CODES}. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
 /** Base class of every error this library throws on purpose. */
 export abstract class SageMakerWorkflowError extends Error {
-  abstract readonly code: string;
+  /** Stable identifier of the error class, for logs and for code that must not rely on messages. */
+  abstract readonly code: ErrorCode;
   readonly [BRAND] = true;
 }
 
@@ -42,7 +103,7 @@ export function isSageMakerWorkflowError(error: unknown): error is SageMakerWork
  * class's own, so a guard cannot check another class's code.
  * @internal
  * @example
- * export const isValidationError = errorGuard<ValidationError>('VALIDATION_ERROR');
+ * export const isValidationError = errorGuard<ValidationError>('VALIDATION');
  */
 export function errorGuard<E extends SageMakerWorkflowError>(
   code: E['code'],
@@ -56,7 +117,7 @@ export function errorGuard<E extends SageMakerWorkflowError>(
  */
 export class ValidationError extends SageMakerWorkflowError {
   override readonly name = 'ValidationError';
-  readonly code = 'VALIDATION_ERROR';
+  readonly code = 'VALIDATION';
 
   constructor(
     readonly option: string,
@@ -68,7 +129,7 @@ export class ValidationError extends SageMakerWorkflowError {
   }
 }
 /** Guard for {@link ValidationError}. */
-export const isValidationError = errorGuard<ValidationError>('VALIDATION_ERROR');
+export const isValidationError = errorGuard<ValidationError>('VALIDATION');
 
 /** An option names a value outside a closed set (an enum, a framework, a region). */
 export class UnsupportedOptionError extends SageMakerWorkflowError {

@@ -1,278 +1,39 @@
 /**
  * sagemaker-workflow: SageMaker job configs identical to the Python SDK's
- * `sagemaker.workflow.airflow`, for TypeScript.
+ * `sagemaker.workflow.airflow`, for TypeScript. The root holds what a config needs and nothing
+ * else; every name comes through its folder's barrel:
  *
- * - Estimators, models, transformers, processors: `./estimators`
- * - Config builders: `./config`
- * - Python-compatible formatting and naming: `./pythonCompat`
- * - Image URIs: `sagemaker-workflow/image-uris`; operators: `sagemaker-workflow/operators`
+ * - estimators, models, transformers, processors, algorithms, frameworks, the tuner;
+ * - the config builders (`trainingJob`, `trainingConfig`, `modelConfigFromEstimator`, ...);
+ * - the session, templates, Python floats, and the errors every entry point shares.
+ *
+ * The rest has its own entry point, so that a config-only application loads none of it:
+ * `sagemaker-workflow/image-uris`, `/operators`, `/recordio`, `/python-compat` (Python's
+ * formatting and naming), `/testing` (local endpoints), `/stepfunctions`, `/airflow`, `/temporal`.
+ *
+ * @module sagemaker-workflow
  */
-export {
-  Estimator,
-  INPUT_MODES,
-  TrainingInput,
-  FileSystemInput,
-  ShuffleConfig,
-  InstanceGroup,
-  Model,
-  FrameworkModel,
-  Transformer,
-  Processor,
-  ScriptProcessor,
-  ProcessingInput,
-  ProcessingOutput,
-  NetworkConfig,
-} from './estimators/index.js';
-export type {
-  EstimatorProps,
-  EstimatorBaseProps,
-  InputMode,
-  TrainingInputProps,
-  FileSystemInputProps,
-  InstanceGroupProps,
-  ModelProps,
-  FrameworkModelProps,
-  ModelData,
-  AnyModel,
-  TransformerProps,
-  ProcessorProps,
-  ScriptProcessorProps,
-  ProcessingInputProps,
-  ProcessingOutputProps,
-  NetworkConfigProps,
-  PyValue,
-  Hyperparameters,
-  Tag,
-  Tags,
-  MetricDefinition,
-  VpcConfig,
-  UploadedCode,
-  AnyEstimator,
-  TrainingRun,
-  TrainingInputs,
-  ChannelSource,
-  RecordSetChannel,
-} from './estimators/index.js';
-export { isTrainingRun } from './estimators/index.js';
-export {
-  trainingJob,
-  tuningJob,
-  trainingConfig,
-  trainingBaseConfig,
-  prepareTrainingJob,
-  completeTrainingConfigFor,
-  trainingConfigForOperator,
-  defaultOutputPath,
-  modelConfig,
-  modelConfigFromEstimator,
-  transformConfig,
-  transformConfigFromEstimator,
-  deployConfig,
-  deployConfigFromEstimator,
-  processingConfig,
-  mergeS3Operations,
-} from './config/index.js';
-export type {
-  TrainingJob,
-  TuningJob,
-  TrainingJobOptions,
-  TrainingConfig,
-  TrainingBaseConfig,
-  PreparedTrainingJob,
-  ModelConfig,
-  ModelConfigOptions,
-  ModelConfigFromEstimatorOptions,
-  TransformConfig,
-  TransformConfigOptions,
-  TransformConfigFromEstimator,
-  TransformConfigFromEstimatorOptions,
-  DeployConfig,
-  DeployConfigOptions,
-  DeployConfigFromEstimatorOptions,
-  ProcessingConfig,
-  ProcessingConfigOptions,
-  S3Operations,
-  S3Upload,
-  S3CreateBucket,
-  AirflowTaskSource,
-  ModelSource,
-  FromEstimatorOptions,
-  VpcConfigOverride,
-} from './config/index.js';
-export { HyperparameterTuner } from './estimators/tuner/HyperparameterTuner.js';
-export type {
-  HyperparameterTunerProps,
-  MultiHyperparameterTunerProps,
-  TunerCommonProps,
-  TunedEstimator,
-} from './estimators/tuner/HyperparameterTuner.js';
-export {
-  ContinuousParameter,
-  IntegerParameter,
-  CategoricalParameter,
-  type ParameterRange,
-  type ParameterRanges,
-  type ScalingType,
-} from './estimators/tuner/parameterRanges.js';
-export {
-  WarmStartConfig,
-  WARM_START_TYPES,
-  StrategyConfig,
-  HyperbandStrategyConfig,
-  TuningJobCompletionCriteriaConfig,
-  type WarmStartType,
-} from './estimators/tuner/WarmStartConfig.js';
-export {
-  tuningConfig,
-  prepareTuningJob,
-  type TuningConfig,
-  type TuningConfigOptions,
-  type PreparedTuningJob,
-} from './config/tuningConfig.js';
-export {
-  AlgorithmEstimator,
-  AlgorithmModel,
-  RecordSet,
-  FileSystemRecordSet,
-  KNN,
-  KNNModel,
-  FactorizationMachines,
-  FactorizationMachinesModel,
-  LinearLearner,
-  LinearLearnerModel,
-  KMeans,
-  KMeansModel,
-  PCA,
-  PCAModel,
-  NTM,
-  NTMModel,
-  LDA,
-  LDAModel,
-  RandomCutForest,
-  RandomCutForestModel,
-  IPInsights,
-  IPInsightsModel,
-  Object2Vec,
-  Object2VecModel,
-  hp,
-  coerceHyperparameter,
-  convertHyperparameter,
-  serializeHyperparameters,
-  validateRawHyperparameter,
-} from './estimators/amazon/index.js';
-export type {
-  AlgorithmDefinition,
-  AlgorithmEstimatorProps,
-  AlgorithmModelProps,
-  RecordSetProps,
-  FileSystemRecordSetProps,
-  KNNProps,
-  FactorizationMachinesProps,
-  LinearLearnerProps,
-  KMeansProps,
-  PCAProps,
-  NTMProps,
-  LDAProps,
-  RandomCutForestProps,
-  IPInsightsProps,
-  Object2VecProps,
-  HyperparameterSpec,
-  HyperparameterCheck,
-  HyperparameterType,
-  HyperparameterValue,
-} from './estimators/amazon/index.js';
-export {
-  Framework,
-  TensorFlow,
-  TensorFlowModel,
-  PyTorch,
-  PyTorchModel,
-  MXNet,
-  MXNetModel,
-  SKLearn,
-  SKLearnModel,
-  XGBoost,
-  XGBoostModel,
-  Chainer,
-  ChainerModel,
-  HuggingFace,
-  HuggingFaceModel,
-} from './estimators/frameworks/index.js';
-export type {
-  FrameworkProps,
-  TensorFlowProps,
-  TensorFlowModelProps,
-  PyTorchProps,
-  PyTorchModelProps,
-  MXNetModelProps,
-  SKLearnProps,
-  SKLearnModelProps,
-  XGBoostProps,
-  XGBoostModelProps,
-  ChainerProps,
-  ChainerModelProps,
-  HuggingFaceProps,
-  HuggingFaceModelProps,
-  Distribution,
-  PythonClass,
-  FrameworkModelRequest,
-} from './estimators/frameworks/index.js';
-export { retrieve, findImageUri } from './imageUris/retrieve.js';
-export type {
-  ImageUriOptions,
-  TrainingCompilerConfig,
-  ServerlessInferenceConfig,
-} from './imageUris/imageUriOptions.js';
+export * from './estimators/index.js';
+export * from './config/index.js';
 export { createSession, type Session, type SessionOptions } from './session.js';
-export { partitionOf, partitionNames, type PartitionInfo } from './partitions.js';
 export { isPlaceholder, type Placeholder, type Templated, type Templatable } from './templates.js';
-export {
-  PyFloat,
-  pyFloat,
-  isPyFloat,
-  pyStr,
-  pyRepr,
-  jsonDumps,
-  sagemakerTimestamp,
-  sagemakerShortTimestamp,
-  nameFromBase,
-  baseNameFromImage,
-  s3PathJoin,
-  parseS3Url,
-} from './pythonCompat/index.js';
-export type { PyNumber, TimeZoneMode, NameClock } from './pythonCompat/index.js';
+// Python floats are option values (`pyFloat(1)` is Python's `1.0`), so they belong to the root too.
+export { PyFloat, pyFloat, isPyFloat, type PyNumber } from './pythonCompat/pyFloat.js';
 export {
   SageMakerWorkflowError,
-  ValidationError,
-  UnsupportedOptionError,
-  OptionTypeError,
-  MissingOptionError,
-  LocalPathNotFoundError,
   isSageMakerWorkflowError,
+  ValidationError,
   isValidationError,
+  UnsupportedOptionError,
   isUnsupportedOptionError,
+  OptionTypeError,
   isOptionTypeError,
+  MissingOptionError,
   isMissingOptionError,
+  LocalPathNotFoundError,
   isLocalPathNotFoundError,
+  InputLimitError,
+  isInputLimitError,
+  ERROR_CODES,
+  type ErrorCode,
 } from './errors.js';
-// The RecordIO writers only: the reader and schema need @bufbuild/protobuf, whose import alone
-// costs more than the rest of this package, so they live on `sagemaker-workflow/recordio`.
-export { encodeDenseTensor, denseTensorChunks, writeDenseTensor } from './recordio/denseTensor.js';
-export {
-  encodeSparseTensor,
-  sparseTensorChunks,
-  writeSparseTensor,
-} from './recordio/sparseTensor.js';
-export type {
-  RecordDType,
-  NumericArray,
-  DenseMatrix,
-  DenseMatrixInput,
-  Vector,
-  VectorInput,
-  CsrMatrix,
-  WriteTensorOptions,
-  WriteStreamOptions,
-  ChunkOptions,
-} from './recordio/types.js';
-export type { ChunkSink } from './recordio/writeChunks.js';

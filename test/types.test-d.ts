@@ -42,7 +42,7 @@ describe('public types', () => {
         k: 3,
         sampleSize: 10,
         predictorType: 'regressor',
-      }).k,
+      }).get('k'),
     ).toEqualTypeOf<number | undefined>();
     const props = {
       session,

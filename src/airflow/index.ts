@@ -1,6 +1,8 @@
 /**
  * `sagemaker-workflow/airflow`: DAG files for Airflow's Amazon provider that run the configs the
  * builders produce with its SageMaker operators.
+ *
+ * @module sagemaker-workflow/airflow
  */
 export {
   toAirflowDag,

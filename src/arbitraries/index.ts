@@ -2,6 +2,8 @@
  * fast-check arbitraries for property tests of pipelines: sessions with frozen clocks, estimator
  * options (templates included), training inputs and hyperparameters. Users property-test their own
  * configs with them the way this library tests its builders.
+ *
+ * @module sagemaker-workflow/arbitraries
  */
 import fc from 'fast-check';
 import type { EstimatorProps } from '../estimators/Estimator.js';

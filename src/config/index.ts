@@ -2,24 +2,17 @@
 export {
   trainingConfig,
   trainingBaseConfig,
-  prepareTrainingJob,
-  completeTrainingConfigFor,
-  trainingConfigForOperator,
-  defaultOutputPath,
   type TrainingJobOptions,
   type TrainingConfig,
   type TrainingBaseConfig,
-  type PreparedTrainingJob,
 } from './trainingConfig.js';
 export { trainingJob, type TrainingJob } from './trainingJob.js';
 export {
   tuningConfig,
   tuningJob,
-  prepareTuningJob,
   type TuningConfig,
   type TuningConfigOptions,
   type TuningJob,
-  type PreparedTuningJob,
 } from './tuningConfig.js';
 export { modelConfig, type ModelConfig, type ModelConfigOptions } from './modelConfig.js';
 export {
@@ -33,7 +26,7 @@ export {
 } from './transformConfig.js';
 export {
   transformConfigFromEstimator,
-  type TransformConfigFromEstimator,
+  type ModelTransformConfig,
   type TransformConfigFromEstimatorOptions,
 } from './transformConfigFromEstimator.js';
 export { deployConfig, type DeployConfig, type DeployConfigOptions } from './deployConfig.js';
@@ -46,15 +39,11 @@ export {
   type ProcessingConfig,
   type ProcessingConfigOptions,
 } from './processingConfig.js';
-export {
-  mergeS3Operations,
-  type S3Operations,
-  type S3Upload,
-  type S3CreateBucket,
-} from './s3Operations.js';
+export type { S3Operations, S3Upload, S3CreateBucket } from './s3Operations.js';
 export type {
   AirflowTaskSource,
   ModelSource,
   FromEstimatorOptions,
+  EstimatorModelOptions,
   VpcConfigOverride,
 } from './fromEstimator.js';

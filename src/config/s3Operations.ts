@@ -6,6 +6,7 @@ export interface S3Upload {
   readonly Path: string;
   readonly Bucket: string;
   readonly Key: string;
+  /** Upload a tar.gz of the path (a directory's contents at the archive root). */
   readonly Tar: boolean;
 }
 

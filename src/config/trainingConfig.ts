@@ -23,6 +23,8 @@ import { pyTruthy } from '../pythonCompat/truthy.js';
 import type { Session } from '../session.js';
 import { isPlaceholder, type Templatable } from '../templates.js';
 import { algorithmTrainingValues } from './algorithmTraining.js';
+import { checkBuilderOptions, checkEstimator } from './builderInputs.js';
+import { checkOptionTypes, checkPlainJson } from '../internal/checkInput.js';
 import { extraChannel, formatInputs } from './channels.js';
 import { frameworkTrainingValues } from './frameworkTraining.js';
 import { validateSourceDir } from './localCode.js';
@@ -58,6 +60,16 @@ export interface PreparedTrainingJob {
    * therefore does not list in `S3Operations`; an operator must perform them too.
    */
   readonly uploads: readonly S3Upload[];
+}
+
+/**
+ * The options of a public training builder. `jobName` is checked here, not in `prepareTraining`:
+ * the tuning builder passes Python's positional `mini_batch_size` in that slot (parity Q16).
+ * @internal
+ */
+export function checkTrainingOptions(options: unknown): void {
+  checkBuilderOptions('options', options);
+  checkOptionTypes('options', options ?? {}, { jobName: 'string' });
 }
 
 /** Path of the code tarball inside the container when network isolation is on. */
@@ -129,6 +141,8 @@ export function prepareTraining(
   estimator: AnyEstimator,
   options: TrainingJobOptions = {},
 ): PreparedTrainingJob {
+  checkEstimator('estimator', estimator);
+  checkBuilderOptions('options', options);
   const o = estimator.options;
   const session = estimator.session;
   // Python looks the training image up for a generated name only when no job name is given, so
@@ -314,7 +328,8 @@ export function trainingBaseConfig(
   estimator: AnyEstimator,
   options: TrainingJobOptions = {},
 ): TrainingBaseConfig {
-  return prepareTraining(estimator, options).config;
+  checkTrainingOptions(options);
+  return checkPlainJson('trainingBaseConfig', prepareTraining(estimator, options).config);
 }
 
 /**
@@ -327,15 +342,18 @@ export function completeTrainingConfig(
 ): TrainingConfig {
   const o = estimator.options;
   const base = prepared.config;
-  return defined({
-    ...base,
-    AlgorithmSpecification: defined({
-      ...base.AlgorithmSpecification,
-      MetricDefinitions: o.metricDefinitions as never,
+  return checkPlainJson(
+    'trainingConfig',
+    defined({
+      ...base,
+      AlgorithmSpecification: defined({
+        ...base.AlgorithmSpecification,
+        MetricDefinitions: o.metricDefinitions as never,
+      }),
+      TrainingJobName: prepared.run.jobName,
+      Tags: o.tags as never,
     }),
-    TrainingJobName: prepared.run.jobName,
-    Tags: o.tags as never,
-  }) as unknown as TrainingConfig;
+  ) as unknown as TrainingConfig;
 }
 
 /**
@@ -350,6 +368,7 @@ export function trainingConfig(
   estimator: AnyEstimator,
   options: TrainingJobOptions = {},
 ): TrainingConfig {
+  checkTrainingOptions(options);
   return completeTrainingConfig(estimator, prepareTraining(estimator, options));
 }
 
@@ -362,6 +381,7 @@ export function trainingConfigForOperator(
   estimator: AnyEstimator,
   options: TrainingJobOptions = {},
 ): TrainingConfig {
+  checkTrainingOptions(options);
   return withUploads(prepareTraining(estimator, options), estimator);
 }
 
@@ -391,6 +411,7 @@ export function prepareTrainingJob(
   estimator: AnyEstimator,
   options: TrainingJobOptions = {},
 ): PreparedTrainingJob {
+  checkTrainingOptions(options);
   return prepareTraining(estimator, options);
 }
 

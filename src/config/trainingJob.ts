@@ -3,6 +3,7 @@ import type { AnyEstimator } from '../estimators/AnyEstimator.js';
 import type { TrainingRun } from '../estimators/trainingRun.js';
 import type { S3Upload } from './s3Operations.js';
 import {
+  checkTrainingOptions,
   prepareTraining,
   withUploads,
   type TrainingConfig,
@@ -37,6 +38,7 @@ export function trainingJob(
   estimator: AnyEstimator,
   options: TrainingJobOptions = {},
 ): TrainingJob {
+  checkTrainingOptions(options);
   const prepared = prepareTraining(estimator, options);
   return {
     config: withUploads(prepared, estimator),

@@ -41,7 +41,7 @@ export interface TransformConfigFromEstimatorOptions
 }
 
 /** The `{ Model, Transform }` config Airflow's SageMakerTransformOperator takes. */
-export interface TransformConfigFromEstimator {
+export interface ModelTransformConfig {
   Model: ModelConfig;
   Transform: TransformConfig;
 }
@@ -93,7 +93,7 @@ function estimatorTransformer(
 export function transformConfigFromEstimator(
   estimator: AnyEstimator,
   options: TransformConfigFromEstimatorOptions,
-): TransformConfigFromEstimator {
+): ModelTransformConfig {
   const model = buildModelConfigFromEstimator(estimator, {
     from: options.from,
     instanceType: options.instanceType,

@@ -1,6 +1,11 @@
 /** Estimators, models, transformers, processors and their value objects. */
 export { Estimator, type EstimatorProps } from './Estimator.js';
-export { INPUT_MODES, type InputMode, type EstimatorBaseProps } from './EstimatorBase.js';
+export {
+  INPUT_MODES,
+  type InputMode,
+  type EstimatorBaseProps,
+  type ResolvedEstimatorBase,
+} from './EstimatorBase.js';
 export {
   TrainingInput,
   FileSystemInput,
@@ -12,6 +17,8 @@ export {
   type TrainingInputs,
   type ChannelSource,
   type RecordSetChannel,
+  type ChannelInput,
+  type ChannelConfig,
 } from './inputs.js';
 export {
   Model,
@@ -46,3 +53,6 @@ export type {
 } from './types.js';
 export type { AnyEstimator } from './AnyEstimator.js';
 export { isTrainingRun, type TrainingRun } from './trainingRun.js';
+export * from './amazon/index.js';
+export * from './frameworks/index.js';
+export * from './tuner/index.js';

@@ -13,7 +13,7 @@ export type RegistryDict = ReadonlyMap<string, RegistryNode>;
 
 /**
  * The image registry of one framework or algorithm (e.g. {@link knnRegistry}), for
- * {@link retrieveFor}. Its data is built on first use.
+ * {@link imageUriFor}. Its data is built on first use.
  */
 export interface ImageRegistry {
   /** The framework name, as `retrieve` takes it (`"knn"`, `"pytorch"`, `"huggingface-llm"`). */

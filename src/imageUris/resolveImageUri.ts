@@ -1,165 +1,41 @@
 /**
- * The image-URI lookup of the Python SDK v2.257.6 (`sagemaker/image_uris.py`, `retrieve` and its
- * helpers), over registry trees given by a loader. The order of the checks is Python's, so the
- * same input fails for the same reason.
+ * The image-URI lookup of the Python SDK v2.257.6 (`sagemaker/image_uris.py`, `retrieve`), over
+ * registry trees given by a loader: the scope, version, region, processor and tag steps, in
+ * Python's order, so the same input fails for the same reason. The steps live in `lookup/`, the
+ * Python value semantics in `pythonCompat/registryValues.ts`.
  * @internal
  */
-import { MissingOptionError, UnsupportedOptionError, ValidationError } from '../errors.js';
+import { UnsupportedOptionError, ValidationError } from '../errors.js';
+import {
+  PyOps,
+  isDict,
+  pyRepr,
+  pyStrOrNone,
+  truthy,
+  type PyTree,
+} from '../pythonCompat/registryValues.js';
 import { ecrHostname } from './ecrHostname.js';
 import { ImageUriLookupError } from './errors.js';
 import type { ImageUriOptions } from './imageUriOptions.js';
+import {
+  GRAVITON_FAMILIES,
+  GRAVITON_FRAMEWORKS,
+  INFERENCE_GRAVITON,
+  NEURON_SDK_REPOSITORIES,
+  TRAINIUM_FRAMEWORKS,
+  instanceTypeFamily,
+} from './lookup/fwUtils.js';
+import { selectProcessor } from './lookup/processor.js';
+import { imageTag } from './lookup/tag.js';
+import { validateArg } from './lookup/validateArg.js';
+import { validatePyVersion, validateVersion } from './lookup/versions.js';
 import { InvalidVersion, compareVersions } from './pep440.js';
-import type { RegistryDict, RegistryNode } from './registryData.js';
+import type { RegistryDict } from './registryData.js';
 
 /** Returns the registry tree of a framework name, or undefined when there is none. */
 export type RegistryLoader = (framework: string) => RegistryDict | undefined;
 
-/** A Python value the lookup handles: a registry node, or None. */
-type Py = RegistryNode | undefined;
-
-// fw_utils.py
-const GRAVITON_FAMILIES = ['m6g', 'm6gd', 'c6g', 'c6gd', 'c6gn', 'c7g', 'r6g', 'r6gd'];
-const GRAVITON_FRAMEWORKS = ['tensorflow', 'pytorch', 'xgboost', 'sklearn'];
-// Python keeps this as the string "pytorch", so `framework in ...` is a substring test.
-const TRAINIUM_FRAMEWORKS = 'pytorch';
-const INFERENCE_GRAVITON = 'inference_graviton';
-const NEURON_SDK_REPOSITORIES = [
-  'pytorch-training-neuron',
-  'pytorch-training-neuronx',
-  'huggingface-vllm-inference-neuronx',
-];
-const ARM64_TAGS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  xgboost: { '1.5-1': '1.5-1-arm64', '1.3-1': '1.3-1-arm64' },
-  sklearn: { '1.0-1': '1.0-1-arm64-cpu-py3' },
-};
-// Tags that get a CUDA 11 container suffix on p4d instances or with smdistributed.
-const AUTO_CONTAINER_VERSIONS: Readonly<Record<string, string>> = {
-  'tensorflow-2.3-gpu-py37': 'cu110-ubuntu18.04-v3',
-  'tensorflow-2.3.1-gpu-py37': 'cu110-ubuntu18.04',
-  'tensorflow-2.3.2-gpu-py37': 'cu110-ubuntu18.04',
-  'tensorflow-1.15-gpu-py37': 'cu110-ubuntu18.04-v8',
-  'tensorflow-1.15.4-gpu-py37': 'cu110-ubuntu18.04',
-  'tensorflow-1.15.5-gpu-py37': 'cu110-ubuntu18.04',
-  'mxnet-1.8-gpu-py37': 'cu110-ubuntu16.04-v1',
-  'mxnet-1.8.0-gpu-py37': 'cu110-ubuntu16.04',
-  'pytorch-1.6-gpu-py36': 'cu110-ubuntu18.04-v3',
-  'pytorch-1.6.0-gpu-py36': 'cu110-ubuntu18.04',
-  'pytorch-1.6-gpu-py3': 'cu110-ubuntu18.04-v3',
-  'pytorch-1.6.0-gpu-py3': 'cu110-ubuntu18.04',
-};
-const INSTANCE_TYPES_HELP = 'ml.<family>.<size>, ml_<family>, local, local_gpu or neuron…';
-
-/**
- * `utils.get_instance_type_family`: the family of `ml.<family>.<size>` or `ml_<family>`, else
- * the empty string.
- */
-export function instanceTypeFamily(instanceType: string | undefined): string {
-  if (typeof instanceType !== 'string') return '';
-  // Python's `$` also matches before one trailing newline.
-  const m = /^ml[._]([a-z\d-]+)\.?\w*\n?$/.exec(instanceType);
-  return m?.[1] ?? '';
-}
-
-/** Python truthiness of a registry value or an option. */
-function truthy(v: Py | null): boolean {
-  if (v === undefined || v === null || v === '') return false;
-  if (typeof v === 'string') return true;
-  if (v instanceof Map) return v.size > 0;
-  return (v as readonly string[]).length > 0;
-}
-
-const isDict = (v: Py): v is RegistryDict => v instanceof Map;
-const pyRepr = (v: Py | null): string =>
-  v === undefined || v === null
-    ? 'None'
-    : typeof v === 'string'
-      ? `'${v}'`
-      : isDict(v)
-        ? 'dict'
-        : 'list';
-const pyType = (v: Py): string =>
-  v === undefined ? 'NoneType' : typeof v === 'string' ? 'str' : isDict(v) ? 'dict' : 'list';
-
-/** Python's `str()` of an optional string, as f-strings render it. */
-const pyStr = (v: string | undefined): string => (v === undefined ? 'None' : v);
-
-/** The Python operations the lookup applies to registry values, failing as Python does. */
-class PyOps {
-  constructor(readonly framework: string) {}
-
-  fail(pythonError: string, reason: string): never {
-    throw new ImageUriLookupError(this.framework, reason, pythonError);
-  }
-
-  /** `value[key]` */
-  item(value: Py, key: string | undefined): RegistryNode {
-    if (isDict(value)) {
-      const found = key === undefined ? undefined : value.get(key);
-      return found ?? this.fail('KeyError', `the registry has no entry ${pyRepr(key)} here`);
-    }
-    if (value === undefined)
-      return this.fail(
-        'TypeError',
-        `'NoneType' object is not subscriptable (reading ${pyRepr(key)})`,
-      );
-    return this.fail('TypeError', `${pyType(value)} indices must be integers, not ${pyRepr(key)}`);
-  }
-
-  /** `value.get(key)` (None for a missing key) */
-  get(value: Py, key: string | undefined): Py {
-    if (!isDict(value))
-      return this.fail('AttributeError', `'${pyType(value)}' object has no attribute 'get'`);
-    return key === undefined ? undefined : value.get(key);
-  }
-
-  /** `list(value.keys())` */
-  keys(value: Py): string[] {
-    if (!isDict(value))
-      return this.fail('AttributeError', `'${pyType(value)}' object has no attribute 'keys'`);
-    return [...value.keys()];
-  }
-
-  /** `needle in container` */
-  contains(container: Py, needle: string | undefined): boolean {
-    if (isDict(container)) return needle !== undefined && container.has(needle);
-    if (Array.isArray(container)) return needle !== undefined && container.includes(needle);
-    if (typeof container === 'string') {
-      if (needle === undefined)
-        return this.fail(
-          'TypeError',
-          "'in <string>' requires string as left operand, not NoneType",
-        );
-      return container.includes(needle);
-    }
-    return this.fail('TypeError', "argument of type 'NoneType' is not iterable");
-  }
-
-  /** A list of strings (`list(...)` of a registry list, or of a dict's keys). */
-  list(value: Py): readonly string[] {
-    if (isDict(value)) return [...value.keys()];
-    if (Array.isArray(value)) return value as readonly string[];
-    if (typeof value === 'string') return Array.from(value);
-    return this.fail('TypeError', "'NoneType' object is not iterable");
-  }
-
-  /** A value used as a string (`str + str`, `"-".join`). */
-  str(value: Py, what: string): string {
-    if (typeof value === 'string') return value;
-    return this.fail('TypeError', `${what} is ${pyType(value)}, not str`);
-  }
-}
-
-/** Python's `_validate_arg`: `arg` must be one of `options`. */
-function validateArg(
-  arg: string | undefined,
-  options: readonly string[],
-  option: string,
-  detail: string,
-): asserts arg is string {
-  if (arg === undefined || !options.includes(arg)) {
-    throw new UnsupportedOptionError(option, arg ?? null, options, { detail });
-  }
-}
+export { instanceTypeFamily };
 
 /**
  * The image URI for `options`, reading registries through `load`. `frameworks` lists the
@@ -172,7 +48,9 @@ export function resolveImageUri(
   options: ImageUriOptions,
 ): string {
   const { framework, region, instanceType, acceleratorType, imageScope } = options;
-  const py = new PyOps(framework);
+  const py = new PyOps((pythonError, reason) => {
+    throw new ImageUriLookupError(framework, reason, pythonError);
+  });
 
   // config_for_framework: a missing file is Python's FileNotFoundError.
   const configFor = (name: string): RegistryDict => {
@@ -275,7 +153,7 @@ export function resolveImageUri(
     if (py.keys(aliases).includes(version))
       versionKey = py.str(py.item(aliases, version), 'version alias');
   }
-  let versionConfig: Py = py.item(versions, versionKey);
+  let versionConfig: PyTree = py.item(versions, versionKey);
 
   const baseFrameworkVersion = options.baseFrameworkVersion;
   if (framework === 'huggingface') {
@@ -389,7 +267,7 @@ export function resolveImageUri(
       const aliased =
         originalVersion === undefined ? undefined : py.get(topAliases, originalVersion);
       if (truthy(aliased)) tagVersion = py.str(aliased, 'version alias');
-      const nested = (v: Py, key: string | undefined): Py => {
+      const nested = (v: PyTree, key: string | undefined): PyTree => {
         const found = key === undefined ? undefined : py.get(v, key);
         return found === undefined ? new Map() : found;
       };
@@ -401,14 +279,14 @@ export function resolveImageUri(
         ptOrTfVersion = baseVersionOf(py.str(baseAlias, 'base framework alias'));
       }
     }
-    tagPrefix = `${ptOrTfVersion}-transformers${pyStr(tagVersion)}`;
+    tagPrefix = `${ptOrTfVersion}-transformers${pyStrOrNone(tagVersion)}`;
   } else {
     const prefix = py.get(versionConfig, 'tag_prefix');
     tagPrefix = prefix === undefined ? version : py.str(prefix, 'tag prefix');
   }
 
   if (repo === `${framework}-inference-graviton`) {
-    containerVersion = `${pyStr(containerVersion)}-sagemaker`;
+    containerVersion = `${pyStrOrNone(containerVersion)}-sagemaker`;
   }
 
   // _validate_instance_deprecation
@@ -447,213 +325,4 @@ export function resolveImageUri(
   });
   if (tag) repo += `:${tag}`;
   return `${registry}.dkr.${hostname}/${repo}`;
-}
-
-/** `_validate_version_and_set_if_needed` */
-function validateVersion(
-  py: PyOps,
-  requested: string | undefined,
-  scopeConfig: RegistryDict,
-  framework: string,
-  imageScope: string | undefined,
-  configFor: (name: string) => RegistryDict,
-): string {
-  const config = scopeConfig.size > 0 ? scopeConfig : configFor(framework);
-  const available = py.keys(py.item(config, 'versions'));
-  const aliases = config.has('version_aliases') ? py.keys(config.get('version_aliases')) : [];
-  const [only] = available;
-  if (
-    available.length === 1 &&
-    only !== undefined &&
-    (requested === undefined || !aliases.includes(requested))
-  ) {
-    return only;
-  }
-  let version = requested;
-  if (!truthy(version)) {
-    // _get_latest_version reads the framework's own registry, not the variant in use.
-    version = latestVersion(py, configFor(framework), imageScope);
-  }
-  validateArg(
-    version,
-    [...available, ...aliases],
-    'version',
-    `${framework} images exist for other versions`,
-  );
-  return version;
-}
-
-/** `_fetch_latest_version_from_config`: the larger of the first and last listed versions. */
-function latestVersion(
-  py: PyOps,
-  config: RegistryDict,
-  imageScope: string | undefined,
-): string | undefined {
-  if (imageScope !== undefined && config.has(imageScope)) {
-    const scoped = config.get(imageScope);
-    if (truthy(scoped) && py.contains(scoped, 'version_aliases')) {
-      const aliases = py.item(scoped, 'version_aliases');
-      if (py.contains(aliases, 'latest')) return py.str(py.item(aliases, 'latest'), 'latest alias');
-    }
-  }
-  let versions: readonly string[] | undefined;
-  if (config.has('versions')) {
-    versions = py.keys(config.get('versions'));
-    if (versions.length === 1) return versions[0];
-    if (versions[0] === 'latest' || versions[versions.length - 1] === 'latest') return undefined;
-  } else if (
-    imageScope !== undefined &&
-    config.has(imageScope) &&
-    py.contains(config.get(imageScope), 'versions')
-  ) {
-    versions = py.keys(py.item(config.get(imageScope), 'versions'));
-  } else if (config.has('processing') && py.contains(config.get('processing'), 'versions')) {
-    versions = py.keys(py.item(config.get('processing'), 'versions'));
-  }
-  const top = versions?.[0];
-  const bottom = versions?.[versions.length - 1];
-  if (!top || !bottom) return undefined;
-  if (top.endsWith('.x') || bottom.endsWith('.x')) {
-    const major = (v: string): number => {
-      const digits = v.slice(0, -2).trim().replace(/^\+/, '');
-      // Python's int(): digits with optional single underscores between them.
-      if (!/^-?\d+(?:_\d+)*$/.test(digits))
-        py.fail('ValueError', `invalid literal for int() with base 10: '${v.slice(0, -2)}'`);
-      return Number(digits.replace(/_/g, ''));
-    };
-    return `${Math.max(major(top), major(bottom))}.x`;
-  }
-  try {
-    return compareVersions(top, bottom) >= 0 ? top : bottom;
-  } catch (error) {
-    if (error instanceof InvalidVersion) py.fail('InvalidVersion', error.message);
-    throw error;
-  }
-}
-
-/** `_validate_py_version_and_set_if_needed` */
-function validatePyVersion(
-  py: PyOps,
-  pyVersion: string | undefined,
-  versionConfig: Py,
-  framework: string,
-  version: string,
-): string | undefined {
-  const available = py.contains(versionConfig, 'repository')
-    ? py.get(versionConfig, 'py_versions')
-    : py.keys(versionConfig);
-  if (!truthy(available)) return undefined;
-  const list = py.list(available);
-  if (pyVersion === undefined && framework === 'spark') return undefined;
-  if (pyVersion === undefined && list.length === 1) return list[0];
-  validateArg(
-    pyVersion,
-    list,
-    'pyVersion',
-    `${framework} ${version} images exist for other Python versions`,
-  );
-  return pyVersion;
-}
-
-/** `_processor`: cpu, gpu, inf, trn, neuron or an instance family the registry names. */
-function selectProcessor(
-  py: PyOps,
-  instanceType: string | undefined,
-  available: Py,
-  serverless: boolean,
-): string | undefined {
-  if (!truthy(available)) return undefined;
-  const list = py.list(available);
-  if (list.length === 1 && !truthy(instanceType)) return list[0];
-  if (serverless) return 'cpu';
-  if (!instanceType) {
-    throw new MissingOptionError(
-      'instanceType',
-      'the images differ by processor; see https://aws.amazon.com/sagemaker/pricing/instance-types',
-    );
-  }
-  const type = instanceType;
-  let processor: string;
-  if (type.startsWith('local')) {
-    processor = type === 'local' ? 'cpu' : 'gpu';
-  } else if (type.startsWith('neuron')) {
-    processor = 'neuron';
-  } else {
-    const family = instanceTypeFamily(type);
-    if (!family) {
-      throw new ValidationError(
-        'instanceType',
-        type,
-        `${INSTANCE_TYPES_HELP} (see https://aws.amazon.com/sagemaker/pricing/instance-types)`,
-      );
-    }
-    if (list.includes(family)) processor = family;
-    else if (family.startsWith('inf')) processor = 'inf';
-    else if (family.startsWith('trn')) processor = 'trn';
-    else if (family[0] === 'g' || family[0] === 'p') processor = 'gpu';
-    else processor = 'cpu';
-  }
-  validateArg(
-    processor,
-    list,
-    'processor',
-    `Instance type ${type} needs a ${processor} image, which this registry does not have`,
-  );
-  return processor;
-}
-
-interface TagParts {
-  readonly containerVersion: string | undefined;
-  readonly distribution: Readonly<Record<string, unknown>> | undefined;
-  readonly finalImageScope: string | undefined;
-  readonly framework: string;
-  readonly inferenceTool: string | undefined;
-  readonly instanceType: string | undefined;
-  readonly processor: string | undefined;
-  readonly pyVersion: string | undefined;
-  readonly tagPrefix: string;
-  readonly version: string;
-}
-
-/** `_format_tag`: the non-empty parts joined with `-`. */
-function formatTag(p: TagParts): string {
-  const middle = truthy(p.inferenceTool) ? p.inferenceTool : p.processor;
-  return [p.tagPrefix, middle, p.pyVersion, p.containerVersion].filter((x) => truthy(x)).join('-');
-}
-
-/** `_get_image_tag` */
-function imageTag(py: PyOps, p: TagParts): string {
-  const family = instanceTypeFamily(p.instanceType);
-  let tag: string;
-  if (p.framework === 'xgboost' || p.framework === 'sklearn') {
-    if (family && p.finalImageScope === INFERENCE_GRAVITON) {
-      validateArg(
-        family,
-        GRAVITON_FAMILIES,
-        'instanceType',
-        'Graviton images run on these instance families',
-      );
-    }
-    if (GRAVITON_FAMILIES.includes(family) || p.finalImageScope === INFERENCE_GRAVITON) {
-      tag =
-        ARM64_TAGS[p.framework]?.[p.version] ??
-        py.fail('KeyError', `no arm64 (Graviton) image of ${p.framework} ${p.version}`);
-    } else {
-      tag = formatTag(p);
-    }
-  } else {
-    tag = formatTag(p);
-    if (p.instanceType !== undefined) {
-      const smdistributed =
-        p.distribution !== undefined && Object.hasOwn(p.distribution, 'smdistributed');
-      if (family === 'p4d' || smdistributed) {
-        const suffix = AUTO_CONTAINER_VERSIONS[`${p.framework}-${tag}`];
-        if (suffix) tag = `${tag}-${suffix}`;
-      }
-    }
-  }
-  // Python strips with str.rstrip("-gpu"): any trailing run of the characters -, g, p, u.
-  if (p.framework === 'sagemaker-tritonserver' && p.processor === 'gpu')
-    tag = tag.replace(/[-gpu]+$/, '');
-  return tag;
 }

@@ -5,8 +5,9 @@ import { resolveImageUri } from './resolveImageUri.js';
 
 /**
  * The ECR image URI of one framework's registry, without loading any other registry: a bundle
- * that imports only `retrieveFor` and, say, {@link knnRegistry} stays small. Same semantics as
- * {@link retrieve}; `options.framework` may be left out (it is the registry's).
+ * that imports only `imageUriFor` and, say, {@link knnRegistry} stays small. Same semantics as
+ * `imageUri`; `options.framework` may be left out (it is the registry's). Exported as
+ * `imageUriFor`, paired with {@link findImageUriFor}.
  *
  * @throws {UnsupportedOptionError} when an option (version, scope, region, Python version,
  *   processor, framework) is not one the registry supports; the error lists those it does.
@@ -14,8 +15,8 @@ import { resolveImageUri } from './resolveImageUri.js';
  * @throws {MissingOptionError} when an instance type is needed to choose the processor.
  * @throws {ImageUriLookupError} where the Python SDK fails with an incidental KeyError or TypeError.
  * @example
- * import { knnRegistry, retrieveFor } from 'sagemaker-workflow/image-uris';
- * retrieveFor(knnRegistry, { region: 'us-west-2' });
+ * import { knnRegistry, imageUriFor } from 'sagemaker-workflow/image-uris';
+ * imageUriFor(knnRegistry, { region: 'us-west-2' });
  * // '174872318107.dkr.ecr.us-west-2.amazonaws.com/knn:1'
  */
 export function retrieveFor(
@@ -32,7 +33,7 @@ export function retrieveFor(
 }
 
 /**
- * Like {@link retrieveFor}, but returns `undefined` where it would throw one of this library's
+ * Like `imageUriFor`, but returns `undefined` where it would throw one of this library's
  * errors.
  * @example findImageUriFor(knnRegistry, { region: 'xx-nowhere-1' }) // undefined
  */

@@ -7,6 +7,7 @@
  * @internal
  */
 import { InputLimitError, OptionTypeError } from '../errors.js';
+import { isPlaceholder } from '../templates.js';
 
 /** Nesting deeper than any option of the API (hyperparameters, tags, nested configs). */
 export const MAX_INPUT_DEPTH = 64;
@@ -73,4 +74,95 @@ export function checkInstance(
   if (typeof value !== 'object' || value === null || !isIt(value)) {
     throw new OptionTypeError(option, value, expected);
   }
+}
+
+/** What a config may hold: the JSON data model, as `JSON.stringify` would keep it whole. */
+const PLAIN_JSON =
+  'plain JSON (a string, finite number, boolean, null, array without holes or plain object); check the option that sets it';
+
+function jsonProblem(value: unknown, path: string, depth: number): [string, unknown] | undefined {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : [path, value];
+  if (typeof value !== 'object' || depth >= MAX_INPUT_DEPTH) return [path, value];
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) return [`${path}[${i}]`, undefined];
+      const bad = jsonProblem(value[i], `${path}[${i}]`, depth + 1);
+      if (bad) return bad;
+    }
+    return undefined;
+  }
+  if (!isWalkable(value)) return [path, value];
+  for (const key of Object.keys(value)) {
+    const d = Object.getOwnPropertyDescriptor(value, key);
+    if (!d || !('value' in d) || d.value === undefined) return [`${path}.${key}`, undefined];
+    const bad = jsonProblem(d.value, `${path}.${key}`, depth + 1);
+    if (bad) return bad;
+  }
+  return undefined;
+}
+
+/**
+ * Refuses a built config that `JSON.stringify` would not keep whole (NaN, Infinity, `undefined`,
+ * holes, Maps, Dates, functions, cycles): the last guard of every builder, for a value that came
+ * from an option no earlier check covers. The error names the config member, so the option that
+ * sets it can be found.
+ */
+export function checkPlainJson<T>(builder: string, config: T): T {
+  const bad = jsonProblem(config, builder, 0);
+  if (bad) throw new OptionTypeError(bad[0], bad[1], PLAIN_JSON);
+  return config;
+}
+
+/** Option types {@link checkOptionTypes} knows. */
+export type OptionKind = 'string' | 'number' | 'boolean' | 'stringList' | 'record';
+
+/**
+ * Checks the types of named members of an options object (each may also be `null`/`undefined`;
+ * a string where a number or boolean stands must be an Airflow template): the type checks of the
+ * compatible builders, which refuse what Python's would fail on and nothing more.
+ */
+export function checkOptionTypes(
+  owner: string,
+  options: object,
+  kinds: Readonly<Record<string, OptionKind>>,
+): void {
+  const o = options as Record<string, unknown>;
+  for (const [key, kind] of Object.entries(kinds)) {
+    const value = o[key];
+    if (value === undefined || value === null) continue;
+    const option = `${owner}.${key}`;
+    switch (kind) {
+      case 'string':
+        if (typeof value !== 'string') throw new OptionTypeError(option, value, 'a string');
+        break;
+      case 'number':
+        if (!(typeof value === 'number' && Number.isFinite(value)) && !isPlaceholder(value)) {
+          throw new OptionTypeError(option, value, 'a finite number or an Airflow template');
+        }
+        break;
+      case 'boolean':
+        if (typeof value !== 'boolean' && !isPlaceholder(value)) {
+          throw new OptionTypeError(option, value, 'true, false or an Airflow template');
+        }
+        break;
+      case 'stringList':
+        if (!isDenseArrayOf(value, (v) => typeof v === 'string')) {
+          throw new OptionTypeError(option, value, 'a list of strings');
+        }
+        break;
+      case 'record':
+        if (typeof value !== 'object' || Array.isArray(value) || !isWalkable(value)) {
+          throw new OptionTypeError(option, value, 'a plain object');
+        }
+        break;
+    }
+  }
+}
+
+/** An array with no holes whose every item passes `item`. */
+export function isDenseArrayOf(value: unknown, item: (v: unknown) => boolean): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (!(i in value) || !item(value[i])) return false;
+  return true;
 }

@@ -235,7 +235,7 @@ export interface OpenMultipartUpload {
  */
 export class S3OperationsError extends SageMakerWorkflowError {
   override readonly name = 'S3OperationsError';
-  readonly code = 'S3_OPERATIONS_FAILED';
+  readonly code = 'S3_OPERATIONS';
 
   constructor(
     readonly completed: readonly S3OperationRef[],
@@ -266,4 +266,4 @@ export class S3OperationsError extends SageMakerWorkflowError {
   }
 }
 /** Guard for {@link S3OperationsError}. */
-export const isS3OperationsError = errorGuard<S3OperationsError>('S3_OPERATIONS_FAILED');
+export const isS3OperationsError = errorGuard<S3OperationsError>('S3_OPERATIONS');

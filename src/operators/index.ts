@@ -4,6 +4,8 @@
  * `Stopped` is never success, templated numbers reach the API as numbers, and a re-run never
  * creates a duplicate job. Also exports the pre-submit validation and template rendering, for
  * users who submit configs through another orchestrator.
+ *
+ * @module sagemaker-workflow/operators
  */
 export { runTrainingJob, type TrainingJobResult } from './runTrainingJob.js';
 export { runTuningJob, type TuningJobResult } from './runTuningJob.js';
@@ -11,7 +13,7 @@ export { runProcessingJob, type ProcessingJobResult } from './runProcessingJob.j
 export { runModel, type ModelResult } from './runModel.js';
 export {
   runTransformJob,
-  type TransformConfig,
+  type TransformJobConfig,
   type TransformJobResult,
 } from './runTransformJob.js';
 export { runEndpointConfig, type EndpointConfigResult } from './runEndpointConfig.js';
@@ -118,5 +120,7 @@ export {
   RecordSetUploadError,
   isRecordSetUploadError,
   type UploadRecordSetOptions,
+  type UploadRecordSetCommonOptions,
+  type RecordSetDestination,
   type RecordSetDescriptor,
 } from './uploadRecordSet.js';

@@ -32,7 +32,7 @@ import type { S3Operations } from './s3Operations.js';
 import type { OperatorConfig } from './types.js';
 
 /** A transform config: a model to create and the transform job, or the transform request alone. */
-export type TransformConfig =
+export type TransformJobConfig =
   | (OperatorConfig<CreateTransformJobRequest> & { readonly Transform?: never })
   | {
       readonly Model?: OperatorConfig<CreateModelInput>;
@@ -52,7 +52,7 @@ export interface TransformJobResult {
  * @internal
  */
 export async function submitTransform(
-  config: TransformConfig,
+  config: TransformJobConfig,
   clients: OperatorClients,
   resolved: ResolvedOptions,
   scope: RequestScope,
@@ -104,7 +104,7 @@ export async function submitTransform(
  * const { Model, Transform } = await runTransformJob(transformConfig, { sagemaker, s3 });
  */
 export async function runTransformJob(
-  config: TransformConfig,
+  config: TransformJobConfig,
   clients: OperatorClients,
   options: OperatorOptions = {},
 ): Promise<TransformJobResult> {

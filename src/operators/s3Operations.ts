@@ -18,18 +18,10 @@ import {
 import type { OperatorLogger } from './logger.js';
 import { trackMultipartUploads } from './multipartTracker.js';
 import { specialFileType, tarToTempFile } from './sourceArchive.js';
+import type { S3Operations } from '../config/s3Operations.js';
 
-/** `S3Operations` as Python's config builders write it. */
-export interface S3Operations {
-  readonly S3CreateBucket?: readonly { readonly Bucket: string }[];
-  readonly S3Upload?: readonly {
-    readonly Path: string;
-    readonly Bucket: string;
-    readonly Key: string;
-    /** Upload a tar.gz of the path (a directory's contents at the archive root). */
-    readonly Tar: boolean;
-  }[];
-}
+// One `S3Operations` type for the builders that write it and the operators that run it.
+export type { S3Operations };
 
 /** A config with its `S3Operations` split off. */
 export interface SplitConfig<T> {

@@ -23,7 +23,7 @@ import {
 import type { RequestScope } from './requestScope.js';
 import { submitEndpoint, type EndpointConfigBundle } from './runEndpoint.js';
 import { scopeFor, submitSingleRequest } from './runJob.js';
-import { submitTransform, type TransformConfig } from './runTransformJob.js';
+import { submitTransform, type TransformJobConfig } from './runTransformJob.js';
 import { scopedCall } from './requestScope.js';
 import type { Submitted } from './submit.js';
 import type { OperatorConfig } from './types.js';
@@ -33,7 +33,7 @@ export interface JobConfigs {
   readonly training: OperatorConfig<CreateTrainingJobRequest>;
   readonly tuning: OperatorConfig<CreateHyperParameterTuningJobRequest>;
   readonly processing: OperatorConfig<CreateProcessingJobRequest>;
-  readonly transform: TransformConfig;
+  readonly transform: TransformJobConfig;
   readonly endpoint: EndpointConfigBundle;
 }
 
@@ -58,7 +58,7 @@ export async function submitInScope(
     case 'processing':
       return submitSingleRequest(kind, config, clients, resolved, scope);
     case 'transform':
-      return submitTransform(config as TransformConfig, clients, resolved, scope);
+      return submitTransform(config as TransformJobConfig, clients, resolved, scope);
     case 'endpoint':
       return submitEndpoint(config as EndpointConfigBundle, clients, resolved, scope);
   }

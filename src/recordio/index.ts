@@ -1,6 +1,8 @@
 /**
  * RecordIO-protobuf, the Amazon algorithms' data format: writers byte-identical to the Python
  * SDK's `sagemaker.amazon.common`, and a reader. Pure encoding: nothing here touches S3.
+ *
+ * @module sagemaker-workflow/recordio
  */
 export { encodeDenseTensor, denseTensorChunks, writeDenseTensor } from './denseTensor.js';
 export { encodeSparseTensor, sparseTensorChunks, writeSparseTensor } from './sparseTensor.js';

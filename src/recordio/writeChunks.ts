@@ -24,8 +24,8 @@ export interface WriteChunksOptions {
  * the sink's error if it fails.
  *
  * With `reuseChunks`, a chunk's buffer goes back to a pool once the sink calls back for its
- * write: fresh memory is slow to fault in, and the pool stays at about two buffers because the
- * loop waits for `drain`.
+ * write: fresh memory is slow to fault in, and the pool stays at about three buffers because the
+ * loop waits for `drain` before handing over the next chunk.
  */
 export async function writeChunks(
   sink: ChunkSink,
@@ -56,12 +56,17 @@ export async function writeChunks(
   sink.on('error', onError);
   try {
     let bytes = 0;
+    let full = false;
+    // The generator encodes chunk k + 1 before the loop waits for chunk k's drain, so encoding
+    // overlaps the sink's I/O; at most one chunk is written while the next is encoded.
     for (const chunk of encodeChunks(source, options.chunkBytes ?? DEFAULT_CHUNK_BYTES, allocate)) {
       if (state.failed) throw state.failure;
+      if (full) await once(sink as Writable, 'drain');
+      if (state.failed) throw state.failure;
       bytes += chunk.length;
-      const more = release ? sink.write(chunk, release(chunk)) : sink.write(chunk);
-      if (!more) await once(sink as Writable, 'drain');
+      full = !(release ? sink.write(chunk, release(chunk)) : sink.write(chunk));
     }
+    if (full) await once(sink as Writable, 'drain');
     if (state.failed) throw state.failure;
     return bytes;
   } finally {

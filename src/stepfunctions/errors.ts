@@ -68,3 +68,26 @@ export class InvalidStepError extends SageMakerWorkflowError {
 }
 /** Guard for {@link InvalidStepError}. */
 export const isInvalidStepError = errorGuard<InvalidStepError>('INVALID_STEP');
+
+/**
+ * The CDK construct cannot point the definition at the code asset of an `S3Upload`: no string of
+ * the definition holds the upload's `s3://<Bucket>/<Key>`. Stage such uploads with `stageUploads`
+ * instead (`code: 'staged'`).
+ */
+export class UnreferencedUploadError extends SageMakerWorkflowError {
+  override readonly name = 'UnreferencedUploadError';
+  readonly code = 'UNREFERENCED_UPLOAD';
+
+  constructor(
+    /** The upload's local `Path`. */
+    readonly path: string,
+    /** Where the export would upload it: `s3://<Bucket>/<Key>`. */
+    readonly s3Uri: string,
+  ) {
+    super(
+      `No field of the definition holds ${s3Uri}, where ${JSON.stringify(path)} is uploaded: its code asset would be read by no step. Use code: 'staged' and stageUploads`,
+    );
+  }
+}
+/** Guard for {@link UnreferencedUploadError}. */
+export const isUnreferencedUploadError = errorGuard<UnreferencedUploadError>('UNREFERENCED_UPLOAD');

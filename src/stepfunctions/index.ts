@@ -3,6 +3,8 @@
  * Functions. `toStateMachine` exports the ASL definition (`.sync` jobs, XCom templates as
  * JSONPath, per-execution names), the uploads to stage, and the role's policy statements;
  * `stageUploads` performs the uploads. The CDK construct is at `sagemaker-workflow/stepfunctions/cdk`.
+ *
+ * @module sagemaker-workflow/stepfunctions
  */
 export {
   toStateMachine,
@@ -31,4 +33,6 @@ export {
   isInvalidStepError,
   isUnresolvedReferenceError,
   isUntranslatableTemplateError,
+  UnreferencedUploadError,
+  isUnreferencedUploadError,
 } from './errors.js';

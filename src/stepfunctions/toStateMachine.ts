@@ -16,6 +16,7 @@ import {
   nameExpression,
   type ResourceNaming,
 } from './resourceNames.js';
+import { pinCodeLocations } from './pinCodeLocations.js';
 import { splitStep, type StepPart } from './splitStep.js';
 import { stepStates, type AslState, type TranslatedPart } from './stepStates.js';
 import { KINDS, type SageMakerStepType, type WorkflowStep } from './steps.js';
@@ -85,6 +86,8 @@ interface Collector {
   readonly kinds: Set<SageMakerStepType>;
   readonly tagged: Set<SageMakerStepType>;
   readonly roles: Set<string>;
+  /** Each task's requests in its XCom shape, for {@link pinCodeLocations}. */
+  readonly known: Map<string, unknown>;
 }
 
 function collectRoles(value: unknown, roles: Set<string>): void {
@@ -141,6 +144,10 @@ function translatePart(part: StepPart, ctx: TranslateContext): TranslatedPart {
   return { kind: part.kind, parameters: translateParameters(part.request, part.field, ctx) };
 }
 
+function uploadUris(c: Collector): Set<string> {
+  return new Set(c.s3.flatMap((o) => (o.S3Upload ?? []).map((u) => `s3://${u.Bucket}/${u.Key}`)));
+}
+
 /** Second pass: translate in order, knowing which tasks ran on every path so far. */
 function translate(
   steps: readonly WorkflowStep[],
@@ -185,7 +192,18 @@ function translate(
       if (typeof name === 'string') models.add(name);
       return !reused;
     });
-    translated.push({ kind: 'task', id: step.id, parts: parts.map((p) => translatePart(p, ctx)) });
+    const at = { uris: uploadUris(c), known: c.known, available: ran };
+    translated.push({
+      kind: 'task',
+      id: step.id,
+      parts: parts.map((p) =>
+        translatePart({ ...p, request: pinCodeLocations(p.request, at) }, ctx),
+      ),
+    });
+    c.known.set(
+      step.id,
+      Object.fromEntries(splitStep(step).parts.map((p) => [KINDS[p.kind].resultKey, p.request])),
+    );
     ran = new Set(ran).add(step.id);
   }
   return { translated, available: ran };
@@ -257,6 +275,7 @@ export function toStateMachine(
     kinds: new Set(),
     tagged: new Set(),
     roles: new Set(),
+    known: new Map(),
   };
   collect(steps, c, resolved.resourceNaming);
   const { translated } = translate(steps, new Set(), c);

@@ -2,6 +2,8 @@
  * `sagemaker-workflow/temporal`: Temporal activities that submit, wait on, check and stop
  * SageMaker jobs through the operators' durable job handles. The only entry point that imports
  * Temporal (`@temporalio/activity`, an optional peer dependency).
+ *
+ * @module sagemaker-workflow/temporal
  */
 export {
   createSageMakerActivities,

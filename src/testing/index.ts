@@ -3,6 +3,8 @@
  * for offline tests (SageMaker with CloudWatch Logs, IAM and STS; S3; ECR). Nothing under `src/`
  * outside this folder imports it, and it needs no test framework: the fast-check arbitraries are
  * at `sagemaker-workflow/arbitraries`.
+ *
+ * @module sagemaker-workflow/testing
  */
 export {
   startLocalEcr,

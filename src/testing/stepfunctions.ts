@@ -5,6 +5,8 @@
  * `sagemaker-workflow/testing` in tests). A task this helper does not map is refused before the
  * execution starts: the interpreter would otherwise call it as a Lambda function on AWS.
  * The interpreter needs Node 22 or newer (`Promise.withResolvers`).
+ *
+ * @module sagemaker-workflow/testing/stepfunctions
  */
 import {
   CreateEndpointCommand,
@@ -103,7 +105,11 @@ export interface LocalExecutionOptions {
   readonly input?: Json;
   /** `$$.Execution.Name`. @default 'local-execution' */
   readonly executionName?: string;
-  /** Passed to every operator. @default { checkIntervalSeconds: 0.05 } */
+  /**
+   * Passed to every operator. The S3 input check is off by default: a `.sync` task calls Create
+   * directly and checks nothing first, so a local execution does the same.
+   * @default { checkIntervalSeconds: 0.05, checkS3Inputs: false }
+   */
   readonly operatorOptions?: OperatorOptions;
   /** Milliseconds every Wait state waits instead of its seconds. @default 10 */
   readonly waitMilliseconds?: number;
@@ -133,7 +139,10 @@ export async function runLocalExecution(
   const handlers: Record<string, (input: unknown) => Promise<Json>> = {};
   const waits: Record<string, number> = {};
   const tasks: string[] = [];
-  const operatorOptions = options.operatorOptions ?? { checkIntervalSeconds: 0.05 };
+  const operatorOptions = options.operatorOptions ?? {
+    checkIntervalSeconds: 0.05,
+    checkS3Inputs: false,
+  };
   for (const [name, state] of Object.entries(definition.States)) {
     if (state['Type'] === 'Wait') waits[name] = options.waitMilliseconds ?? 10;
     if (state['Type'] !== 'Task') continue;

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isPythonLiteralError, pythonLiteral, pythonString } from '../../src/airflow/index.js';
-import { pyFloat, pyFloatRepr } from '../../src/pythonCompat/index.js';
+import { pyFloat } from '../../src/pythonCompat/index.js';
+import { pyFloatRepr } from '../../src/pythonCompat/pyStr.js';
 import { jinjaPython, typedLikeChecker } from './checker/runChecker.js';
 
 /** Python's reading of each literal (ast.literal_eval), floats marked as the checker marks them. */

@@ -12,7 +12,7 @@ import {
   isValidationError,
 } from '../../src/index.js';
 import { renderTemplates, validateConfig, type ConfigKind } from '../../src/operators/index.js';
-import { pyFloatRepr } from '../../src/pythonCompat/index.js';
+import { pyFloatRepr } from '../../src/pythonCompat/pyStr.js';
 import { CONTEXTS, irisKnnDag, recommenderDag } from '../../examples/airflowDags.js';
 import {
   checkDagSource,

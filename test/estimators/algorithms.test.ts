@@ -62,18 +62,21 @@ describe('KMeans', () => {
     expect(Object.keys(config.HyperParameters ?? {})[0]).toBe('force_dense');
   });
 
-  it('converts on assignment to the Python attribute name', () => {
+  it('converts a change under the Python attribute name, in a copy', () => {
     // GIVEN a KMeans estimator
     const kmeans = new KMeans({ ...base, k: 4 });
-    // WHEN maxIterations is assigned a numeric text
-    kmeans.maxIterations = '12' as unknown as number;
-    // THEN it is stored as the integer Python's int() gives
-    expect(kmeans.maxIterations).toBe(12);
-    expect(kmeans.hyperparameters()).toStrictEqual({
+    // WHEN maxIterations is changed to a numeric text
+    const changed = kmeans.with({ maxIterations: '12' as unknown as number });
+    // THEN the copy stores the integer Python's int() gives, and the original is unchanged
+    expect(changed.get('maxIterations')).toBe(12);
+    expect(changed).toBeInstanceOf(KMeans);
+    expect(changed.hyperparameters()).toStrictEqual({
       force_dense: 'True',
       k: '4',
       local_lloyd_max_iter: '12',
     });
+    expect(kmeans.get('maxIterations')).toBeUndefined();
+    expect(kmeans.hyperparameters()).toStrictEqual({ force_dense: 'True', k: '4' });
   });
 });
 
@@ -188,7 +191,7 @@ describe('LDA', () => {
 describe('Object2Vec', () => {
   it('checks comparator_list item by item', () => {
     // GIVEN comparator lists with spaces, and one with an unknown comparator
-    // WHEN they are assigned
+    // WHEN they are given
     const o2v = new Object2Vec({
       ...base,
       epochs: 2,
@@ -196,11 +199,9 @@ describe('Object2Vec', () => {
       enc0VocabSize: 100,
       comparatorList: 'hadamard, abs_diff',
     });
-    const error = thrown(() => {
-      o2v.comparatorList = 'hadamard,dot';
-    });
+    const error = thrown(() => o2v.with({ comparatorList: 'hadamard,dot' }));
     // THEN the known ones are kept as given and the unknown one is rejected
-    expect(o2v.comparatorList).toBe('hadamard, abs_diff');
+    expect(o2v.get('comparatorList')).toBe('hadamard, abs_diff');
     expect(isValidationError(error)).toBe(true);
   });
 

@@ -437,7 +437,7 @@ describe('input checks before any Create', () => {
     const error = await runTrainingJob(config, clients(), { logger: h.logger }).catch(
       (e: unknown) => e,
     );
-    expect(error).toMatchObject({ code: 'VALIDATION_ERROR', option: 'RoleArn' });
+    expect(error).toMatchObject({ code: 'VALIDATION', option: 'RoleArn' });
     expect(creates()).toHaveLength(0);
   });
 

@@ -83,9 +83,9 @@ function build(adapter: Adapter, entry: BuildEntry, ctx: CaseContext): void {
   const kwargs = Object.fromEntries(
     Object.entries(entry.kwargs ?? {}).map(([k, v]) => [k, ctx.decode(v)]),
   );
-  const obj = handler(args, kwargs, ctx);
+  let obj = handler(args, kwargs, ctx);
   for (const step of entry.then ?? [])
-    adapter.then(obj, ctx.decode(step) as Record<string, unknown>, ctx);
+    obj = adapter.then(obj, ctx.decode(step) as Record<string, unknown>, ctx) ?? obj;
   ctx.refs.set(entry.name, obj);
 }
 

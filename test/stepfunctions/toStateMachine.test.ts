@@ -288,6 +288,46 @@ describe('toStateMachine', () => {
     expect(JSON.stringify(definition)).not.toContain('S3Operations');
   });
 
+  it("points a framework model at its training job's staged code, not a per-execution path", () => {
+    // GIVEN a training job whose code is uploaded, and a model whose env pulls the job's name
+    const code = 's3://b/job-1/source/sourcedir.tar.gz';
+    const steps: WorkflowStep[] = [
+      {
+        id: 'train',
+        type: 'training',
+        config: {
+          ...training(),
+          HyperParameters: { sagemaker_submit_directory: JSON.stringify(code) },
+          S3Operations: {
+            S3Upload: [
+              { Path: 'code', Bucket: 'b', Key: 'job-1/source/sourcedir.tar.gz', Tar: true },
+            ],
+          },
+        },
+      },
+      modelStep({
+        Environment: {
+          SAGEMAKER_SUBMIT_DIRECTORY: `s3://b/{{ ${XCOM}['Training']['TrainingJobName'] }}/source/sourcedir.tar.gz`,
+          FROM_HYPERPARAMETER: `{{ ${XCOM}['Training']['HyperParameters']['sagemaker_submit_directory'].strip('"') }}`,
+          OUTPUT: `s3://b/{{ ${XCOM}['Training']['TrainingJobName'] }}/output`,
+        },
+      }),
+    ];
+    for (const resourceNaming of ['perExecution', 'executionName', 'asConfigured'] as const) {
+      // WHEN exported, the job named per execution or not
+      const { definition } = toStateMachine(steps, { resourceNaming });
+      expectValid(definition);
+      // THEN the templates that render to the upload's URI are that URI, whatever the job's name
+      const env = containerOf(definition)['Environment'];
+      expect(env).toStrictEqual({
+        SAGEMAKER_SUBMIT_DIRECTORY: code,
+        FROM_HYPERPARAMETER: code,
+        // AND any other template still reads the job's name at run time
+        'OUTPUT.$': "States.Format('s3://b/{}/output', $.train.Training.TrainingJobName)",
+      });
+    }
+  });
+
   it('lists the policy statements the role needs', () => {
     const { policyStatements } = toStateMachine(irisKnnSteps({ now }));
     expect(policyStatements.map((s) => s.Sid)).toStrictEqual([

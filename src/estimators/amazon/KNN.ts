@@ -3,64 +3,63 @@ import { ValidationError } from '../../errors.js';
 import { knnRegistry } from '../../imageUris/generated/registries/knn.js';
 import {
   AlgorithmEstimator,
+  defineAlgorithm,
   AlgorithmModel,
-  defineHyperparameterProperties,
-  type AlgorithmDefinition,
   type AlgorithmEstimatorProps,
   type AlgorithmModelProps,
 } from './AlgorithmEstimator.js';
-import { hp } from './hyperparameters.js';
-import type { Templated } from '../../templates.js';
+import { hp, required, type HyperparameterProps } from './hyperparameterTable.js';
 
-const HYPERPARAMETERS = [
-  hp('k', 'int', 'An integer greater than 0', { ge: 1 }),
-  hp('sample_size', 'int', 'An integer greater than 0', { ge: 1 }),
-  hp('predictor_type', 'str', 'One of "classifier" or "regressor"', {
-    isin: ['classifier', 'regressor'],
+/** The KNN hyperparameters, keyed by option name (what its props, accessors and checks derive from). */
+export const KNN_HYPERPARAMETERS = {
+  /** Number of neighbors. */
+  k: required(hp('k', 'int', 'An integer greater than 0', { ge: 1 })),
+  /** Data points sampled for the index. */
+  sampleSize: required(hp('sample_size', 'int', 'An integer greater than 0', { ge: 1 })),
+  /** `classifier` or `regressor`. */
+  predictorType: required(
+    hp('predictor_type', 'str', 'One of "classifier" or "regressor"', {
+      isin: ['classifier', 'regressor'],
+    }),
+  ),
+  /** Required with `dimensionReductionType`. @default - none */
+  dimensionReductionTarget: hp(
+    'dimension_reduction_target',
+    'int',
+    'An integer greater than 0 and less than feature_dim',
+    {
+      ge: 1,
+    },
+  ),
+  /** `sign` or `fjlt`. @default - none */
+  dimensionReductionType: hp('dimension_reduction_type', 'str', 'One of "sign" or "fjlt"', {
+    isin: ['sign', 'fjlt'],
   }),
-  hp('dimension_reduction_target', 'int', 'An integer greater than 0 and less than feature_dim', {
-    ge: 1,
-  }),
-  hp('dimension_reduction_type', 'str', 'One of "sign" or "fjlt"', { isin: ['sign', 'fjlt'] }),
-  hp('index_metric', 'str', 'One of "COSINE", "INNER_PRODUCT", "L2"', {
+  /** `COSINE`, `INNER_PRODUCT` or `L2`. @default - the algorithm's (L2) */
+  indexMetric: hp('index_metric', 'str', 'One of "COSINE", "INNER_PRODUCT", "L2"', {
     isin: ['COSINE', 'INNER_PRODUCT', 'L2'],
   }),
-  hp('index_type', 'str', 'One of "faiss.Flat", "faiss.IVFFlat", "faiss.IVFPQ"', {
+  /** `faiss.Flat`, `faiss.IVFFlat` or `faiss.IVFPQ`. @default - the algorithm's (faiss.Flat) */
+  indexType: hp('index_type', 'str', 'One of "faiss.Flat", "faiss.IVFFlat", "faiss.IVFPQ"', {
     isin: ['faiss.Flat', 'faiss.IVFFlat', 'faiss.IVFPQ'],
   }),
-  hp('faiss_index_ivf_nlists', 'str', '"auto" or an integer greater than 0'),
-  hp('faiss_index_pq_m', 'int', 'An integer greater than 0', { ge: 1 }),
-] as const;
+  /** `auto` or a positive integer. @default - the algorithm's (auto) */
+  faissIndexIvfNlists: hp('faiss_index_ivf_nlists', 'str', '"auto" or an integer greater than 0'),
+  /** Sub-vectors of the PQ index. @default - the algorithm's */
+  faissIndexPqM: hp('faiss_index_pq_m', 'int', 'An integer greater than 0', { ge: 1 }),
+};
 
 /** The KNN algorithm. */
-export const KNN_ALGORITHM: AlgorithmDefinition = {
+export const KNN_ALGORITHM = defineAlgorithm({
   className: 'KNN',
   pythonModule: 'sagemaker.amazon.knn',
   registry: knnRegistry,
-  hyperparameters: HYPERPARAMETERS,
-};
+  table: KNN_HYPERPARAMETERS,
+});
 
 /** Options of {@link KNN}. */
-export interface KNNProps extends AlgorithmEstimatorProps {
-  /** Number of neighbors. */
-  readonly k: Templated<number>;
-  /** Data points sampled for the index. */
-  readonly sampleSize: Templated<number>;
-  /** `classifier` or `regressor`. */
-  readonly predictorType: 'classifier' | 'regressor';
-  /** Required with `dimensionReductionType`. @default - none */
-  readonly dimensionReductionTarget?: number;
-  /** `sign` or `fjlt`. @default - none */
-  readonly dimensionReductionType?: 'sign' | 'fjlt';
-  /** `COSINE`, `INNER_PRODUCT` or `L2`. @default - the algorithm's (L2) */
-  readonly indexMetric?: 'COSINE' | 'INNER_PRODUCT' | 'L2';
-  /** `faiss.Flat`, `faiss.IVFFlat` or `faiss.IVFPQ`. @default - the algorithm's (faiss.Flat) */
-  readonly indexType?: 'faiss.Flat' | 'faiss.IVFFlat' | 'faiss.IVFPQ';
-  /** `auto` or a positive integer. @default - the algorithm's (auto) */
-  readonly faissIndexIvfNlists?: string | number;
-  /** Sub-vectors of the PQ index. @default - the algorithm's */
-  readonly faissIndexPqM?: number;
-}
+export interface KNNProps
+  extends AlgorithmEstimatorProps, HyperparameterProps<typeof KNN_HYPERPARAMETERS> {}
 
 /**
  * k-nearest neighbors classification or regression.
@@ -68,19 +67,9 @@ export interface KNNProps extends AlgorithmEstimatorProps {
  * const knn = new KNN({ session, role, instanceCount: 1, instanceType: 'ml.m5.large', k: 3, sampleSize: 150, predictorType: 'classifier' });
  * @throws {@link ValidationError} for a hyperparameter outside its range, or a reduction type without a target.
  */
-export class KNN extends AlgorithmEstimator {
-  declare k: number | undefined;
-  declare sampleSize: number | undefined;
-  declare predictorType: string | undefined;
-  declare dimensionReductionTarget: number | undefined;
-  declare dimensionReductionType: string | undefined;
-  declare indexMetric: string | undefined;
-  declare indexType: string | undefined;
-  declare faissIndexIvfNlists: string | undefined;
-  declare faissIndexPqM: number | undefined;
-
+export class KNN extends AlgorithmEstimator<typeof KNN_HYPERPARAMETERS> {
   constructor(props: KNNProps) {
-    super(KNN_ALGORITHM, props as KNNProps & Record<string, unknown>);
+    super(KNN_ALGORITHM, props);
     if (props.dimensionReductionType && !props.dimensionReductionTarget) {
       throw new ValidationError(
         'KNN.dimensionReductionTarget',
@@ -90,7 +79,6 @@ export class KNN extends AlgorithmEstimator {
     }
   }
 }
-defineHyperparameterProperties(KNN, HYPERPARAMETERS);
 
 /** A trained KNN model on the KNN image. */
 export class KNNModel extends AlgorithmModel {

@@ -2,31 +2,36 @@
 import { ldaRegistry } from '../../imageUris/generated/registries/lda.js';
 import {
   AlgorithmEstimator,
+  defineAlgorithm,
   AlgorithmModel,
-  defineHyperparameterProperties,
-  type AlgorithmDefinition,
   type AlgorithmEstimatorProps,
   type AlgorithmModelProps,
 } from './AlgorithmEstimator.js';
 import { MissingOptionError } from '../../errors.js';
+import { checkOptionsObject } from '../../internal/checkInput.js';
 import type { Templated } from '../../templates.js';
-import { hp } from './hyperparameters.js';
-import type { PyNumber } from '../../pythonCompat/pyFloat.js';
+import { hp, required, type HyperparameterProps } from './hyperparameterTable.js';
 
-const HYPERPARAMETERS = [
-  hp('num_topics', 'int', 'An integer greater than zero', { gt: 0 }),
-  hp('alpha0', 'float', 'A positive float', { gt: 0 }),
-  hp('max_restarts', 'int', 'An integer greater than zero', { gt: 0 }),
-  hp('max_iterations', 'int', 'An integer greater than zero', { gt: 0 }),
-  hp('tol', 'float', 'A positive float', { gt: 0 }),
-] as const;
+/** The LDA hyperparameters, keyed by option name (what its props, accessors and checks derive from). */
+export const LDA_HYPERPARAMETERS = {
+  /** Topics to find. */
+  numTopics: required(hp('num_topics', 'int', 'An integer greater than zero', { gt: 0 })),
+  /** Initial guess of the concentration parameter. @default - not sent (the algorithm's default) */
+  alpha0: hp('alpha0', 'float', 'A positive float', { gt: 0 }),
+  /** Restarts of the ALS spectral decomposition. @default - not sent (the algorithm's default) */
+  maxRestarts: hp('max_restarts', 'int', 'An integer greater than zero', { gt: 0 }),
+  /** Most iterations of the ALS phase. @default - not sent (the algorithm's default) */
+  maxIterations: hp('max_iterations', 'int', 'An integer greater than zero', { gt: 0 }),
+  /** Target error tolerance of the ALS phase. @default - not sent (the algorithm's default) */
+  tol: hp('tol', 'float', 'A positive float', { gt: 0 }),
+};
 
 /** The LDA algorithm. */
-export const LDA_ALGORITHM: AlgorithmDefinition = {
+export const LDA_ALGORITHM = defineAlgorithm({
   className: 'LDA',
   pythonModule: 'sagemaker.amazon.lda',
   registry: ldaRegistry,
-  hyperparameters: HYPERPARAMETERS,
+  table: LDA_HYPERPARAMETERS,
   // Python's LDA raises when `mini_batch_size` is None: the algorithm has no default for it.
   prepareTraining: (_estimator, _records, miniBatchSize) => {
     if (miniBatchSize === undefined || miniBatchSize === null) {
@@ -37,22 +42,13 @@ export const LDA_ALGORITHM: AlgorithmDefinition = {
     }
     return miniBatchSize;
   },
-};
+});
 
 /** Options of {@link LDA}. */
-export interface LDAProps extends AlgorithmEstimatorProps {
+export interface LDAProps
+  extends AlgorithmEstimatorProps, HyperparameterProps<typeof LDA_HYPERPARAMETERS> {
   /** Ignored: LDA trains on a single instance (Python logs a warning for another count). @default 1 */
   readonly instanceCount?: Templated<number>;
-  /** Topics to find. */
-  readonly numTopics: number;
-  /** Initial guess of the concentration parameter. @default - not sent (the algorithm's default) */
-  readonly alpha0?: number;
-  /** Restarts of the ALS spectral decomposition. @default - not sent (the algorithm's default) */
-  readonly maxRestarts?: number;
-  /** Most iterations of the ALS phase. @default - not sent (the algorithm's default) */
-  readonly maxIterations?: number;
-  /** Target error tolerance of the ALS phase. @default - not sent (the algorithm's default) */
-  readonly tol?: number;
 }
 
 /**
@@ -62,19 +58,13 @@ export interface LDAProps extends AlgorithmEstimatorProps {
  * @throws {@link ValidationError} for a hyperparameter outside its range; training configs throw
  * {@link MissingOptionError} without a mini-batch size.
  */
-export class LDA extends AlgorithmEstimator {
-  declare numTopics: number | undefined;
-  declare alpha0: PyNumber | undefined;
-  declare maxRestarts: number | undefined;
-  declare maxIterations: number | undefined;
-  declare tol: PyNumber | undefined;
-
+export class LDA extends AlgorithmEstimator<typeof LDA_HYPERPARAMETERS> {
   constructor(props: LDAProps) {
     // Python pops `instance_count` and always passes 1.
+    checkOptionsObject('LDA', props);
     super(LDA_ALGORITHM, { ...props, instanceCount: 1 });
   }
 }
-defineHyperparameterProperties(LDA, HYPERPARAMETERS);
 
 /** A trained LDA model on the LDA image. */
 export class LDAModel extends AlgorithmModel {

@@ -2,47 +2,49 @@
 import { pcaRegistry } from '../../imageUris/generated/registries/pca.js';
 import {
   AlgorithmEstimator,
+  defineAlgorithm,
   AlgorithmModel,
   miniBatchSizeOrDefault,
-  defineHyperparameterProperties,
-  type AlgorithmDefinition,
   type AlgorithmEstimatorProps,
   type AlgorithmModelProps,
 } from './AlgorithmEstimator.js';
-import { hp } from './hyperparameters.js';
+import { hp, required, type HyperparameterProps } from './hyperparameterTable.js';
 
 /** The largest default mini-batch size (Python's `DEFAULT_MINI_BATCH_SIZE`). */
 const DEFAULT_MINI_BATCH_SIZE = 500;
 
-const HYPERPARAMETERS = [
-  hp('num_components', 'int', 'Value must be an integer greater than zero', { gt: 0 }),
-  hp('algorithm_mode', 'str', 'Value must be one of "regular" and "randomized"', {
+/** The PCA hyperparameters, keyed by option name (what its props, accessors and checks derive from). */
+export const PCA_HYPERPARAMETERS = {
+  /** Principal components to compute. */
+  numComponents: required(
+    hp('num_components', 'int', 'Value must be an integer greater than zero', { gt: 0 }),
+  ),
+  /** `regular` or `randomized`. @default - not sent (the algorithm's default) */
+  algorithmMode: hp('algorithm_mode', 'str', 'Value must be one of "regular" and "randomized"', {
     isin: ['regular', 'randomized'],
   }),
-  hp('subtract_mean', 'bool', 'Value must be a boolean'),
-  hp('extra_components', 'int', 'Value must be an integer greater than or equal to 0, or -1.'),
-] as const;
+  /** Whether the data is centered for training and inference. @default - not sent (the algorithm's default) */
+  subtractMean: hp('subtract_mean', 'bool', 'Value must be a boolean'),
+  /** `randomized` mode: extra components for accuracy (-1: max(10, numComponents)). @default - not sent (the algorithm's default) */
+  extraComponents: hp(
+    'extra_components',
+    'int',
+    'Value must be an integer greater than or equal to 0, or -1.',
+  ),
+};
 
 /** The PCA algorithm. */
-export const PCA_ALGORITHM: AlgorithmDefinition = {
+export const PCA_ALGORITHM = defineAlgorithm({
   className: 'PCA',
   pythonModule: 'sagemaker.amazon.pca',
   registry: pcaRegistry,
-  hyperparameters: HYPERPARAMETERS,
+  table: PCA_HYPERPARAMETERS,
   prepareTraining: miniBatchSizeOrDefault(DEFAULT_MINI_BATCH_SIZE),
-};
+});
 
 /** Options of {@link PCA}. */
-export interface PCAProps extends AlgorithmEstimatorProps {
-  /** Principal components to compute. */
-  readonly numComponents: number;
-  /** `regular` or `randomized`. @default - not sent (the algorithm's default) */
-  readonly algorithmMode?: 'regular' | 'randomized';
-  /** Whether the data is centered for training and inference. @default - not sent (the algorithm's default) */
-  readonly subtractMean?: boolean;
-  /** `randomized` mode: extra components for accuracy (-1: max(10, numComponents)). @default - not sent (the algorithm's default) */
-  readonly extraComponents?: number;
-}
+export interface PCAProps
+  extends AlgorithmEstimatorProps, HyperparameterProps<typeof PCA_HYPERPARAMETERS> {}
 
 /**
  * Principal component analysis.
@@ -52,17 +54,11 @@ export interface PCAProps extends AlgorithmEstimatorProps {
  * mini-batch size throw {@link OptionTypeError} when `instanceCount` or `numRecords` is a template
  * (the default is computed from them).
  */
-export class PCA extends AlgorithmEstimator {
-  declare numComponents: number | undefined;
-  declare algorithmMode: string | undefined;
-  declare subtractMean: boolean | undefined;
-  declare extraComponents: number | undefined;
-
+export class PCA extends AlgorithmEstimator<typeof PCA_HYPERPARAMETERS> {
   constructor(props: PCAProps) {
-    super(PCA_ALGORITHM, props as PCAProps & Record<string, unknown>);
+    super(PCA_ALGORITHM, props);
   }
 }
-defineHyperparameterProperties(PCA, HYPERPARAMETERS);
 
 /** A trained PCA model on the PCA image. */
 export class PCAModel extends AlgorithmModel {

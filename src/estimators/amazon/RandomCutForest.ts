@@ -2,32 +2,44 @@
 import { randomcutforestRegistry } from '../../imageUris/generated/registries/randomcutforest.js';
 import {
   AlgorithmEstimator,
+  defineAlgorithm,
   AlgorithmModel,
-  defineHyperparameterProperties,
-  type AlgorithmDefinition,
   type AlgorithmEstimatorProps,
   type AlgorithmModelProps,
 } from './AlgorithmEstimator.js';
 import { ValidationError } from '../../errors.js';
 import { numberOf, isPyFloat } from '../../pythonCompat/pyFloat.js';
-import { hp } from './hyperparameters.js';
-import type { PyValue } from '../types.js';
+import { hp, type HyperparameterProps } from './hyperparameterTable.js';
 
-const HYPERPARAMETERS = [
-  hp('num_samples_per_tree', 'int', 'An integer in [1, 2048]', { ge: 1 }, { le: 2048 }),
-  hp('num_trees', 'int', 'An integer in [50, 1000]', { ge: 50 }, { le: 1000 }),
-  hp('eval_metrics', 'list', 'A comma separated list of "accuracy" or "precision_recall_fscore"'),
-] as const;
+/** The RandomCutForest hyperparameters, keyed by option name (what its props, accessors and checks derive from). */
+export const RANDOM_CUT_FOREST_HYPERPARAMETERS = {
+  /** Samples per tree, in [1, 2048]. @default - not sent (the algorithm's default) */
+  numSamplesPerTree: hp(
+    'num_samples_per_tree',
+    'int',
+    'An integer in [1, 2048]',
+    { ge: 1 },
+    { le: 2048 },
+  ),
+  /** Trees in the forest, in [50, 1000]. @default - not sent (the algorithm's default) */
+  numTrees: hp('num_trees', 'int', 'An integer in [50, 1000]', { ge: 50 }, { le: 1000 }),
+  /** Metrics reported on test data: `accuracy` and/or `precision_recall_fscore`. @default - not sent (the algorithm's default) */
+  evalMetrics: hp(
+    'eval_metrics',
+    'list',
+    'A comma separated list of "accuracy" or "precision_recall_fscore"',
+  ),
+};
 
 /** The only mini-batch size Random Cut Forest trains with. */
 const MINI_BATCH_SIZE = 1000;
 
 /** The RandomCutForest algorithm. */
-export const RANDOM_CUT_FOREST_ALGORITHM: AlgorithmDefinition = {
+export const RANDOM_CUT_FOREST_ALGORITHM = defineAlgorithm({
   className: 'RandomCutForest',
   pythonModule: 'sagemaker.amazon.randomcutforest',
   registry: randomcutforestRegistry,
-  hyperparameters: HYPERPARAMETERS,
+  table: RANDOM_CUT_FOREST_HYPERPARAMETERS,
   featureDimSpec: hp('feature_dim', 'int', 'An integer in [1, 10000]', { ge: 1 }, { le: 10000 }),
   prepareTraining: (_estimator, _records, miniBatchSize) => {
     if (miniBatchSize === undefined || miniBatchSize === null) return MINI_BATCH_SIZE;
@@ -45,17 +57,11 @@ export const RANDOM_CUT_FOREST_ALGORITHM: AlgorithmDefinition = {
     }
     return miniBatchSize;
   },
-};
+});
 
 /** Options of {@link RandomCutForest}. */
-export interface RandomCutForestProps extends AlgorithmEstimatorProps {
-  /** Samples per tree, in [1, 2048]. @default - not sent (the algorithm's default) */
-  readonly numSamplesPerTree?: number;
-  /** Trees in the forest, in [50, 1000]. @default - not sent (the algorithm's default) */
-  readonly numTrees?: number;
-  /** Metrics reported on test data: `accuracy` and/or `precision_recall_fscore`. @default - not sent (the algorithm's default) */
-  readonly evalMetrics?: readonly (string | number)[];
-}
+export interface RandomCutForestProps
+  extends AlgorithmEstimatorProps, HyperparameterProps<typeof RANDOM_CUT_FOREST_HYPERPARAMETERS> {}
 
 /**
  * Random cut forest anomaly detection.
@@ -64,16 +70,11 @@ export interface RandomCutForestProps extends AlgorithmEstimatorProps {
  * @throws {@link ValidationError} for a hyperparameter outside its range; training configs throw it
  * for a mini-batch size other than 1000 or a feature dimension outside [1, 10000].
  */
-export class RandomCutForest extends AlgorithmEstimator {
-  declare numSamplesPerTree: number | undefined;
-  declare numTrees: number | undefined;
-  declare evalMetrics: PyValue[] | undefined;
-
+export class RandomCutForest extends AlgorithmEstimator<typeof RANDOM_CUT_FOREST_HYPERPARAMETERS> {
   constructor(props: RandomCutForestProps) {
-    super(RANDOM_CUT_FOREST_ALGORITHM, props as RandomCutForestProps & Record<string, unknown>);
+    super(RANDOM_CUT_FOREST_ALGORITHM, props);
   }
 }
-defineHyperparameterProperties(RandomCutForest, HYPERPARAMETERS);
 
 /** A trained RandomCutForest model on the RandomCutForest image. */
 export class RandomCutForestModel extends AlgorithmModel {

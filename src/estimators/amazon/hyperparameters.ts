@@ -42,14 +42,6 @@ export interface HyperparameterSpec {
 /** A value after conversion: int as number, float as {@link PyFloat}, str, bool or list. */
 export type HyperparameterValue = number | PyFloat | string | boolean | PyValue[];
 
-/** Shorthand to declare a spec. */
-export const hp = (
-  name: string,
-  type: HyperparameterType,
-  accepts = '',
-  ...checks: HyperparameterCheck[]
-): HyperparameterSpec => ({ name, type, checks, accepts });
-
 const INT_TEXT = /^\s*[+-]?\d+(?:_\d+)*\s*$/;
 const FLOAT_TEXT =
   /^\s*[+-]?(?:(?:\d+(?:_\d+)*)?\.?\d+(?:_\d+)*(?:[eE][+-]?\d+(?:_\d+)*)?|\d+(?:_\d+)*\.|inf|infinity|nan)\s*$/i;

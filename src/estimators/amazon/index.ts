@@ -1,27 +1,20 @@
-/** The ten built-in algorithm estimators, their models, record sets and typed hyperparameters. */
+/**
+ * The ten built-in algorithm estimators, their models and record sets. The hyperparameter
+ * plumbing (`hp`, coercion, serialization) and the algorithms' definitions stay inside: the
+ * estimators' typed props are the way in.
+ */
 export {
   AlgorithmEstimator,
   AlgorithmModel,
-  FEATURE_DIM,
-  MINI_BATCH_SIZE,
-  checkMiniBatchSizeRange,
-  defaultMiniBatchSize,
-  defineHyperparameterProperties,
   type AlgorithmDefinition,
   type AlgorithmEstimatorProps,
   type AlgorithmModelProps,
-  type TrainingRecords,
 } from './AlgorithmEstimator.js';
-export {
-  coerceHyperparameter,
-  convertHyperparameter,
-  hp,
-  serializeHyperparameters,
-  validateRawHyperparameter,
-  type HyperparameterCheck,
-  type HyperparameterSpec,
-  type HyperparameterType,
-  type HyperparameterValue,
+export type {
+  HyperparameterCheck,
+  HyperparameterSpec,
+  HyperparameterType,
+  HyperparameterValue,
 } from './hyperparameters.js';
 export {
   RecordSet,
@@ -29,38 +22,21 @@ export {
   type RecordSetProps,
   type FileSystemRecordSetProps,
 } from './RecordSet.js';
-export { KNN, KNNModel, KNN_ALGORITHM, type KNNProps } from './KNN.js';
+export { KNN, KNNModel, type KNNProps } from './KNN.js';
 export {
   FactorizationMachines,
   FactorizationMachinesModel,
-  FACTORIZATION_MACHINES_ALGORITHM,
   type FactorizationMachinesProps,
 } from './FactorizationMachines.js';
-export {
-  LinearLearner,
-  LinearLearnerModel,
-  LINEAR_LEARNER_ALGORITHM,
-  type LinearLearnerProps,
-} from './LinearLearner.js';
-export { KMeans, KMeansModel, KMEANS_ALGORITHM, type KMeansProps } from './KMeans.js';
-export { PCA, PCAModel, PCA_ALGORITHM, type PCAProps } from './PCA.js';
-export { NTM, NTMModel, NTM_ALGORITHM, type NTMProps } from './NTM.js';
-export { LDA, LDAModel, LDA_ALGORITHM, type LDAProps } from './LDA.js';
+export { LinearLearner, LinearLearnerModel, type LinearLearnerProps } from './LinearLearner.js';
+export { KMeans, KMeansModel, type KMeansProps } from './KMeans.js';
+export { PCA, PCAModel, type PCAProps } from './PCA.js';
+export { NTM, NTMModel, type NTMProps } from './NTM.js';
+export { LDA, LDAModel, type LDAProps } from './LDA.js';
 export {
   RandomCutForest,
   RandomCutForestModel,
-  RANDOM_CUT_FOREST_ALGORITHM,
   type RandomCutForestProps,
 } from './RandomCutForest.js';
-export {
-  IPInsights,
-  IPInsightsModel,
-  IP_INSIGHTS_ALGORITHM,
-  type IPInsightsProps,
-} from './IPInsights.js';
-export {
-  Object2Vec,
-  Object2VecModel,
-  OBJECT2VEC_ALGORITHM,
-  type Object2VecProps,
-} from './Object2Vec.js';
+export { IPInsights, IPInsightsModel, type IPInsightsProps } from './IPInsights.js';
+export { Object2Vec, Object2VecModel, type Object2VecProps } from './Object2Vec.js';

@@ -129,6 +129,9 @@ export abstract class Framework {
   /** The distribution as validated; `{}` when none. */
   readonly distribution: Distribution;
   readonly #hyperparameters = new Map<string, PyValue>();
+  // The resolved training image: its inputs (region, versions, instance type, distribution) are
+  // fixed once the constructor returns, and a pipeline asks for it several times.
+  #trainingImage: Templated<string> | undefined;
 
   /**
    * @throws {@link MissingOptionError} without an entry point; {@link ValidationError} for an
@@ -200,6 +203,7 @@ export abstract class Framework {
   /** Sets the validated distribution (constructors only). @internal */
   protected setDistribution(distribution: Distribution): void {
     (this as { distribution: Distribution }).distribution = distribution;
+    this.#trainingImage = undefined;
   }
 
   /** Stores a raw hyperparameter, as Python's constructors write `_hyperparameters`. @internal */
@@ -281,9 +285,10 @@ export abstract class Framework {
    */
   trainingImageUri(): Templated<string> {
     if (pyTruthy(this.imageUri)) return this.imageUri as Templated<string>;
+    if (this.#trainingImage !== undefined) return this.#trainingImage;
     const options = this.trainingImageOptions();
-    const smp = this.smpImage(options);
-    return smp ?? retrieveFor(this.registry, options);
+    this.#trainingImage = this.smpImage(options) ?? retrieveFor(this.registry, options);
+    return this.#trainingImage;
   }
 
   /** Python's `pytorch-smp` branch: torch_distributed with smdistributed model parallelism. */

@@ -20,7 +20,7 @@ export const isDefaultBucketPendingError =
 /** An AWS call of the direct path failed; `cause` is the SDK's service error. */
 export class DirectCallError extends SageMakerWorkflowError {
   override readonly name = 'DirectCallError';
-  readonly code = 'DIRECT_CALL_FAILED';
+  readonly code = 'DIRECT_CALL';
   constructor(
     readonly operation: string,
     readonly errorCode: string,
@@ -32,4 +32,4 @@ export class DirectCallError extends SageMakerWorkflowError {
 }
 
 /** Guard for {@link DirectCallError}. */
-export const isDirectCallError = errorGuard<DirectCallError>('DIRECT_CALL_FAILED');
+export const isDirectCallError = errorGuard<DirectCallError>('DIRECT_CALL');

@@ -11,7 +11,7 @@ const SHOWN = 20;
  */
 export class ConfigValidationError extends SageMakerWorkflowError {
   override readonly name = 'ConfigValidationError';
-  readonly code = 'CONFIG_INVALID';
+  readonly code = 'CONFIG_VALIDATION';
 
   /** Problems of severity `'warning'` found beside the errors. */
   readonly warnings: readonly ConfigProblem[];
@@ -34,4 +34,4 @@ export class ConfigValidationError extends SageMakerWorkflowError {
 }
 
 /** Guard for {@link ConfigValidationError}. */
-export const isConfigValidationError = errorGuard<ConfigValidationError>('CONFIG_INVALID');
+export const isConfigValidationError = errorGuard<ConfigValidationError>('CONFIG_VALIDATION');

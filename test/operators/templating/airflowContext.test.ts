@@ -64,7 +64,7 @@ describe('airflowContext', () => {
 
   it('refuses an invalid date', () => {
     expect(() => airflowContext({ logicalDate: new Date('nope') })).toThrow(
-      expect.objectContaining({ code: 'VALIDATION_ERROR' }),
+      expect.objectContaining({ code: 'VALIDATION' }),
     );
   });
 });

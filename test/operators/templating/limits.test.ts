@@ -137,7 +137,7 @@ describe('each limit is an option', () => {
   it('refuses a limit that is not a positive number', () => {
     for (const bad of [0, -1, Number.NaN, '5'] as unknown[]) {
       expect(() => renderTemplates('{{ x }}', { x: 1 }, { maxSteps: bad as number })).toThrow(
-        expect.objectContaining({ code: 'VALIDATION_ERROR' }),
+        expect.objectContaining({ code: 'VALIDATION' }),
       );
     }
     expect(isValidationError(new Error('no'))).toBe(false);

@@ -181,7 +181,7 @@ describe('assertValidConfig', () => {
     expect(isConfigValidationError(thrown)).toBe(true);
     expect(isSageMakerWorkflowError(thrown)).toBe(true);
     const error = thrown as ConfigValidationError;
-    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.code).toBe('CONFIG_VALIDATION');
     expect(error.kind).toBe('training');
     expect(at(error.problems)).toStrictEqual([
       ['RoleArn', 'required'],

@@ -3,6 +3,7 @@
  * Python keeps state on the objects between calls (the last training run of an estimator); this
  * adapter keeps it in `ctx.memory` and hands it to our builders explicitly.
  */
+import { AlgorithmEstimator } from '../../../src/estimators/amazon/AlgorithmEstimator.js';
 import { Estimator } from '../../../src/estimators/Estimator.js';
 import { FrameworkModel, Model } from '../../../src/estimators/Model.js';
 import { NetworkConfig } from '../../../src/estimators/NetworkConfig.js';
@@ -160,7 +161,11 @@ export const airflowThen: ThenHandler = (target, step) => {
     return;
   }
   if (typeof step.set === 'string') {
-    (target as Record<string, unknown>)[camel(step.set)] = step.value;
+    // Python's attribute assignment; an algorithm's hyperparameters change through `with` (a copy).
+    const option = camel(step.set);
+    if (target instanceof AlgorithmEstimator && target.definition.byOption.has(option))
+      return target.with({ [option]: step.value } as never);
+    (target as Record<string, unknown>)[option] = step.value;
     return;
   }
   throw new UnsupportedCaseError(`then step ${JSON.stringify(step)}`);

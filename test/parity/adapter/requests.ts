@@ -7,13 +7,14 @@ import type { DirectTrainingSettings } from '../../../src/direct/settings.js';
 import type { DirectSession } from '../../../src/operators/direct/DirectSession.js';
 import { fit } from '../../../src/operators/direct/fit.js';
 import { run } from '../../../src/operators/direct/run.js';
-import { deploy } from '../../../src/operators/direct/deploy.js';
-import { FrameworkModel, Model } from '../../../src/estimators/Model.js';
+import { deployCall } from './requests/deploy.js';
+import { transformCall, transformerCall } from './requests/transform.js';
 import { tune } from '../../../src/operators/direct/tune.js';
 import { HyperparameterTuner } from '../../../src/estimators/tuner/HyperparameterTuner.js';
 import { Processor } from '../../../src/estimators/Processor.js';
 import type { AnyEstimator } from '../../../src/estimators/AnyEstimator.js';
 import { adapter } from './index.js';
+import { deployValueClasses } from './requests/deployValues.js';
 import { amazonBuilds } from './amazon.js';
 import type { Replay } from './requestsReplay.js';
 import type { CaseContext } from './types.js';
@@ -25,6 +26,7 @@ import {
   type ValueFactory,
 } from '../values.js';
 import { rememberRun } from './airflow.js';
+import { attachCall } from './requests/attach.js';
 
 /** What the request handlers share in one case. */
 export interface RequestEnv {
@@ -67,7 +69,7 @@ const SETTINGS_ONLY = new Set([
 
 const settingsOf = new WeakMap<object, DirectTrainingSettings>();
 /** Every decoded constructor keyword of a built object, camelCased. */
-const kwargsOf = new WeakMap<object, Record<string, unknown>>();
+export const kwargsOf = new WeakMap<object, Record<string, unknown>>();
 
 const plain =
   (): ValueFactory =>
@@ -77,6 +79,7 @@ const plain =
 /** `$new` classes: the Airflow adapter's, plus the debugging configs as plain settings. */
 export const requestValues: Readonly<Record<string, ValueFactory>> = {
   ...adapter.values,
+  ...deployValueClasses,
   ProfilerConfig: plain(),
   DebuggerHookConfig: plain(),
   TensorBoardOutputConfig: plain(),
@@ -112,14 +115,15 @@ export async function requestBuild(
     (rawKwargs.data_location ?? null) === null
   )
     await env.direct.defaultBucket();
-  const obj = await env.direct.build(() => handler(args, kwargs, ctx));
+  let obj = await env.direct.build(() => handler(args, kwargs, ctx));
+  // A `then` step may return a changed copy (an algorithm's hyperparameters change by `with`).
+  for (const step of entry.then ?? [])
+    obj = adapter.then(obj, ctx.decode(step) as Record<string, unknown>, ctx) ?? obj;
   settingsOf.set(obj, settings);
   kwargsOf.set(
     obj,
     Object.fromEntries(Object.entries(rawKwargs).map(([k, v]) => [camel(k), ctx.decode(v)])),
   );
-  for (const step of entry.then ?? [])
-    adapter.then(obj, ctx.decode(step) as Record<string, unknown>, ctx);
   ctx.refs.set(entry.name, obj);
 }
 
@@ -211,42 +215,6 @@ async function runCall(
   return null;
 }
 
-async function deployCall(
-  target: unknown,
-  args: readonly unknown[],
-  kwargs: Record<string, unknown>,
-  env: RequestEnv,
-): Promise<unknown> {
-  if (!(target instanceof Model || target instanceof FrameworkModel))
-    throw new UnsupportedCaseError('deploy on this class');
-  const all = withPositional(
-    args,
-    kwargs,
-    [
-      'initial_instance_count',
-      'instance_type',
-      'serializer',
-      'deserializer',
-      'accelerator_type',
-      'endpoint_name',
-      'tags',
-    ],
-    'deploy',
-  );
-  const known = new Set([
-    'initial_instance_count',
-    'instance_type',
-    'accelerator_type',
-    'endpoint_name',
-    'tags',
-    'wait',
-  ]);
-  for (const k of Object.keys(all))
-    if (!known.has(k) && all[k] !== null) throw new UnsupportedCaseError(`deploy ${k}`);
-  await deploy(env.direct, target, toProps(all, {}, ['initial_instance_count']) as never);
-  return null;
-}
-
 /** Runs a step's call on its target (or a class method) and returns its JSON result. */
 export async function requestCall(
   step: {
@@ -273,7 +241,12 @@ export async function requestCall(
       return runCall(target, args, kwargs, env);
     case 'deploy':
       return deployCall(target, args, kwargs, env);
+    case 'transformer':
+      return transformerCall(step, target, args, kwargs, env);
+    case 'transform':
+      return transformCall(target, args, kwargs, env);
     default:
+      if (step.call.endsWith('.attach')) return attachCall(step, args, kwargs, env);
       throw new UnsupportedCaseError(`call ${step.call} is not supported yet`);
   }
 }

@@ -50,12 +50,15 @@ export type BuildHandler = (
   ctx: CaseContext,
 ) => object;
 
-/** A build entry's `then` step (`set_hyperparameters`, or an attribute set). */
+/**
+ * A build entry's `then` step (`set_hyperparameters`, or an attribute set); returns the object
+ * that replaces the target when the change makes a copy.
+ */
 export type ThenHandler = (
   target: object,
   step: Readonly<Record<string, unknown>>,
   ctx: CaseContext,
-) => void;
+) => object | undefined;
 
 /** Python class name (as in `build[].class` and `$new`) to its constructor. */
 export type BuildHandlers = Readonly<Record<string, BuildHandler>>;

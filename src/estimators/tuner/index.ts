@@ -1,0 +1,25 @@
+/** The hyperparameter tuner, its parameter ranges and its warm-start and strategy settings. */
+export {
+  HyperparameterTuner,
+  type HyperparameterTunerProps,
+  type MultiHyperparameterTunerProps,
+  type TunerCommonProps,
+  type TunedEstimator,
+} from './HyperparameterTuner.js';
+export {
+  ContinuousParameter,
+  IntegerParameter,
+  CategoricalParameter,
+  type ParameterRange,
+  type ParameterRanges,
+  type RangeBound,
+  type ScalingType,
+} from './parameterRanges.js';
+export {
+  WarmStartConfig,
+  WARM_START_TYPES,
+  StrategyConfig,
+  HyperbandStrategyConfig,
+  TuningJobCompletionCriteriaConfig,
+  type WarmStartType,
+} from './WarmStartConfig.js';

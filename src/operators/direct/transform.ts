@@ -1,0 +1,71 @@
+/**
+ * `transform`: Python's `Transformer.transform(...)` — the job named (after the transformer's
+ * base name, or the model's image from DescribeModel), CreateTransformJob, and with `wait` the
+ * job waited for as the transform operator waits.
+ */
+import { CreateTransformJobCommand, DescribeModelCommand } from '@aws-sdk/client-sagemaker';
+import {
+  checkTransformData,
+  knownTransformBaseName,
+  transformBaseNameFromModel,
+  transformJobRequest,
+  type TransformRequestOptions,
+} from '../../direct/transformRequests.js';
+import type { Transformer } from '../../estimators/Transformer.js';
+import { ValidationError } from '../../errors.js';
+import type { WaitOptions } from '../options.js';
+import type { DirectSession } from './DirectSession.js';
+import { waitForResource } from './deployWait.js';
+import { serviceError } from './serviceError.js';
+
+/** Options of {@link transform}. */
+export interface TransformOptions extends TransformRequestOptions {
+  /** Wait until the job ends. @default true */
+  readonly wait?: boolean;
+  /** How to wait (timeout, signal, logs). @default - the operators' defaults */
+  readonly waitOptions?: WaitOptions;
+}
+
+async function baseName(direct: DirectSession, transformer: Transformer): Promise<string> {
+  const known = knownTransformBaseName(transformer);
+  if (known !== undefined) return known;
+  try {
+    const description = await direct.clients.sagemaker.send(
+      new DescribeModelCommand({ ModelName: transformer.modelName }),
+    );
+    return transformBaseNameFromModel(
+      transformer,
+      description as unknown as Record<string, unknown>,
+    );
+  } catch (error) {
+    if (serviceError(error) === undefined) throw error;
+    throw new ValidationError('modelName', transformer.modelName, 'an existing model', {
+      cause: error,
+    });
+  }
+}
+
+/**
+ * Starts a batch transform job as Python's `transform` does.
+ * @throws {@link ValidationError} for input outside S3 or a model that cannot be described.
+ * @example
+ * const { jobName } = await transform(direct, transformer, { data: 's3://bucket/batch', wait: false });
+ */
+export async function transform(
+  direct: DirectSession,
+  transformer: Transformer,
+  options: TransformOptions,
+): Promise<{ jobName: string }> {
+  checkTransformData(options.data);
+  const base = options.jobName == null ? await baseName(direct, transformer) : '';
+  const request = await direct.build(() => transformJobRequest(transformer, options, base));
+  const created = await direct.clients.sagemaker.send(
+    new CreateTransformJobCommand(request as never),
+  );
+  const jobName = String(request.TransformJobName);
+  if (options.wait ?? true) {
+    const arn = (created as { TransformJobArn?: string } | undefined)?.TransformJobArn;
+    await waitForResource(direct, 'transform', jobName, arn, options.waitOptions);
+  }
+  return { jobName };
+}

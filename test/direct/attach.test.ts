@@ -1,0 +1,178 @@
+/**
+ * `attach` against the local SageMaker endpoint: a job started by `fit` in one session is
+ * attached to by name from another, and the estimator comes back as it was configured.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { S3Client } from '@aws-sdk/client-s3';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { STSClient } from '@aws-sdk/client-sts';
+import { DirectSession } from '../../src/operators/direct/DirectSession.js';
+import { attach } from '../../src/operators/direct/attach.js';
+import { fit } from '../../src/operators/direct/fit.js';
+import { Estimator } from '../../src/estimators/Estimator.js';
+import { KNN } from '../../src/estimators/amazon/KNN.js';
+import { RecordSet } from '../../src/estimators/amazon/RecordSet.js';
+import { TensorFlow } from '../../src/estimators/frameworks/TensorFlow.js';
+import { PyTorch } from '../../src/estimators/frameworks/PyTorch.js';
+import { silentLogger } from '../../src/operators/logger.js';
+import { isJobFailedError } from '../../src/operators/errors.js';
+import { isValidationError } from '../../src/errors.js';
+import {
+  startLocalS3,
+  startLocalSageMaker,
+  type LocalS3,
+  type LocalSageMaker,
+} from '../../src/testing/index.js';
+
+const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
+const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
+const quickClock = { now: () => Date.now(), sleep: () => Promise.resolve() };
+
+let s3: LocalS3;
+let sagemaker: LocalSageMaker;
+
+function session(): DirectSession {
+  const common = { region: 'us-west-2', credentials, maxAttempts: 1 };
+  return new DirectSession({
+    region: 'us-west-2',
+    defaultBucket: 'bucket',
+    clients: {
+      sagemaker: new SageMakerClient({ ...common, endpoint: sagemaker.url }),
+      s3: new S3Client({ ...common, endpoint: s3.endpoint, forcePathStyle: true }),
+      iam: new IAMClient({ ...common, endpoint: sagemaker.url }),
+      sts: new STSClient({ ...common, endpoint: sagemaker.url }),
+    },
+  });
+}
+
+beforeAll(async () => {
+  s3 = await startLocalS3();
+  sagemaker = await startLocalSageMaker({ autoAdvanceSeconds: 30, region: 'us-west-2' });
+  const setup = session();
+  await setup.defaultBucket();
+});
+afterAll(async () => {
+  await sagemaker.close();
+  await s3.close();
+});
+
+describe('attach', () => {
+  it('rebuilds a generic estimator from the job another session started', async () => {
+    // GIVEN a job started by fit with VPC, spot and hyperparameters
+    const first = session();
+    const est = new Estimator({
+      session: first.session,
+      role: ROLE,
+      imageUri: '123456789012.dkr.ecr.us-west-2.amazonaws.com/team/algo:1.0',
+      instanceCount: 2,
+      instanceType: 'ml.m5.large',
+      outputPath: 's3://bucket/out',
+      subnets: ['subnet-1'],
+      securityGroupIds: ['sg-1'],
+      hyperparameters: { epochs: 3 },
+      baseJobName: 'team-algo',
+    });
+    const { jobName } = await fit(first, est, { inputs: 's3://bucket/train' });
+    // WHEN another session attaches to it by name
+    const attached = await attach(session(), Estimator, jobName, {
+      clock: quickClock,
+      logger: silentLogger,
+    });
+    // THEN the estimator has the job's settings, and the run points at the job
+    expect(attached.estimator.options).toMatchObject({
+      role: ROLE,
+      instanceCount: 2,
+      instanceType: 'ml.m5.large',
+      outputPath: 's3://bucket/out',
+      subnets: ['subnet-1'],
+      securityGroupIds: ['sg-1'],
+      baseJobName: 'team-algo',
+    });
+    expect(attached.estimator.imageUri).toBe(est.imageUri);
+    expect(attached.estimator.hyperparameters()).toEqual({ epochs: '3' });
+    expect(attached.run.jobName).toBe(jobName);
+    expect(attached.description.TrainingJobStatus).toBe('Completed');
+  });
+
+  it('reads an algorithm hyperparameters back into its typed properties', async () => {
+    // GIVEN a KNN job
+    const first = session();
+    const knn = await first.build(
+      () =>
+        new KNN({
+          session: first.session,
+          role: ROLE,
+          instanceCount: 1,
+          instanceType: 'ml.m5.large',
+          k: 5,
+          sampleSize: 100,
+          predictorType: 'classifier',
+        }),
+    );
+    const { jobName } = await fit(first, knn, {
+      inputs: new RecordSet({
+        s3Data: 's3://bucket/records/.amazon.manifest',
+        numRecords: 10,
+        featureDim: 4,
+        s3DataType: 'ManifestFile',
+        channel: 'train',
+      }),
+      miniBatchSize: 10,
+    });
+    // WHEN attached
+    const { estimator } = await attach(session(), KNN, jobName, {
+      clock: quickClock,
+      logger: silentLogger,
+    });
+    // THEN the typed hyperparameters are the job's
+    expect(estimator.get('k')).toBe(5);
+    expect(estimator.get('sampleSize')).toBe(100);
+    expect(estimator.get('predictorType')).toBe('classifier');
+  });
+
+  it('refuses a job of another framework', async () => {
+    // GIVEN a TensorFlow job
+    const first = session();
+    const tf = new TensorFlow({
+      session: first.session,
+      role: ROLE,
+      instanceCount: 1,
+      instanceType: 'ml.m5.large',
+      entryPoint: 'test/parity/requests/fixtures/scripts/train.py',
+      frameworkVersion: '2.11',
+      pyVersion: 'py39',
+      codeLocation: 's3://bucket/code',
+    });
+    const { jobName } = await fit(first, tf, { inputs: 's3://bucket/train' });
+    // WHEN attached as TensorFlow it works, as PyTorch it is refused
+    const { estimator, run } = await attach(session(), TensorFlow, jobName, {
+      clock: quickClock,
+      logger: silentLogger,
+    });
+    expect(estimator.frameworkVersion).toBe('2.11');
+    expect(run.uploadedCode?.s3Prefix).toBe(`s3://bucket/code/${jobName}/source/sourcedir.tar.gz`);
+    await expect(
+      attach(session(), PyTorch, jobName, { clock: quickClock, logger: silentLogger }),
+    ).rejects.toSatisfy(isValidationError);
+  });
+
+  it('fails when the job failed', async () => {
+    // GIVEN a job the endpoint fails
+    const first = session();
+    sagemaker.failJob(/^failing-/, 'AlgorithmError: boom');
+    const est = new Estimator({
+      session: first.session,
+      role: ROLE,
+      imageUri: '123456789012.dkr.ecr.us-west-2.amazonaws.com/team/algo:1.0',
+      instanceCount: 1,
+      instanceType: 'ml.m5.large',
+      baseJobName: 'failing',
+    });
+    const { jobName } = await fit(first, est, { inputs: 's3://bucket/train' });
+    // WHEN attached, THEN the wait reports the failure
+    await expect(
+      attach(session(), Estimator, jobName, { clock: quickClock, logger: silentLogger }),
+    ).rejects.toSatisfy(isJobFailedError);
+  });
+});
