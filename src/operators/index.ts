@@ -77,6 +77,7 @@ export {
   isUploadInputError,
   isWaiterTimeoutError,
   type ResourceKind,
+  type OpenMultipartUpload,
   type S3OperationRef,
   type StopOutcome,
   type UploadInputProblem,

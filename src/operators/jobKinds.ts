@@ -3,34 +3,8 @@
  * status members, its Create / Describe / Stop / List commands and its log group.
  * @internal
  */
-import {
-  CreateEndpointCommand,
-  CreateEndpointConfigCommand,
-  CreateHyperParameterTuningJobCommand,
-  CreateModelCommand,
-  CreateProcessingJobCommand,
-  CreateTrainingJobCommand,
-  CreateTransformJobCommand,
-  DescribeEndpointCommand,
-  DescribeEndpointConfigCommand,
-  DescribeHyperParameterTuningJobCommand,
-  DescribeModelCommand,
-  DescribeProcessingJobCommand,
-  DescribeTrainingJobCommand,
-  DescribeTransformJobCommand,
-  ListEndpointConfigsCommand,
-  ListHyperParameterTuningJobsCommand,
-  ListModelsCommand,
-  ListProcessingJobsCommand,
-  ListTrainingJobsCommand,
-  ListTransformJobsCommand,
-  StopHyperParameterTuningJobCommand,
-  StopProcessingJobCommand,
-  StopTrainingJobCommand,
-  StopTransformJobCommand,
-} from '@aws-sdk/client-sagemaker';
 import type { ResourceKind } from './errors.js';
-import type { AnyCommand, Json } from './sagemakerCall.js';
+import { sageMakerRequest, type AnyCommand, type Json } from './sagemakerCall.js';
 
 /** How one resource kind is created, described, listed, stopped and awaited. @internal */
 export interface KindSpec {
@@ -45,8 +19,6 @@ export interface KindSpec {
   readonly successStatus: string;
   readonly create: (request: Json) => AnyCommand;
   readonly describe: (name: string) => AnyCommand;
-  /** `instanceof` check for Describe commands, to observe the waiter's own polls. */
-  readonly describeCommand: abstract new (...args: never[]) => object;
   readonly stop?: (name: string) => AnyCommand;
   readonly list?: {
     readonly command: (nameContains: string, nextToken: string | undefined) => AnyCommand;
@@ -56,7 +28,6 @@ export interface KindSpec {
   readonly logGroup?: string;
 }
 
-const asCommand = (command: unknown): AnyCommand => command as AnyCommand;
 const listInput = (nameContains: string, nextToken: string | undefined): Json => ({
   NameContains: nameContains,
   MaxResults: 100,
@@ -71,12 +42,11 @@ export const KINDS = {
     arnKey: 'TrainingJobArn',
     statusKey: 'TrainingJobStatus',
     successStatus: 'Completed',
-    create: (r) => asCommand(new CreateTrainingJobCommand(r as never)),
-    describe: (name) => asCommand(new DescribeTrainingJobCommand({ TrainingJobName: name })),
-    describeCommand: DescribeTrainingJobCommand,
-    stop: (name) => asCommand(new StopTrainingJobCommand({ TrainingJobName: name })),
+    create: (r) => sageMakerRequest('CreateTrainingJob', r),
+    describe: (name) => sageMakerRequest('DescribeTrainingJob', { TrainingJobName: name }),
+    stop: (name) => sageMakerRequest('StopTrainingJob', { TrainingJobName: name }),
     list: {
-      command: (n, t) => asCommand(new ListTrainingJobsCommand(listInput(n, t))),
+      command: (n, t) => sageMakerRequest('ListTrainingJobs', listInput(n, t)),
       summariesKey: 'TrainingJobSummaries',
     },
     logGroup: '/aws/sagemaker/TrainingJobs',
@@ -87,14 +57,13 @@ export const KINDS = {
     arnKey: 'HyperParameterTuningJobArn',
     statusKey: 'HyperParameterTuningJobStatus',
     successStatus: 'Completed',
-    create: (r) => asCommand(new CreateHyperParameterTuningJobCommand(r as never)),
+    create: (r) => sageMakerRequest('CreateHyperParameterTuningJob', r),
     describe: (name) =>
-      asCommand(new DescribeHyperParameterTuningJobCommand({ HyperParameterTuningJobName: name })),
-    describeCommand: DescribeHyperParameterTuningJobCommand,
+      sageMakerRequest('DescribeHyperParameterTuningJob', { HyperParameterTuningJobName: name }),
     stop: (name) =>
-      asCommand(new StopHyperParameterTuningJobCommand({ HyperParameterTuningJobName: name })),
+      sageMakerRequest('StopHyperParameterTuningJob', { HyperParameterTuningJobName: name }),
     list: {
-      command: (n, t) => asCommand(new ListHyperParameterTuningJobsCommand(listInput(n, t))),
+      command: (n, t) => sageMakerRequest('ListHyperParameterTuningJobs', listInput(n, t)),
       summariesKey: 'HyperParameterTuningJobSummaries',
     },
   },
@@ -104,12 +73,11 @@ export const KINDS = {
     arnKey: 'TransformJobArn',
     statusKey: 'TransformJobStatus',
     successStatus: 'Completed',
-    create: (r) => asCommand(new CreateTransformJobCommand(r as never)),
-    describe: (name) => asCommand(new DescribeTransformJobCommand({ TransformJobName: name })),
-    describeCommand: DescribeTransformJobCommand,
-    stop: (name) => asCommand(new StopTransformJobCommand({ TransformJobName: name })),
+    create: (r) => sageMakerRequest('CreateTransformJob', r),
+    describe: (name) => sageMakerRequest('DescribeTransformJob', { TransformJobName: name }),
+    stop: (name) => sageMakerRequest('StopTransformJob', { TransformJobName: name }),
     list: {
-      command: (n, t) => asCommand(new ListTransformJobsCommand(listInput(n, t))),
+      command: (n, t) => sageMakerRequest('ListTransformJobs', listInput(n, t)),
       summariesKey: 'TransformJobSummaries',
     },
     logGroup: '/aws/sagemaker/TransformJobs',
@@ -120,12 +88,11 @@ export const KINDS = {
     arnKey: 'ProcessingJobArn',
     statusKey: 'ProcessingJobStatus',
     successStatus: 'Completed',
-    create: (r) => asCommand(new CreateProcessingJobCommand(r as never)),
-    describe: (name) => asCommand(new DescribeProcessingJobCommand({ ProcessingJobName: name })),
-    describeCommand: DescribeProcessingJobCommand,
-    stop: (name) => asCommand(new StopProcessingJobCommand({ ProcessingJobName: name })),
+    create: (r) => sageMakerRequest('CreateProcessingJob', r),
+    describe: (name) => sageMakerRequest('DescribeProcessingJob', { ProcessingJobName: name }),
+    stop: (name) => sageMakerRequest('StopProcessingJob', { ProcessingJobName: name }),
     list: {
-      command: (n, t) => asCommand(new ListProcessingJobsCommand(listInput(n, t))),
+      command: (n, t) => sageMakerRequest('ListProcessingJobs', listInput(n, t)),
       summariesKey: 'ProcessingJobSummaries',
     },
     logGroup: '/aws/sagemaker/ProcessingJobs',
@@ -136,11 +103,10 @@ export const KINDS = {
     arnKey: 'ModelArn',
     statusKey: '',
     successStatus: '',
-    create: (r) => asCommand(new CreateModelCommand(r as never)),
-    describe: (name) => asCommand(new DescribeModelCommand({ ModelName: name })),
-    describeCommand: DescribeModelCommand,
+    create: (r) => sageMakerRequest('CreateModel', r),
+    describe: (name) => sageMakerRequest('DescribeModel', { ModelName: name }),
     list: {
-      command: (n, t) => asCommand(new ListModelsCommand(listInput(n, t))),
+      command: (n, t) => sageMakerRequest('ListModels', listInput(n, t)),
       summariesKey: 'Models',
     },
   },
@@ -150,11 +116,10 @@ export const KINDS = {
     arnKey: 'EndpointConfigArn',
     statusKey: '',
     successStatus: '',
-    create: (r) => asCommand(new CreateEndpointConfigCommand(r as never)),
-    describe: (name) => asCommand(new DescribeEndpointConfigCommand({ EndpointConfigName: name })),
-    describeCommand: DescribeEndpointConfigCommand,
+    create: (r) => sageMakerRequest('CreateEndpointConfig', r),
+    describe: (name) => sageMakerRequest('DescribeEndpointConfig', { EndpointConfigName: name }),
     list: {
-      command: (n, t) => asCommand(new ListEndpointConfigsCommand(listInput(n, t))),
+      command: (n, t) => sageMakerRequest('ListEndpointConfigs', listInput(n, t)),
       summariesKey: 'EndpointConfigs',
     },
   },
@@ -164,8 +129,7 @@ export const KINDS = {
     arnKey: 'EndpointArn',
     statusKey: 'EndpointStatus',
     successStatus: 'InService',
-    create: (r) => asCommand(new CreateEndpointCommand(r as never)),
-    describe: (name) => asCommand(new DescribeEndpointCommand({ EndpointName: name })),
-    describeCommand: DescribeEndpointCommand,
+    create: (r) => sageMakerRequest('CreateEndpoint', r),
+    describe: (name) => sageMakerRequest('DescribeEndpoint', { EndpointName: name }),
   },
 } as const satisfies Record<ResourceKind, KindSpec>;

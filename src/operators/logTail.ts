@@ -4,12 +4,8 @@
  * prints the new events of all instances interleaved by timestamp.
  * @internal
  */
-import {
-  DescribeLogStreamsCommand,
-  GetLogEventsCommand,
-  type CloudWatchLogsClient,
-  type OutputLogEvent,
-} from '@aws-sdk/client-cloudwatch-logs';
+import type { CloudWatchLogsClient, OutputLogEvent } from '@aws-sdk/client-cloudwatch-logs';
+import { loadLogsSdk } from '../internal/loadPeer.js';
 import type { OperatorLogger } from './logger.js';
 import { errorName } from './sagemakerCall.js';
 
@@ -30,6 +26,7 @@ export function logTail(
   const tokens = new Map<string, string>();
 
   async function streams(): Promise<string[]> {
+    const { DescribeLogStreamsCommand } = await loadLogsSdk();
     const names: string[] = [];
     let nextToken: string | undefined;
     do {
@@ -55,6 +52,7 @@ export function logTail(
   }
 
   async function read(stream: string): Promise<OutputLogEvent[]> {
+    const { GetLogEventsCommand } = await loadLogsSdk();
     const events: OutputLogEvent[] = [];
     for (;;) {
       const token = tokens.get(stream);

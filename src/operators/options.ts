@@ -78,7 +78,7 @@ export interface SubmitOptions {
    */
   readonly skipRules?: readonly ConfigRule[];
   /** Folder that relative `S3Operations` paths are resolved against; pass the builder's `run.sourceDir`. @default - the current directory */
-  readonly localBaseDir?: string;
+  readonly localBaseDir?: string | undefined;
   /**
    * Values for the config's Jinja templates; when given, templates are rendered and the rendered
    * strings coerced back to the API's number and boolean types before validation.

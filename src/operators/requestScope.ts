@@ -6,6 +6,7 @@
  * @internal
  */
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { loadSageMakerSdk } from '../internal/loadPeer.js';
 import type { OperatorClock } from './clock.js';
 import type { AnyCommand, Json } from './sagemakerCall.js';
 
@@ -72,6 +73,13 @@ export async function scopedCall(
   scope: RequestScope,
 ): Promise<Json> {
   throwIfEnded(scope);
+  const sdk = (await loadSageMakerSdk()) as unknown as Record<
+    string,
+    (new (input: Json) => object) | undefined
+  >;
+  const Command = sdk[`${command.operation}Command`];
+  if (!Command) throw new Error(`@aws-sdk/client-sagemaker has no ${command.operation}Command`);
+  throwIfEnded(scope);
   const controller = new AbortController();
   const onAbort = (): void => {
     controller.abort();
@@ -90,10 +98,10 @@ export async function scopedCall(
     : undefined;
   try {
     const send = client.send.bind(client) as (
-      command: AnyCommand,
+      command: object,
       options: { abortSignal: AbortSignal },
     ) => Promise<unknown>;
-    return (await send(command, { abortSignal: controller.signal })) as Json;
+    return (await send(new Command(command.input), { abortSignal: controller.signal })) as Json;
   } catch (error) {
     if (scope.signal?.aborted) throw new ScopeEndedError('aborted', scope.signal.reason);
     if (timedOut || scope.clock.now() >= scope.deadline) throw new ScopeEndedError('deadline');

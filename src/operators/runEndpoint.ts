@@ -12,7 +12,6 @@ import type {
   DescribeEndpointConfigOutput,
   DescribeEndpointOutput,
 } from '@aws-sdk/client-sagemaker';
-import { UpdateEndpointCommand } from '@aws-sdk/client-sagemaker';
 import { KINDS } from './jobKinds.js';
 import {
   resolveOptions,
@@ -29,7 +28,7 @@ import {
   throwIfAbortedBeforeCreate,
   uploadsOnce,
 } from './runJob.js';
-import { isAlreadyExists, isNotFound, type AnyCommand, type Json } from './sagemakerCall.js';
+import { isAlreadyExists, isNotFound, sageMakerRequest, type Json } from './sagemakerCall.js';
 import type { S3Operations } from './s3Operations.js';
 import { endedError } from './stopResource.js';
 import { configHash, withHashTag, type Submitted } from './submit.js';
@@ -198,7 +197,7 @@ async function createOrUpdate(
   throwIfEnded(scope);
   await scopedCall(
     clients.sagemaker,
-    new UpdateEndpointCommand({ EndpointName: name, EndpointConfigName: configName }) as AnyCommand,
+    sageMakerRequest('UpdateEndpoint', { EndpointName: name, EndpointConfigName: configName }),
     scope,
   );
   logger.info(`Updating SageMaker endpoint ${name} to endpoint config ${configName}`);

@@ -3,22 +3,26 @@
  * kinds instead of seven copies of the same logic). Public functions keep the SDK's types.
  * @internal
  */
-import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 
 /** A plain JSON object as the SDK returns it. @internal */
 export type Json = Record<string, unknown>;
 
-/** A SageMaker command instance of any kind. @internal */
-export type AnyCommand = Parameters<SageMakerClient['send']>[0];
-
-/** Sends any command and returns its output as plain JSON. @internal */
-export async function call(
-  client: Pick<SageMakerClient, 'send'>,
-  command: AnyCommand,
-): Promise<Json> {
-  const send = client.send.bind(client) as (command: AnyCommand) => Promise<unknown>;
-  return (await send(command)) as Json;
+/**
+ * A SageMaker request by operation name (`'DescribeTrainingJob'`) and input. The command object is
+ * built only when the request is sent, from `@aws-sdk/client-sagemaker` loaded on first use, so
+ * importing the operators does not load (or need) the SDK.
+ * @internal
+ */
+export interface AnyCommand {
+  readonly operation: string;
+  readonly input: Json;
 }
+
+/** A request for `operation` with `input`. @internal */
+export const sageMakerRequest = (operation: string, input: Json): AnyCommand => ({
+  operation,
+  input,
+});
 
 /** The error name of an AWS SDK error (`ThrottlingException`, `ValidationException`, ...). @internal */
 export function errorName(error: unknown): string | undefined {

@@ -9,7 +9,7 @@
  * @internal
  */
 import { createHash } from 'node:crypto';
-import { ListTagsCommand, type SageMakerClient } from '@aws-sdk/client-sagemaker';
+import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { ResourceExistsError, labelOf } from './errors.js';
 import type { KindSpec } from './jobKinds.js';
 import type { OperatorLogger } from './logger.js';
@@ -20,7 +20,7 @@ import {
   errorName,
   isAlreadyExists,
   isNotFound,
-  type AnyCommand,
+  sageMakerRequest,
   type Json,
 } from './sagemakerCall.js';
 import { endedError, type EndContext } from './stopResource.js';
@@ -187,7 +187,7 @@ export async function submitOnce(
     try {
       out = await scopedCall(
         sagemaker,
-        new ListTagsCommand({ ResourceArn: arn, MaxResults: 100 }) as AnyCommand,
+        sageMakerRequest('ListTags', { ResourceArn: arn, MaxResults: 100 }),
         scope,
       );
     } catch (error) {

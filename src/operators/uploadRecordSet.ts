@@ -4,8 +4,8 @@
  * location, and return the `RecordSet` to train on.
  */
 import { Readable } from 'node:stream';
-import { DeleteObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { loadLibStorage, loadS3Sdk } from '../internal/loadPeer.js';
 import { OptionTypeError, SageMakerWorkflowError, ValidationError, errorGuard } from '../errors.js';
 import type { AlgorithmEstimator } from '../estimators/amazon/AlgorithmEstimator.js';
 import { RecordSet } from '../estimators/amazon/RecordSet.js';
@@ -307,6 +307,7 @@ export async function uploadRecordSet(
       : { ExpectedBucketOwner: options.expectedBucketOwner }),
   };
   const put = async (name: string, body: Readable | Uint8Array): Promise<void> => {
+    const { Upload } = await loadLibStorage();
     options.signal?.throwIfAborted();
     const abortController = new AbortController();
     const onAbort = (): void => {
@@ -374,6 +375,7 @@ async function cleanUp(
   cause: unknown,
   expectedBucketOwner: string | undefined,
 ): Promise<RecordSetUploadError> {
+  const { DeleteObjectCommand } = await loadS3Sdk();
   const results = await Promise.allSettled(
     uploaded.map((name) =>
       client.send(
