@@ -148,9 +148,7 @@ export function batchRows(
 ): (count: number) => AsyncIterable<Uint8Array> {
   const source = stream.batches;
   const iterator: AsyncIterator<RecordBatch> | Iterator<RecordBatch> =
-    Symbol.asyncIterator in source
-      ? source[Symbol.asyncIterator]()
-      : (source)[Symbol.iterator]();
+    Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
   let pending: { batch: RecordBatch; rows: number; offset: number } | undefined;
   let consumed = 0;
   const next = async (): Promise<typeof pending> => {

@@ -20,9 +20,13 @@ try {
   // A client-like object: the operator must fail before it sends anything.
   const sagemaker = { send: () => Promise.reject(new Error('sent without the SDK')) };
   try {
-    await operators.runTrainingJob(config as never, { sagemaker }, {
-      logger: operators.silentLogger,
-    });
+    await operators.runTrainingJob(
+      config as never,
+      { sagemaker },
+      {
+        logger: operators.silentLogger,
+      },
+    );
     outcome['used'] = 'no error';
   } catch (error) {
     const e = error as { name?: string; code?: string; packageName?: string; message?: string };
