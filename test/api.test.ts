@@ -18,6 +18,7 @@ const ENTRIES = {
   './testing/stepfunctions': () => import('../src/testing/stepfunctions.js'),
   './arbitraries': () => import('../src/arbitraries/index.js'),
   './stepfunctions': () => import('../src/stepfunctions/index.js'),
+  './stepfunctions/cdk': () => import('../src/stepfunctions/cdk/index.js'),
   './airflow': () => import('../src/airflow/index.js'),
   './temporal': () => import('../src/temporal/index.js'),
 } as const satisfies Record<keyof typeof ENTRY_SOURCES, unknown>;

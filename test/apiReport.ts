@@ -17,6 +17,7 @@ export const ENTRY_SOURCES = {
   './testing/stepfunctions': 'src/testing/stepfunctions.ts',
   './arbitraries': 'src/arbitraries/index.ts',
   './stepfunctions': 'src/stepfunctions/index.ts',
+  './stepfunctions/cdk': 'src/stepfunctions/cdk/index.ts',
   './airflow': 'src/airflow/index.ts',
   './temporal': 'src/temporal/index.ts',
 } as const;
