@@ -74,7 +74,7 @@ export default defineConfig(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['eslint.config.js'] },
+        projectService: { allowDefaultProject: ['eslint.config.js', 'test/operators/child/*.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -14,7 +14,6 @@ import type { PyValue, UploadedCode } from '../estimators/types.js';
 import type { TrainingInputs } from '../estimators/inputs.js';
 import { defined } from '../internal/defined.js';
 import { assertNever } from '../internal/assertNever.js';
-import { jsonDumps } from '../pythonCompat/jsonDumps.js';
 import { baseNameFromImage, nameFromBase } from '../pythonCompat/names.js';
 import { pyOr } from '../pythonCompat/pyOr.js';
 import { pyStr } from '../pythonCompat/pyStr.js';
@@ -27,8 +26,7 @@ import { checkBuilderOptions, checkEstimator } from './builderInputs.js';
 import { checkOptionTypes, checkPlainJson } from '../internal/checkInput.js';
 import { extraChannel, formatInputs } from './channels.js';
 import { frameworkTrainingValues } from './frameworkTraining.js';
-import { validateSourceDir } from './localCode.js';
-import { stageUserCode } from './stageUserCode.js';
+import { prepareByoScriptMode } from './byoScriptMode.js';
 import { mergeS3Operations, type S3Operations, type S3Upload } from './s3Operations.js';
 
 /** Options of the training builders (Python's `inputs`, `job_name`, `mini_batch_size`). */
@@ -72,9 +70,6 @@ export function checkTrainingOptions(options: unknown): void {
   checkOptionTypes('options', options ?? {}, { jobName: 'string' });
 }
 
-/** Path of the code tarball inside the container when network isolation is on. */
-const CONTAINER_CODE_PATH = '/opt/ml/input/data/code/sourcedir.tar.gz';
-
 /** Python's default output path: `s3://<default bucket>/<default prefix>/`. */
 export function defaultOutputPath(session: Session, suffix?: string): string {
   return s3PathJoin(['s3://', session.defaultBucket(), session.defaultBucketPrefix, suffix], {
@@ -86,48 +81,6 @@ export function defaultOutputPath(session: Session, suffix?: string): string {
 export function resolveBaseJobName(estimator: AnyEstimator): string {
   // Python parity Q4 (docs/python-parity.md): `base_job_name or base_name_from_image(...)`.
   return pyOr(estimator.options.baseJobName, () => baseNameFromImage(estimator.trainingImageUri()));
-}
-
-interface ScriptModeResult {
-  readonly uploadedCode: UploadedCode;
-  readonly upload: S3Upload | undefined;
-  readonly codeChannelUri: string | undefined;
-  readonly hyperparameters: Record<string, string>;
-}
-
-/** Python's `EstimatorBase._prepare_for_training` script-mode branch for the generic estimator. */
-function prepareByoScriptMode(
-  o: ResolvedEstimatorBase,
-  session: Session,
-  jobName: string,
-  outputPath: string,
-  outputPathFromDefault: boolean,
-): ScriptModeResult {
-  validateSourceDir('Estimator', o.entryPoint, o.sourceDir);
-  const { staged: uploadedCode, upload } = stageUserCode({
-    owner: 'Estimator',
-    entryPoint: o.entryPoint ?? '',
-    sourceDir: o.sourceDir,
-    dependencies: o.dependencies,
-    codeLocation: o.codeLocation,
-    outputPath,
-    outputPathFromDefault,
-    jobName,
-  });
-  const isolated = pyTruthy(o.enableNetworkIsolation) && Boolean(o.entryPoint);
-  const hyperparameters = {
-    sagemaker_submit_directory: jsonDumps(isolated ? CONTAINER_CODE_PATH : uploadedCode.s3Prefix),
-    sagemaker_program: jsonDumps(uploadedCode.scriptName),
-    sagemaker_container_log_level: jsonDumps(o.containerLogLevel),
-    sagemaker_job_name: jsonDumps(jobName),
-    sagemaker_region: jsonDumps(session.region),
-  };
-  return {
-    uploadedCode,
-    upload,
-    codeChannelUri: isolated ? uploadedCode.s3Prefix : undefined,
-    hyperparameters,
-  };
 }
 
 /**

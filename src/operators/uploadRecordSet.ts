@@ -6,7 +6,8 @@
 import { Readable } from 'node:stream';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { loadLibStorage, loadS3Sdk } from '../internal/loadPeer.js';
-import { OptionTypeError, SageMakerWorkflowError, ValidationError, errorGuard } from '../errors.js';
+import { OptionTypeError, ValidationError } from '../errors.js';
+import { RecordSetUploadError } from './RecordSetUploadError.js';
 import type { AlgorithmEstimator } from '../estimators/amazon/AlgorithmEstimator.js';
 import { RecordSet } from '../estimators/amazon/RecordSet.js';
 import { sagemakerTimestamp } from '../pythonCompat/timestamps.js';
@@ -84,48 +85,8 @@ const DEFAULTS = {
 
 const MANIFEST_NAME = '.amazon.manifest';
 
-/**
- * An upload of a record set failed part way. Lists what was uploaded before the failure, what
- * the cleanup deleted again and what it left behind, and what was never uploaded; `cause` is
- * the upload's error.
- */
-export class RecordSetUploadError extends SageMakerWorkflowError {
-  override readonly name = 'RecordSetUploadError';
-  readonly code = 'RECORD_SET_UPLOAD';
-
-  constructor(
-    /** S3 URI of the object whose upload failed. */
-    readonly failed: string,
-    /** S3 URIs uploaded completely before the failure. */
-    readonly uploaded: readonly string[],
-    /** Of `uploaded`, the ones deleted again by the cleanup. */
-    readonly deleted: readonly string[],
-    /** Of `uploaded`, the ones the cleanup could not delete: they are still in S3. */
-    readonly leftBehind: readonly string[],
-    /** S3 URIs never uploaded (the failed one included). */
-    readonly notUploaded: readonly string[],
-    options: { cause: unknown; cleanupErrors: readonly unknown[] },
-  ) {
-    super(
-      `Uploading the record set failed at ${failed}: ${describeCause(options.cause)}. ` +
-        `Uploaded before the failure: ${uploaded.length}, deleted again: ${deleted.length}, ` +
-        `left behind: ${leftBehind.length ? leftBehind.join(', ') : 'none'}; ` +
-        `not uploaded: ${notUploaded.join(', ')}`,
-      { cause: options.cause },
-    );
-    this.cleanupErrors = options.cleanupErrors;
-  }
-
-  /** Errors of the deletes that failed, in the order of `leftBehind`. */
-  readonly cleanupErrors: readonly unknown[];
-}
-
-/** Guard for {@link RecordSetUploadError}. */
-export const isRecordSetUploadError = errorGuard<RecordSetUploadError>('RECORD_SET_UPLOAD');
-
-function describeCause(cause: unknown): string {
-  return cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
-}
+export { isRecordSetUploadError } from './RecordSetUploadError.js';
+export { RecordSetUploadError };
 
 /** Python's `json.dumps` of a string: ASCII only, non-ASCII as `\uXXXX`. */
 function pythonJsonString(s: string): string {
