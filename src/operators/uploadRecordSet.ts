@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { loadLibStorage, loadS3Sdk } from '../internal/loadPeer.js';
 import { OptionTypeError, ValidationError } from '../errors.js';
+import { shardBounds } from '../direct/recordSetPlan.js';
 import { RecordSetUploadError } from './RecordSetUploadError.js';
 import type { AlgorithmEstimator } from '../estimators/amazon/AlgorithmEstimator.js';
 import { RecordSet } from '../estimators/amazon/RecordSet.js';
@@ -164,22 +165,6 @@ function asMatrix(input: DenseMatrixInput): DenseMatrix {
 function asLabelVector(labels: VectorInput): { data: NumericArray; dtype?: DenseMatrix['dtype'] } {
   if (Array.isArray(labels) || ArrayBuffer.isView(labels)) return { data: labels as NumericArray };
   return labels as { data: NumericArray; dtype?: DenseMatrix['dtype'] };
-}
-
-/** Python's `_build_shards`: equal shards of `floor(rows / n)` rows, the rest in the last. */
-function shardBounds(rows: number, shards: number): [number, number][] {
-  const size = Math.floor(rows / shards);
-  if (size === 0) {
-    throw new ValidationError(
-      'instanceCount',
-      shards,
-      `at most the number of rows (${rows}); Python: "Array length is less than num shards"`,
-    );
-  }
-  return Array.from({ length: shards }, (_, i) => [
-    i * size,
-    i === shards - 1 ? rows : i * size + size,
-  ]);
 }
 
 /**
