@@ -28,7 +28,7 @@ export {
   type ModelData,
   type AnyModel,
 } from './Model.js';
-export { Transformer, type TransformerProps } from './Transformer.js';
+export { Transformer, type TransformerArguments, type TransformerProps } from './Transformer.js';
 export {
   Processor,
   ScriptProcessor,
