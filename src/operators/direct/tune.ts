@@ -3,10 +3,10 @@
  * estimator's code upload, role expansion per training definition and
  * CreateHyperParameterTuningJob.
  */
-import { CreateHyperParameterTuningJobCommand } from '@aws-sdk/client-sagemaker';
 import { tuningJob, type TuningConfigOptions } from '../../config/tuningConfig.js';
 import type { S3Upload } from '../../config/s3Operations.js';
 import type { AnyEstimator } from '../../estimators/AnyEstimator.js';
+import { loadSageMakerSdk } from '../../internal/loadPeer.js';
 import type { HyperparameterTuner } from '../../estimators/tuner/HyperparameterTuner.js';
 import type { TrainingRun } from '../../estimators/trainingRun.js';
 import type { DirectTrainingSettings } from '../../direct/settings.js';
@@ -126,6 +126,7 @@ export async function tune(
       });
     request.TrainingJobDefinitions = expanded;
   }
+  const { CreateHyperParameterTuningJobCommand } = await loadSageMakerSdk();
   await direct.clients.sagemaker.send(new CreateHyperParameterTuningJobCommand(request as never));
   return { jobName: String(request.HyperParameterTuningJobName), runs: job.runs, request };
 }
