@@ -94,12 +94,15 @@ export async function requestBuild(
     args?: unknown[];
     kwargs?: Record<string, unknown>;
     then?: Record<string, unknown>[];
+    factory?: string;
   },
   env: RequestEnv,
 ): Promise<void> {
   const { ctx } = env;
-  const handler = adapter.builds[entry.class];
-  if (!handler) throw new UnsupportedCaseError(`class ${entry.class} is not supported yet`);
+  // FORMAT.md: `factory` names a static factory of the class (`HyperparameterTuner.create`).
+  const key = entry.factory ? `${entry.class}.${entry.factory}` : entry.class;
+  const handler = adapter.builds[key];
+  if (!handler) throw new UnsupportedCaseError(`class ${key} is not supported yet`);
   const args = (entry.args ?? []).map(ctx.decode);
   const rawKwargs = entry.kwargs ?? {};
   const kwargs: Record<string, unknown> = {};
