@@ -18,7 +18,7 @@ const REQUESTS = join(import.meta.dirname, 'requests');
 
 /** Cases of each request file known to pass; raise these as the port grows, never lower them. */
 const REQUEST_FLOORS: Readonly<Record<string, number>> = {
-  'requests.attach.jsonl': 189,
+  'requests.attach.jsonl': 193,
   'requests.deploy.jsonl': 240,
   'requests.fit.amazon.jsonl': 220,
   'requests.fit.framework.jsonl': 220,
