@@ -21,20 +21,8 @@ import {
 } from '../EstimatorBase.js';
 import type { FrameworkModel, FrameworkModelProps, ModelData } from '../Model.js';
 import type { Hyperparameters, PyValue, UploadedCode, VpcConfig } from '../types.js';
+import { DEBUGGER_UNSUPPORTED_REGIONS } from '../debuggerRegions.js';
 import type { Distribution } from './distribution/index.js';
-
-/** Regions without SageMaker Debugger (Python's `DEBUGGER_UNSUPPORTED_REGIONS`). */
-const DEBUGGER_UNSUPPORTED_REGIONS = [
-  'us-iso-east-1',
-  'us-isob-east-1',
-  'ap-southeast-3',
-  'ap-southeast-4',
-  'eu-south-2',
-  'me-central-1',
-  'ap-south-2',
-  'eu-central-2',
-  'us-gov-east-1',
-];
 
 /** The Python class an estimator stands for (what a tuner writes as class metadata). */
 export interface PythonClass {
@@ -188,7 +176,7 @@ export abstract class Framework {
    */
   checkDebuggerDefaults(): void {
     const o = this.options;
-    if (DEBUGGER_UNSUPPORTED_REGIONS.includes(this.session.region.toLowerCase())) return;
+    if (DEBUGGER_UNSUPPORTED_REGIONS.has(this.session.region.toLowerCase())) return;
     if (!pyTruthy(o.checkpointS3Uri) || !pyTruthy(o.checkpointLocalPath)) return;
     if (!['mxnet', 'pytorch', 'tensorflow'].includes(this.frameworkName)) return;
     if (typeof o.instanceCount !== 'number') {
