@@ -16,6 +16,7 @@ import { pyTruthy } from '../pythonCompat/truthy.js';
 import { airflowCompatibleRecords, algorithmFitOverrides } from './algorithmFit.js';
 import { frameworkStaging } from './frameworkStaging.js';
 import type { DirectTrainingSettings } from './settings.js';
+import { checkpointConfig, interContainerEncryption, retryStrategy } from './sharedJobMembers.js';
 import { debuggerHookConfig, profilerConfig, metricsTimeSeriesDefault } from './debugging.js';
 
 /** Options of {@link trainingJobRequest}: the arguments of Python's `fit`. */
@@ -161,15 +162,8 @@ export function trainingJobRequest(
         ? options.experimentConfig
         : undefined,
     EnableNetworkIsolation: isolation,
-    EnableInterContainerTrafficEncryption: pyTruthy(settings.encryptInterContainerTraffic)
-      ? settings.encryptInterContainerTraffic
-      : undefined,
-    CheckpointConfig: pyTruthy(o.checkpointS3Uri)
-      ? defined({
-          S3Uri: o.checkpointS3Uri,
-          LocalPath: pyTruthy(o.checkpointLocalPath) ? o.checkpointLocalPath : undefined,
-        })
-      : undefined,
+    EnableInterContainerTrafficEncryption: interContainerEncryption(settings),
+    CheckpointConfig: checkpointConfig(o),
     DebugHookConfig: debuggerHookConfig(estimator, settings, outputPath),
     TensorBoardOutputConfig: settings.tensorboardOutputConfig
       ? defined({
@@ -186,10 +180,7 @@ export function trainingJobRequest(
       settings.enableSessionTagChaining !== undefined && settings.enableSessionTagChaining !== null
         ? { EnableSessionTagChaining: settings.enableSessionTagChaining }
         : undefined,
-    RetryStrategy:
-      settings.maxRetryAttempts !== undefined && settings.maxRetryAttempts !== null
-        ? { MaximumRetryAttempts: settings.maxRetryAttempts }
-        : undefined,
+    RetryStrategy: retryStrategy(settings),
   });
   return { request, uploads, role: o.role, run };
 }

@@ -8,6 +8,7 @@ import type { AnyEstimator } from '../estimators/AnyEstimator.js';
 import { defined } from '../internal/defined.js';
 import { pyTruthy } from '../pythonCompat/truthy.js';
 import type { DirectTrainingSettings } from './settings.js';
+import { checkpointConfig, interContainerEncryption, retryStrategy } from './sharedJobMembers.js';
 
 /** The definition `fit` sends for `estimator`, from the Airflow one. */
 export function directTrainingDefinition(
@@ -28,19 +29,9 @@ export function directTrainingDefinition(
     EnableNetworkIsolation: pyTruthy(o.enableNetworkIsolation)
       ? o.enableNetworkIsolation
       : undefined,
-    EnableInterContainerTrafficEncryption: pyTruthy(settings.encryptInterContainerTraffic)
-      ? settings.encryptInterContainerTraffic
-      : undefined,
-    CheckpointConfig: pyTruthy(o.checkpointS3Uri)
-      ? defined({
-          S3Uri: o.checkpointS3Uri,
-          LocalPath: pyTruthy(o.checkpointLocalPath) ? o.checkpointLocalPath : undefined,
-        })
-      : undefined,
-    RetryStrategy:
-      settings.maxRetryAttempts !== undefined && settings.maxRetryAttempts !== null
-        ? { MaximumRetryAttempts: settings.maxRetryAttempts }
-        : undefined,
+    EnableInterContainerTrafficEncryption: interContainerEncryption(settings),
+    CheckpointConfig: checkpointConfig(o),
+    RetryStrategy: retryStrategy(settings),
     Environment: settings.environment ?? undefined,
   });
 }
