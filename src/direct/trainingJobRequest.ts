@@ -18,7 +18,7 @@ import { frameworkStaging } from './frameworkStaging.js';
 import type { DirectTrainingSettings } from './settings.js';
 import { debuggerHookConfig, profilerConfig, metricsTimeSeriesDefault } from './debugging.js';
 
-/** Options of {@link trainingJobRequest}: the arguments of Python's `fit`. */
+/** Options of `trainingJobRequest` (and the direct `fit`): the arguments of Python's `fit`. */
 export interface TrainingJobRequestOptions extends TrainingJobOptions {
   /** Python's `experiment_config`. @default - none */
   readonly experimentConfig?: Readonly<Record<string, string>> | null;
