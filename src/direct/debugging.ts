@@ -4,22 +4,10 @@
  * `enable_sagemaker_metrics` defaults).
  */
 import type { AnyEstimator } from '../estimators/AnyEstimator.js';
+import { DEBUGGER_UNSUPPORTED_REGIONS } from '../estimators/debuggerRegions.js';
 import { ValidationError } from '../errors.js';
 import { defined } from '../internal/defined.js';
 import type { DirectTrainingSettings } from './settings.js';
-
-/** Regions without SageMaker Debugger (Python's `DEBUGGER_UNSUPPORTED_REGIONS`, also profiler's). */
-const UNSUPPORTED_REGIONS = new Set([
-  'us-iso-east-1',
-  'us-isob-east-1',
-  'ap-southeast-3',
-  'ap-southeast-4',
-  'eu-south-2',
-  'me-central-1',
-  'ap-south-2',
-  'eu-central-2',
-  'us-gov-east-1',
-]);
 
 /** The `DebugHookConfig` member, or undefined when the hook is off. */
 export function debuggerHookConfig(
@@ -28,7 +16,8 @@ export function debuggerHookConfig(
   outputPath: string,
 ): Record<string, unknown> | undefined {
   const hook = settings.debuggerHookConfig;
-  if (hook === false || UNSUPPORTED_REGIONS.has(estimator.session.region)) return undefined;
+  if (hook === false || DEBUGGER_UNSUPPORTED_REGIONS.has(estimator.session.region))
+    return undefined;
   if (frameworkDisablesHook(estimator)) return undefined;
   return defined({
     S3OutputPath: hook?.s3OutputPath || outputPath,
@@ -69,7 +58,7 @@ export function profilerConfig(
   // Python's constructor turns the profiler off where it is unsupported (region, Trainium).
   const disableProfiler =
     Boolean(settings.disableProfiler) ||
-    UNSUPPORTED_REGIONS.has(region) ||
+    DEBUGGER_UNSUPPORTED_REGIONS.has(region) ||
     (typeof instanceType === 'string' &&
       (/^ml[._]([a-z\d-]+)\.?\w*$/.exec(instanceType)?.[1] ?? '').startsWith('trn'));
   if (disableProfiler && config && !config.disableProfiler) {

@@ -21,20 +21,8 @@ import {
 } from '../EstimatorBase.js';
 import type { FrameworkModel, FrameworkModelProps, ModelData } from '../Model.js';
 import type { Hyperparameters, PyValue, UploadedCode, VpcConfig } from '../types.js';
+import { DEBUGGER_UNSUPPORTED_REGIONS } from '../debuggerRegions.js';
 import type { Distribution } from './distribution/index.js';
-
-/** Regions without SageMaker Debugger (Python's `DEBUGGER_UNSUPPORTED_REGIONS`). */
-const DEBUGGER_UNSUPPORTED_REGIONS = [
-  'us-iso-east-1',
-  'us-isob-east-1',
-  'ap-southeast-3',
-  'ap-southeast-4',
-  'eu-south-2',
-  'me-central-1',
-  'ap-south-2',
-  'eu-central-2',
-  'us-gov-east-1',
-];
 
 /** The Python class an estimator stands for (what a tuner writes as class metadata). */
 export interface PythonClass {
@@ -134,7 +122,7 @@ export abstract class Framework {
   #trainingImage: Templated<string> | undefined;
 
   /**
-   * @throws {@link MissingOptionError} without an entry point; {@link ValidationError} for an
+   * @throws {@link sagemaker-workflow!MissingOptionError} without an entry point; {@link sagemaker-workflow!ValidationError} for an
    * `s3://` entry point; the errors of `resolveEstimatorBase`.
    */
   protected constructor(
@@ -184,11 +172,11 @@ export abstract class Framework {
    * Python's debugger defaults at training time (`_validate_and_set_debugger_configs`): with
    * checkpoints in a region that has the debugger, TensorFlow, PyTorch and MXNet compare the
    * instance count with 1, which fails for a template or a missing count.
-   * @throws {@link OptionTypeError} for an instance count Python cannot compare.
+   * @throws {@link sagemaker-workflow!OptionTypeError} for an instance count Python cannot compare.
    */
   checkDebuggerDefaults(): void {
     const o = this.options;
-    if (DEBUGGER_UNSUPPORTED_REGIONS.includes(this.session.region.toLowerCase())) return;
+    if (DEBUGGER_UNSUPPORTED_REGIONS.has(this.session.region.toLowerCase())) return;
     if (!pyTruthy(o.checkpointS3Uri) || !pyTruthy(o.checkpointLocalPath)) return;
     if (!['mxnet', 'pytorch', 'tensorflow'].includes(this.frameworkName)) return;
     if (typeof o.instanceCount !== 'number') {
@@ -373,7 +361,7 @@ export function requireVersionString(option: string, value: unknown): string {
 
 /**
  * PEP 440 comparison of a framework version with a threshold (Python's `Version(a) >= Version(b)`).
- * @throws {@link ValidationError} when the version is not a valid version (a template, say).
+ * @throws {@link sagemaker-workflow!ValidationError} when the version is not a valid version (a template, say).
  * @internal
  */
 export function compareFrameworkVersion(
