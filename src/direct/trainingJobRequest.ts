@@ -19,7 +19,7 @@ import type { DirectTrainingSettings } from './settings.js';
 import { checkpointConfig, interContainerEncryption, retryStrategy } from './sharedJobMembers.js';
 import { debuggerHookConfig, profilerConfig, metricsTimeSeriesDefault } from './debugging.js';
 
-/** Options of {@link trainingJobRequest}: the arguments of Python's `fit`. */
+/** Options of `trainingJobRequest` (and the direct `fit`): the arguments of Python's `fit`. */
 export interface TrainingJobRequestOptions extends TrainingJobOptions {
   /** Python's `experiment_config`. @default - none */
   readonly experimentConfig?: Readonly<Record<string, string>> | null;

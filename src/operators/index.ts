@@ -124,3 +124,5 @@ export {
   type RecordSetDestination,
   type RecordSetDescriptor,
 } from './uploadRecordSet.js';
+/** The direct path: Python's own calls (`fit`, `attach`, `record_set`, `transform`, ...) against AWS. */
+export * as direct from './direct/index.js';

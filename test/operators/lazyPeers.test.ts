@@ -77,3 +77,18 @@ test('the operators import without the peers and fail at first use, naming the p
     packageName: '@aws-sdk/client-sagemaker',
   });
 });
+
+test('the direct calls import without the peers and fail at first use, naming the package', async () => {
+  // GIVEN the operators entry point imported with the AWS SDK hidden
+  const outcome = await child(
+    fileURLToPath(new URL('./child/useDirectWithoutPeers.ts', import.meta.url)),
+    new URL('./child/hidePeers.mjs', import.meta.url).href,
+  );
+  // WHEN direct.fit runs, THEN the import worked and the call names the missing client
+  expect(outcome['imported']).toBe(true);
+  expect(outcome['used']).toMatchObject({
+    name: 'MissingPeerDependencyError',
+    code: 'MISSING_PEER_DEPENDENCY',
+    packageName: '@aws-sdk/client-sagemaker',
+  });
+});

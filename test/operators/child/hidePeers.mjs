@@ -4,7 +4,7 @@ import { register } from 'node:module';
 
 const hook = `
 export async function resolve(specifier, context, next) {
-  if (/^(@aws-sdk\\/(client-sagemaker|client-s3|client-cloudwatch-logs|lib-storage)|tar)(\\/|$)/.test(specifier)) {
+  if (/^(@aws-sdk\\/(client-sagemaker|client-s3|client-cloudwatch-logs|client-sts|client-iam|client-ecr|lib-storage)|tar)(\\/|$)/.test(specifier)) {
     const error = new Error("Cannot find package '" + specifier + "' imported from " + context.parentURL);
     error.code = 'ERR_MODULE_NOT_FOUND';
     throw error;
