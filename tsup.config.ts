@@ -4,6 +4,8 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     'imageUris/index': 'src/imageUris/index.ts',
+    'frameworks/index': 'src/estimators/frameworks/index.ts',
+    'tuner/index': 'src/estimators/tuner/index.ts',
     'operators/index': 'src/operators/index.ts',
     'recordio/index': 'src/recordio/index.ts',
     'pythonCompat/index': 'src/pythonCompat/index.ts',

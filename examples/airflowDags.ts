@@ -15,11 +15,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toAirflowDag, type AirflowDag } from 'sagemaker-workflow/airflow';
 import {
-  ContinuousParameter,
   createSession,
   FactorizationMachines,
-  HyperparameterTuner,
-  IntegerParameter,
   KNN,
   modelConfigFromEstimator,
   RecordSet,
@@ -27,6 +24,11 @@ import {
   transformConfigFromEstimator,
   tuningJob,
 } from 'sagemaker-workflow';
+import {
+  ContinuousParameter,
+  HyperparameterTuner,
+  IntegerParameter,
+} from 'sagemaker-workflow/tuner';
 import {
   checkDagFile,
   type CheckContext,

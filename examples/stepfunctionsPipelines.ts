@@ -9,13 +9,9 @@
  * Builders only: no network, no upload. Used by `examples/stepfunctions.ts` and its tests.
  */
 import {
-  ContinuousParameter,
   FactorizationMachines,
-  HyperparameterTuner,
-  IntegerParameter,
   KNN,
   RecordSet,
-  SKLearn,
   createSession,
   deployConfigFromEstimator,
   modelConfigFromEstimator,
@@ -23,6 +19,12 @@ import {
   tuningJob,
   transformConfigFromEstimator,
 } from 'sagemaker-workflow';
+import {
+  ContinuousParameter,
+  HyperparameterTuner,
+  IntegerParameter,
+} from 'sagemaker-workflow/tuner';
+import { SKLearn } from 'sagemaker-workflow/frameworks';
 import type { WorkflowStep } from 'sagemaker-workflow/stepfunctions';
 
 /** Region, bucket and role of the pipelines (the account is a placeholder). */

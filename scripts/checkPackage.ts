@@ -2,8 +2,9 @@
  * `npm run check:package`: builds, packs the tarball into a temporary folder (never touching a
  * tarball already in the repository), lints it with publint and are-the-types-wrong, then installs
  * it alone into a scratch application and checks what a new user gets: no AWS service client, the
- * root builds a config, and `sagemaker-workflow/testing` starts the local SageMaker endpoint; and
- * that only `./stepfunctions/cdk` loads the CDK (the root and `./stepfunctions` never do).
+ * root builds a config, and `sagemaker-workflow/testing` starts the local SageMaker endpoint; that
+ * no built entry point imports an AWS SDK package at module load (scripts/checkPackageImports.ts);
+ * and that only `./stepfunctions/cdk` loads the CDK (the root and `./stepfunctions` never do).
  * `--footprint` also installs the operators' peers and prints both install sizes.
  */
 import { execFileSync } from 'node:child_process';
@@ -18,6 +19,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { checkNoStaticAwsSdk } from './checkPackageImports.js';
 
 const OPERATOR_PEERS = [
   '@aws-sdk/client-sagemaker',
@@ -100,6 +102,7 @@ function checkCdkIsolation(): void {
 const work = mkdtempSync(join(tmpdir(), 'sagemaker-workflow-pack-'));
 try {
   run('npm', ['run', '-s', 'build']);
+  checkNoStaticAwsSdk(process.cwd());
   checkCdkIsolation();
   const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work])) as {
     filename: string;

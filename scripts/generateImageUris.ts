@@ -318,7 +318,7 @@ function main(): void {
 
   writeFileSync(
     join(outDir, 'registries.ts'),
-    `${HEADER}/** Every image registry, one named export per framework, for \`retrieveFor\`. */\n` +
+    `${HEADER}/** Every image registry, one named export per framework, for \`imageUriFor\`. */\n` +
       names.map(([f, c]) => `export { ${c} } from './registries/${f}.js';`).join('\n') +
       '\n',
   );

@@ -11,6 +11,8 @@ import { apiReport, ENTRY_SOURCES } from './apiReport.js';
 const ENTRIES = {
   '.': () => import('../src/index.js'),
   './image-uris': () => import('../src/imageUris/index.js'),
+  './frameworks': () => import('../src/estimators/frameworks/index.js'),
+  './tuner': () => import('../src/estimators/tuner/index.js'),
   './operators': () => import('../src/operators/index.js'),
   './recordio': () => import('../src/recordio/index.js'),
   './python-compat': () => import('../src/pythonCompat/index.js'),

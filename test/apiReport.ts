@@ -10,6 +10,8 @@ import ts from 'typescript';
 export const ENTRY_SOURCES = {
   '.': 'src/index.ts',
   './image-uris': 'src/imageUris/index.ts',
+  './frameworks': 'src/estimators/frameworks/index.ts',
+  './tuner': 'src/estimators/tuner/index.ts',
   './operators': 'src/operators/index.ts',
   './recordio': 'src/recordio/index.ts',
   './python-compat': 'src/pythonCompat/index.ts',

@@ -1,8 +1,7 @@
 /** `transformConfigFromEstimator`: Python's `transform_config_from_estimator`. */
 import { checkBuilderOptions } from './builderInputs.js';
-import type { Tags } from '../estimators/types.js';
 import { formatTags } from '../estimators/tags.js';
-import { Transformer } from '../estimators/Transformer.js';
+import { Transformer, type TransformerArguments } from '../estimators/Transformer.js';
 import type { Templated } from '../templates.js';
 import type { FromEstimatorOptions, VpcConfigOverride } from './fromEstimator.js';
 import type { ModelConfig } from './modelConfig.js';
@@ -17,24 +16,11 @@ import { resolveBaseJobName } from './trainingConfig.js';
 
 /** Options of {@link transformConfigFromEstimator}. */
 export interface TransformConfigFromEstimatorOptions
-  extends FromEstimatorOptions, TransformConfigOptions {
-  readonly instanceCount: Templated<number>;
-  readonly instanceType: Templated<string>;
+  extends FromEstimatorOptions, TransformConfigOptions, TransformerArguments {
   /** Model name. @default - `<image repository>-<timestamp>` */
   readonly modelName?: string | null;
-  readonly strategy?: Templated<string> | null;
-  readonly assembleWith?: Templated<string> | null;
-  readonly outputPath?: Templated<string> | null;
-  readonly outputKmsKey?: Templated<string> | null;
-  readonly accept?: Templated<string> | null;
-  readonly env?: Readonly<Record<string, Templated<string>>> | null;
-  readonly maxConcurrentTransforms?: Templated<number> | null;
-  readonly maxPayload?: Templated<number> | null;
-  /** Tags of the transform job. @default - the estimator's tags */
-  readonly tags?: Tags | null;
   /** Execution role of the model. @default - the estimator's */
   readonly role?: Templated<string> | null;
-  readonly volumeKmsKey?: Templated<string> | null;
   readonly modelServerWorkers?: Templated<number> | null;
   readonly imageUri?: Templated<string> | null;
   /** VPC of the model. Unlike `modelConfigFromEstimator`, Python's default here is none. @default null */

@@ -52,9 +52,11 @@ export type AttachableClass =
   | typeof TensorFlow
   | typeof XGBoost;
 
+// Python maps each hyperparameter to the class attribute holding it (KMeans' `max_iterations`
+// holds `local_lloyd_max_iter`): the table's option names are those attributes.
 const algorithm = (definition: AlgorithmDefinition): AttachFlavor => ({
   kind: 'algorithm',
-  hyperparameters: definition.hyperparameters,
+  hyperparameters: definition.entries.map((e) => ({ ...e.spec, attribute: e.option })),
 });
 
 const FLAVORS = new Map<AttachableClass, AttachFlavor>([

@@ -91,6 +91,9 @@ function isolationByDefault(estimator: AnyEstimator): boolean {
   return ['TensorFlow', 'SKLearn'].includes(estimator.pythonClass.name);
 }
 
+/** Estimators whose model reads the framework version at `prepare_container_def`. */
+const MMS_VERSIONED = new Set(['PyTorch', 'MXNet']);
+
 /**
  * The model `create_model` makes for `estimator`'s job `run` with artifacts at `modelData`.
  * @throws the errors of the estimator's model (no image for the version, ...).
@@ -130,6 +133,16 @@ export function trainedModel(
         settings: base,
       };
     case 'framework': {
+      // Python parity A5 (docs/python-parity.md): PyTorch and MXNet pass their framework version
+      // to the model even when it is None (an attached custom image), and the model's container
+      // definition then compares None as a version.
+      const versioned = (estimator as { frameworkVersion?: unknown }).frameworkVersion;
+      if (MMS_VERSIONED.has(estimator.pythonClass.name) && typeof versioned !== 'string')
+        throw new ValidationError(
+          `${estimator.pythonClass.name}.frameworkVersion`,
+          versioned,
+          'a framework version: the model compares it to the first MMS version',
+        );
       const tensorflow = estimator.pythonClass.name === 'TensorFlow';
       const dependencies = tensorflow
         ? (options.dependencies ?? [])

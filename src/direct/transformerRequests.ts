@@ -6,43 +6,26 @@
 import type { AnyEstimator } from '../estimators/AnyEstimator.js';
 import type { AnyModel, ModelData } from '../estimators/Model.js';
 import { formatTags } from '../estimators/tags.js';
-import { Transformer, type TransformerProps } from '../estimators/Transformer.js';
+import {
+  Transformer,
+  type TransformerArguments,
+  type TransformerProps,
+} from '../estimators/Transformer.js';
 import type { TrainingRun } from '../estimators/trainingRun.js';
 import type { Tags } from '../estimators/types.js';
 import { resolveBaseJobName } from '../config/trainingConfig.js';
 import { MissingOptionError } from '../errors.js';
 import { nameFromBase } from '../pythonCompat/names.js';
 import { pyTruthy } from '../pythonCompat/truthy.js';
-import type { Templated } from '../templates.js';
 import type { ModelCodeSettings } from './modelContainer.js';
 import { baseFromName } from './modelNames.js';
 import { modelRequest, type DirectModel } from './modelRequest.js';
 import { trainedModel, type TrainedModelOptions } from './trainedModel.js';
 
 /** The arguments of Python's `transformer(...)`. */
-export interface TransformerRequestOptions {
-  readonly instanceCount: Templated<number>;
-  readonly instanceType: Templated<string>;
-  /** @default - none */
-  readonly strategy?: Templated<string> | null;
-  /** @default - none */
-  readonly assembleWith?: Templated<string> | null;
-  /** @default - `s3://<default bucket>/<prefix>/<job name>` */
-  readonly outputPath?: Templated<string> | null;
-  /** @default - none */
-  readonly outputKmsKey?: Templated<string> | null;
-  /** @default - none */
-  readonly accept?: Templated<string> | null;
-  /** @default - none */
-  readonly env?: Readonly<Record<string, Templated<string>>> | null;
-  /** @default - none */
-  readonly maxConcurrentTransforms?: Templated<number> | null;
-  /** @default - none */
-  readonly maxPayload?: Templated<number> | null;
+export interface TransformerRequestOptions extends TransformerArguments {
   /** Tags of the model and the job. @default - the estimator's (estimators), none (models) */
   readonly tags?: Tags | null;
-  /** @default - none */
-  readonly volumeKmsKey?: Templated<string> | null;
 }
 
 /** The keywords `estimator.transformer(...)` adds. */

@@ -45,6 +45,27 @@ export function directTrainingDefinition(
   });
 }
 
+/**
+ * A multi-estimator definition's `MetricDefinitions` as `Session._map_training_config` sends it:
+ * only when the estimator has some (the Airflow definition carries `null`).
+ */
+export function withMetricDefinitions(
+  definition: Record<string, unknown>,
+  metricDefinitions: unknown,
+): Record<string, unknown> {
+  const { MetricDefinitions: _airflow, ...spec } = definition.AlgorithmSpecification as Record<
+    string,
+    unknown
+  >;
+  return {
+    ...definition,
+    AlgorithmSpecification:
+      metricDefinitions === null || metricDefinitions === undefined
+        ? spec
+        : { ...spec, MetricDefinitions: metricDefinitions },
+  };
+}
+
 /** Tuner keywords the Airflow tuning config drops and the tuner's `fit` sends. */
 export interface DirectTunerSettings {
   /** @default - none */

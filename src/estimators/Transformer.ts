@@ -6,6 +6,35 @@ import type { Templated } from '../templates.js';
 import { formatTags } from './tags.js';
 import type { Tags } from './types.js';
 
+/**
+ * The arguments of Python's `estimator.transformer(...)` and `model.transformer(...)` that the
+ * Airflow builder and the direct path share; each adds its own (model name, role, image, ...).
+ */
+export interface TransformerArguments {
+  readonly instanceCount: Templated<number>;
+  readonly instanceType: Templated<string>;
+  /** @default - none */
+  readonly strategy?: Templated<string> | null;
+  /** @default - none */
+  readonly assembleWith?: Templated<string> | null;
+  /** @default - `s3://<default bucket>/<prefix>/<job name>` */
+  readonly outputPath?: Templated<string> | null;
+  /** @default - none */
+  readonly outputKmsKey?: Templated<string> | null;
+  /** @default - none */
+  readonly accept?: Templated<string> | null;
+  /** @default - none */
+  readonly env?: Readonly<Record<string, Templated<string>>> | null;
+  /** @default - none */
+  readonly maxConcurrentTransforms?: Templated<number> | null;
+  /** @default - none */
+  readonly maxPayload?: Templated<number> | null;
+  /** Tags of the transform job. @default - the estimator's */
+  readonly tags?: Tags | null;
+  /** @default - none */
+  readonly volumeKmsKey?: Templated<string> | null;
+}
+
 /** Options of {@link Transformer}. */
 export interface TransformerProps {
   readonly session: Session;

@@ -28,7 +28,7 @@ export {
   type ModelData,
   type AnyModel,
 } from './Model.js';
-export { Transformer, type TransformerProps } from './Transformer.js';
+export { Transformer, type TransformerArguments, type TransformerProps } from './Transformer.js';
 export {
   Processor,
   ScriptProcessor,
@@ -54,5 +54,6 @@ export type {
 export type { AnyEstimator } from './AnyEstimator.js';
 export { isTrainingRun, type TrainingRun } from './trainingRun.js';
 export * from './amazon/index.js';
-export * from './frameworks/index.js';
-export * from './tuner/index.js';
+// The frameworks and the tuner have their own entry points (`sagemaker-workflow/frameworks`,
+// `sagemaker-workflow/tuner`), as Python's `sagemaker` package imports the algorithms at its root
+// and the frameworks and the tuner from their modules (`sagemaker.tensorflow`, `sagemaker.tuner`).

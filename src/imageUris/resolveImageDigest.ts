@@ -1,4 +1,5 @@
 import type { ECRClient } from '@aws-sdk/client-ecr';
+import { loadEcrSdk } from '../internal/loadPeer.js';
 import {
   EcrAccessDeniedError,
   ImageNotFoundError,
@@ -33,7 +34,7 @@ async function lookupDigest(
   options: EcrLookupOptions,
 ): Promise<string> {
   // Loaded on first use: the image-URI lookup itself must not pay for the AWS SDK at import.
-  const ecr = await import('@aws-sdk/client-ecr');
+  const ecr = await loadEcrSdk();
   const client = options.client ?? new ecr.ECRClient({ region: image.region });
   const imageId = image.digest
     ? { imageDigest: image.digest }

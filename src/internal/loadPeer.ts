@@ -5,8 +5,11 @@
  * @internal
  */
 import type * as CloudWatchLogsSdk from '@aws-sdk/client-cloudwatch-logs';
+import type * as EcrSdk from '@aws-sdk/client-ecr';
+import type * as IamSdk from '@aws-sdk/client-iam';
 import type * as S3Sdk from '@aws-sdk/client-s3';
 import type * as SageMakerSdk from '@aws-sdk/client-sagemaker';
+import type * as StsSdk from '@aws-sdk/client-sts';
 import type * as LibStorage from '@aws-sdk/lib-storage';
 import type * as Tar from 'tar';
 import { MissingPeerDependencyError } from '../errors.js';
@@ -72,6 +75,26 @@ export const loadLogsSdk = (): Promise<typeof CloudWatchLogsSdk> =>
     'log streaming (printLog)',
     () => import('@aws-sdk/client-cloudwatch-logs'),
   );
+
+/** `@aws-sdk/client-sts`, for the account that names the direct path's default bucket. @internal */
+export const loadStsSdk = (): Promise<typeof StsSdk> =>
+  loadPeer(
+    '@aws-sdk/client-sts',
+    'the default bucket of a DirectSession',
+    () => import('@aws-sdk/client-sts'),
+  );
+
+/** `@aws-sdk/client-iam`, for expanding role names on the direct path. @internal */
+export const loadIamSdk = (): Promise<typeof IamSdk> =>
+  loadPeer(
+    '@aws-sdk/client-iam',
+    'role name expansion (DirectSession)',
+    () => import('@aws-sdk/client-iam'),
+  );
+
+/** `@aws-sdk/client-ecr`, for image digests and existence checks. @internal */
+export const loadEcrSdk = (): Promise<typeof EcrSdk> =>
+  loadPeer('@aws-sdk/client-ecr', 'image digest lookups', () => import('@aws-sdk/client-ecr'));
 
 /** `tar`, for source directory archives. @internal */
 export const loadTar = (): Promise<typeof Tar> =>

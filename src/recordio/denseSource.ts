@@ -6,6 +6,7 @@
 import { measuredSource, type RecordSource } from './RecordSource.js';
 import type { ResolvedDense } from './resolveInputs.js';
 import { LabelWriter, SMALL_COPY, ValueWriter } from './valueWriters.js';
+import { writeRecordWords, type WordLayout } from './wordRecords.js';
 import {
   FEATURES_TAG,
   LABEL_TAG,
@@ -21,8 +22,6 @@ import {
   writePackedHeader,
 } from './wireFormat.js';
 
-/** Rows of at least this many 32-bit words are copied with a native `set`, shorter ones by a loop. */
-const SET_WORDS = 64;
 /** Records are laid out from the template in blocks of about this many bytes, which stay in cache. */
 const TEMPLATE_BLOCK_BYTES = 1 << 16;
 
@@ -130,58 +129,27 @@ function fixedDenseSource(input: ResolvedDense): RecordSource {
     pad === 0 &&
     srcWords !== undefined &&
     (labBytes === undefined || labWords !== undefined);
-  const rowWords = payload >> 2;
-  const labelWords = labelWidth >> 2;
-  const headWords = head.length >> 2;
-  const midWords = labBytes === undefined ? 0 : mid.length >> 2;
-  const recordWords = size >> 2;
-  // One whole record with its values left zero: copied natively (and doubled) over a block of
-  // records, after which only the values are stored one word at a time.
+  // One whole record with its values left zero, copied natively over a block of records, after
+  // which only the values are stored one word at a time.
   const template = new Uint8Array(aligned ? size : 0);
   if (aligned) {
     template.set(head, 0);
     template.set(mid, head.length + payload);
   }
-  const template32 = new Int32Array(template.buffer);
-  const blockRecords = Math.max(1, Math.floor(TEMPLATE_BLOCK_BYTES / size));
+  const layout: WordLayout = {
+    template: new Int32Array(template.buffer),
+    headWords: head.length >> 2,
+    rowWords: payload >> 2,
+    midWords: labBytes === undefined ? 0 : mid.length >> 2,
+    labelWords: labelWidth >> 2,
+    values: srcWords ?? new Int32Array(0),
+    labels: labWords,
+    blockRecords: Math.max(1, Math.floor(TEMPLATE_BLOCK_BYTES / size)),
+  };
   let lastOut: Uint8Array | undefined;
   let out32: Int32Array | undefined;
-
-  /** Records `[from, to)` as words; `off` and `out` on four-byte boundaries. */
-  const writeWords = (from: number, to: number, o: Int32Array, off: number): number => {
-    if (to <= from) return off;
-    const src = srcWords as Int32Array;
-    const first = off >> 2;
-    const firstWords = Math.min(blockRecords, to - from) * recordWords;
-    o.set(template32, first);
-    for (let len = recordWords; len < firstWords; len *= 2) {
-      o.copyWithin(first + len, first, first + Math.min(len, firstWords - len));
-    }
-    let w = first;
-    let s = from * rowWords;
-    let l = from * labelWords;
-    for (let i = from; i < to;) {
-      const n = Math.min(blockRecords, to - i);
-      // The first block's constant words, whatever values it holds by now, are the template.
-      if (i !== from) o.copyWithin(w, first, first + n * recordWords);
-      for (let j = 0; j < n; j++) {
-        w += headWords;
-        if (rowWords >= SET_WORDS) {
-          o.set(src.subarray(s, s + rowWords), w);
-          w += rowWords;
-          s += rowWords;
-        } else {
-          for (let k = 0; k < rowWords; k++) o[w++] = src[s++] as number;
-        }
-        if (labWords !== undefined) {
-          w += midWords;
-          for (let k = 0; k < labelWords; k++) o[w++] = labWords[l++] as number;
-        }
-      }
-      i += n;
-    }
-    return w << 2;
-  };
+  const writeWords = (from: number, to: number, o: Int32Array, off: number): number =>
+    writeRecordWords(layout, from, to, o, off >> 2) << 2;
 
   const wordsFor = (out: Uint8Array, off: number): Int32Array | undefined => {
     if (!aligned || off % 4 !== 0) return undefined;

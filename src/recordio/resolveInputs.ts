@@ -331,10 +331,12 @@ export function resolveSparse(array: unknown, labels: unknown): ResolvedSparse {
     if (!Number.isInteger(b) || b < a)
       throw new ValidationError(`array.indptr[${r + 1}]`, b, 'a non-decreasing integer');
   }
-  for (let i = 0; i < nnz; i++) {
-    const c = indices[i] as number;
-    if (!Number.isInteger(c) || c < 0 || c >= cols) {
-      throw new ValidationError(`array.indices[${i}]`, c, `a column index in [0, ${cols})`);
+  if (!indicesInRange(indices, cols)) {
+    for (let i = 0; i < nnz; i++) {
+      const c = indices[i] as number;
+      if (!Number.isInteger(c) || c < 0 || c >= cols) {
+        throw new ValidationError(`array.indices[${i}]`, c, `a column index in [0, ${cols})`);
+      }
     }
   }
   return {
@@ -345,6 +347,22 @@ export function resolveSparse(array: unknown, labels: unknown): ResolvedSparse {
     indices,
     indptr,
   };
+}
+
+/**
+ * Whether every index is an integer in `[0, cols)`, checked without a branch per element for
+ * scipy's int32 indices (a column index out of range sets the sign bit of `c` or of
+ * `cols - 1 - c`); `false` means "find the culprit", which the caller does element by element.
+ */
+function indicesInRange(indices: ArrayLike<number>, cols: number): boolean {
+  if (!(indices instanceof Int32Array) || cols < 1) return false;
+  const last = Math.min(cols - 1, 0x7fffffff);
+  let bad = 0;
+  for (let i = 0; i < indices.length; i++) {
+    const c = indices[i] as number;
+    bad |= c | (last - c);
+  }
+  return bad >= 0;
 }
 
 function describeShape(value: unknown): unknown {

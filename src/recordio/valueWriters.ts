@@ -85,22 +85,48 @@ export class ValueWriter {
 export class LabelWriter {
   private readonly writer: ValueWriter;
   private readonly valueTag: number;
+  /**
+   * For float labels on a little-endian host, the field's bytes before the value, which are the
+   * same for every record, and the label array's bytes: the field is then two short copies.
+   */
+  private readonly header: Uint8Array | undefined;
+  private readonly bytes: Uint8Array | undefined;
+  private readonly width: number;
 
   constructor(labels: { kind: TensorKind; values: TensorValues }) {
     this.writer = new ValueWriter(labels.kind, labels.values);
     this.valueTag = VALUE_TAG[labels.kind];
+    this.width = WIDTH[labels.kind];
+    if (this.width !== 0 && LITTLE_ENDIAN) {
+      const scratch = new Uint8Array(32);
+      const end = this.writeHeader(scratch, 0, 2 + this.width);
+      this.header = scratch.slice(0, end);
+      const { buffer, byteOffset, byteLength } = labels.values;
+      this.bytes = new Uint8Array(buffer, byteOffset, byteLength);
+    }
   }
 
   /** Bytes of the label's tensor: one packed value of at most ten bytes. */
   tensorLen(i: number): number {
-    return 2 + this.writer.size(i, i + 1);
+    return this.width !== 0 ? 2 + this.width : 2 + this.writer.size(i, i + 1);
   }
 
   /** Writes record `i`'s label field (whose tensor has `tensorLen` bytes), returns the end. */
   write(out: Uint8Array, off: number, i: number, tensorLen: number): number {
+    const { header, bytes, width } = this;
+    if (header !== undefined && bytes !== undefined) {
+      for (let k = 0; k < header.length; k++) out[off + k] = header[k] as number;
+      off += header.length;
+      for (let k = 0, s = i * width; k < width; k++) out[off + k] = bytes[s + k] as number;
+      return off + width;
+    }
+    return this.writer.write(out, this.writeHeader(out, off, tensorLen), i, i + 1);
+  }
+
+  private writeHeader(out: Uint8Array, off: number, tensorLen: number): number {
     off = writeMapFieldHeader(out, off, LABEL_TAG, this.valueTag, tensorLen);
     out[off++] = PACKED_VALUES_TAG;
     out[off++] = tensorLen - 2;
-    return this.writer.write(out, off, i, i + 1);
+    return off;
   }
 }

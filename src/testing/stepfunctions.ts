@@ -8,14 +8,9 @@
  *
  * @module sagemaker-workflow/testing/stepfunctions
  */
-import {
-  CreateEndpointCommand,
-  DescribeEndpointCommand,
-  DescribeEndpointConfigCommand,
-  DescribeModelCommand,
-} from '@aws-sdk/client-sagemaker';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { SageMakerWorkflowError, errorGuard } from '../errors.js';
+import { loadSageMakerSdk } from '../internal/loadPeer.js';
 import type { OperatorClients, OperatorOptions } from '../operators/options.js';
 import { runEndpointConfig } from '../operators/runEndpointConfig.js';
 import { runModel } from '../operators/runModel.js';
@@ -84,14 +79,22 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   'arn:aws:states:::sagemaker:createEndpointConfig': async (i, c, o) => ({
     EndpointConfigArn: (await runEndpointConfig(i, c, o)).EndpointConfig.EndpointConfigArn,
   }),
-  'arn:aws:states:::sagemaker:createEndpoint': async (i, c) =>
-    plain(await c.sagemaker.send(new CreateEndpointCommand(i))),
-  'arn:aws:states:::aws-sdk:sagemaker:describeModel': async (i, c) =>
-    plain(await c.sagemaker.send(new DescribeModelCommand(i))),
-  'arn:aws:states:::aws-sdk:sagemaker:describeEndpointConfig': async (i, c) =>
-    plain(await c.sagemaker.send(new DescribeEndpointConfigCommand(i))),
-  'arn:aws:states:::aws-sdk:sagemaker:describeEndpoint': async (i, c) =>
-    plain(await c.sagemaker.send(new DescribeEndpointCommand(i))),
+  'arn:aws:states:::sagemaker:createEndpoint': async (i, c) => {
+    const { CreateEndpointCommand } = await loadSageMakerSdk();
+    return plain(await c.sagemaker.send(new CreateEndpointCommand(i)));
+  },
+  'arn:aws:states:::aws-sdk:sagemaker:describeModel': async (i, c) => {
+    const { DescribeModelCommand } = await loadSageMakerSdk();
+    return plain(await c.sagemaker.send(new DescribeModelCommand(i)));
+  },
+  'arn:aws:states:::aws-sdk:sagemaker:describeEndpointConfig': async (i, c) => {
+    const { DescribeEndpointConfigCommand } = await loadSageMakerSdk();
+    return plain(await c.sagemaker.send(new DescribeEndpointConfigCommand(i)));
+  },
+  'arn:aws:states:::aws-sdk:sagemaker:describeEndpoint': async (i, c) => {
+    const { DescribeEndpointCommand } = await loadSageMakerSdk();
+    return plain(await c.sagemaker.send(new DescribeEndpointCommand(i)));
+  },
 };
 
 /** The Task resources the local runner maps to operators or SageMaker calls. */

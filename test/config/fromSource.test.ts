@@ -7,8 +7,6 @@ import {
   isValidationError,
   KNN,
   LDA,
-  HyperparameterTuner,
-  IntegerParameter,
   modelConfigFromEstimator,
   RecordSet,
   trainingJob,
@@ -16,6 +14,7 @@ import {
   tuningJob,
   type TrainingRun,
 } from '../../src/index.js';
+import { HyperparameterTuner, IntegerParameter } from '../../src/estimators/tuner/index.js';
 
 const session = createSession({
   region: 'us-west-2',

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ContinuousParameter,
   createSession,
   Estimator,
-  HyperparameterTuner,
   modelConfigFromEstimator,
   tuningConfig,
   tuningJob,
 } from '../../src/index.js';
+import { ContinuousParameter, HyperparameterTuner } from '../../src/estimators/tuner/index.js';
 
 const session = createSession({
   region: 'us-west-2',

@@ -5,12 +5,8 @@
  */
 import { join } from 'node:path';
 import {
-  CategoricalParameter,
-  ContinuousParameter,
   Estimator,
   FactorizationMachines,
-  HyperparameterTuner,
-  IntegerParameter,
   KMeans,
   KNN,
   LinearLearner,
@@ -19,15 +15,9 @@ import {
   Processor,
   ProcessingInput,
   ProcessingOutput,
-  PyTorch,
   RecordSet,
-  SKLearn,
-  TensorFlow,
   TrainingInput,
   Transformer,
-  XGBoost,
-  HuggingFace,
-  MXNet,
   createSession,
   deployConfig,
   modelConfig,
@@ -36,6 +26,20 @@ import {
   transformConfig,
   tuningConfig,
 } from '../../src/index.js';
+import {
+  CategoricalParameter,
+  ContinuousParameter,
+  HyperparameterTuner,
+  IntegerParameter,
+} from '../../src/estimators/tuner/index.js';
+import {
+  PyTorch,
+  SKLearn,
+  TensorFlow,
+  XGBoost,
+  HuggingFace,
+  MXNet,
+} from '../../src/estimators/frameworks/index.js';
 import { retrieve } from '../../src/imageUris/index.js';
 import {
   coerceConfig,

@@ -10,18 +10,20 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
-  ContinuousParameter,
   createSession,
   Estimator,
   FactorizationMachines,
-  HyperparameterTuner,
-  IntegerParameter,
   RecordSet,
-  TensorFlow,
   trainingJob,
   transformConfigFromEstimator,
   tuningJob,
 } from '../../src/index.js';
+import {
+  ContinuousParameter,
+  HyperparameterTuner,
+  IntegerParameter,
+} from '../../src/estimators/tuner/index.js';
+import { TensorFlow } from '../../src/estimators/frameworks/index.js';
 import { main as irisKnn } from '../../examples/irisKnn.js';
 import { runTrainingJob } from '../../src/operators/runTrainingJob.js';
 import { runTransformJob } from '../../src/operators/runTransformJob.js';

@@ -18,7 +18,7 @@ const REQUESTS = join(import.meta.dirname, 'requests');
 
 /** Cases of each request file known to pass; raise these as the port grows, never lower them. */
 const REQUEST_FLOORS: Readonly<Record<string, number>> = {
-  'requests.attach.jsonl': 187,
+  'requests.attach.jsonl': 193,
   'requests.deploy.jsonl': 240,
   'requests.fit.amazon.jsonl': 220,
   'requests.fit.framework.jsonl': 220,
@@ -26,7 +26,7 @@ const REQUEST_FLOORS: Readonly<Record<string, number>> = {
   'requests.process.jsonl': 240,
   'requests.recordset.jsonl': 179,
   'requests.transform.jsonl': 240,
-  'requests.tune.jsonl': 183,
+  'requests.tune.jsonl': 240,
 };
 
 const countCases = (file: string): number =>

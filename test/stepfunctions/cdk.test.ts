@@ -14,7 +14,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { AssetManifestArtifact } from 'aws-cdk-lib/cx-api';
 import { describe, expect, it } from 'vitest';
 import { irisKnnSteps } from '../../examples/stepfunctionsPipelines.js';
-import { SKLearn, createSession, modelConfigFromEstimator, trainingJob } from '../../src/index.js';
+import { createSession, modelConfigFromEstimator, trainingJob } from '../../src/index.js';
+import { SKLearn } from '../../src/estimators/frameworks/index.js';
 import { tarToTempFile } from '../../src/operators/sourceArchive.js';
 import {
   WorkflowStateMachine,

@@ -12,14 +12,9 @@ import {
   irisKnnSteps,
   recommenderSteps,
 } from '../../examples/stepfunctionsPipelines.js';
-import {
-  HyperparameterTuner,
-  IntegerParameter,
-  SKLearn,
-  createSession,
-  modelConfigFromEstimator,
-  tuningJob,
-} from '../../src/index.js';
+import { createSession, modelConfigFromEstimator, tuningJob } from '../../src/index.js';
+import { HyperparameterTuner, IntegerParameter } from '../../src/estimators/tuner/index.js';
+import { SKLearn } from '../../src/estimators/frameworks/index.js';
 import { toStateMachine } from '../../src/stepfunctions/index.js';
 import { runScenario, type ScenarioResult } from './scenario.js';
 

@@ -39,7 +39,7 @@ export class Chainer extends Framework {
   readonly processSlotsPerHost: Templated<number> | undefined;
   readonly additionalMpiOptions: Templated<string> | undefined;
 
-  /** @throws {@link MissingOptionError} without versions and image. */
+  /** @throws {@link sagemaker-workflow!MissingOptionError} without versions and image. */
   constructor(props: ChainerProps) {
     validateVersionOrImage('Chainer', props?.frameworkVersion, props?.pyVersion, props?.imageUri);
     super(props, 'Chainer');

@@ -134,7 +134,7 @@ export abstract class Framework {
   #trainingImage: Templated<string> | undefined;
 
   /**
-   * @throws {@link MissingOptionError} without an entry point; {@link ValidationError} for an
+   * @throws {@link sagemaker-workflow!MissingOptionError} without an entry point; {@link sagemaker-workflow!ValidationError} for an
    * `s3://` entry point; the errors of `resolveEstimatorBase`.
    */
   protected constructor(
@@ -184,7 +184,7 @@ export abstract class Framework {
    * Python's debugger defaults at training time (`_validate_and_set_debugger_configs`): with
    * checkpoints in a region that has the debugger, TensorFlow, PyTorch and MXNet compare the
    * instance count with 1, which fails for a template or a missing count.
-   * @throws {@link OptionTypeError} for an instance count Python cannot compare.
+   * @throws {@link sagemaker-workflow!OptionTypeError} for an instance count Python cannot compare.
    */
   checkDebuggerDefaults(): void {
     const o = this.options;
@@ -373,7 +373,7 @@ export function requireVersionString(option: string, value: unknown): string {
 
 /**
  * PEP 440 comparison of a framework version with a threshold (Python's `Version(a) >= Version(b)`).
- * @throws {@link ValidationError} when the version is not a valid version (a template, say).
+ * @throws {@link sagemaker-workflow!ValidationError} when the version is not a valid version (a template, say).
  * @internal
  */
 export function compareFrameworkVersion(

@@ -52,8 +52,8 @@ export class HuggingFace extends Framework {
   readonly pytorchVersion: string | undefined;
 
   /**
-   * @throws {@link MissingOptionError} without a Python version, or without versions and image;
-   * {@link ValidationError} for both or neither base framework version, mixed full and short
+   * @throws {@link sagemaker-workflow!MissingOptionError} without a Python version, or without versions and image;
+   * {@link sagemaker-workflow!ValidationError} for both or neither base framework version, mixed full and short
    * versions, pytorchxla, or a distribution the instance type does not support.
    */
   constructor(props: HuggingFaceProps) {

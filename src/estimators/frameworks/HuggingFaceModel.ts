@@ -21,7 +21,7 @@ export interface HuggingFaceModelProps extends FrameworkModelProps {
 
 /**
  * Python's `_validate_pt_tf_versions`: exactly one of the two base framework versions.
- * @throws {@link ValidationError}.
+ * @throws {@link sagemaker-workflow!ValidationError}.
  * @internal
  */
 export function validateBaseFrameworkVersions(
@@ -52,7 +52,7 @@ export class HuggingFaceModel extends FrameworkModel {
   readonly pytorchVersion: string | undefined;
   readonly pyVersion: string | undefined;
 
-  /** @throws {@link MissingOptionError} or {@link ValidationError} for missing or conflicting versions, and py2. */
+  /** @throws {@link sagemaker-workflow!MissingOptionError} or {@link sagemaker-workflow!ValidationError} for missing or conflicting versions, and py2. */
   constructor(props: HuggingFaceModelProps) {
     const owner = 'HuggingFaceModel';
     validateVersionOrImage(

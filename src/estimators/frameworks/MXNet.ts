@@ -47,7 +47,7 @@ export class MXNet extends Framework {
   readonly pythonClass: PythonClass = { name: 'MXNet', module: 'sagemaker.mxnet.estimator' };
 
   /**
-   * @throws {@link MissingOptionError} without versions and image; {@link ValidationError} for a
+   * @throws {@link sagemaker-workflow!MissingOptionError} without versions and image; {@link sagemaker-workflow!ValidationError} for a
    * distribution with a version below 1.3 (compared as Python compares split strings).
    */
   constructor(props: FrameworkProps) {

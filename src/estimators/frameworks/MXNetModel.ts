@@ -18,7 +18,7 @@ export class MXNetModel extends RegistryFrameworkModel {
   override readonly frameworkVersion: string | undefined;
   override readonly pyVersion: string | undefined;
 
-  /** @throws {@link MissingOptionError} without versions or an image. */
+  /** @throws {@link sagemaker-workflow!MissingOptionError} without versions or an image. */
   constructor(props: MXNetModelProps) {
     const owner = 'MXNetModel';
     const frameworkVersion =

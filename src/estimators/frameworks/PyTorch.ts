@@ -46,8 +46,8 @@ export class PyTorch extends Framework {
   readonly pythonClass: PythonClass = { name: 'PyTorch', module: 'sagemaker.pytorch.estimator' };
 
   /**
-   * @throws {@link MissingOptionError} without an entry point, or without versions and image;
-   * {@link ValidationError} for pytorchddp with smdistributed, pytorchxla (needs the Training
+   * @throws {@link sagemaker-workflow!MissingOptionError} without an entry point, or without versions and image;
+   * {@link sagemaker-workflow!ValidationError} for pytorchddp with smdistributed, pytorchxla (needs the Training
    * Compiler), or a distribution the instance type and version do not support.
    */
   constructor(props: PyTorchProps) {

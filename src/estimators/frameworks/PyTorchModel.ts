@@ -18,7 +18,7 @@ export class PyTorchModel extends RegistryFrameworkModel {
   override readonly frameworkVersion: string;
   override readonly pyVersion: string | undefined;
 
-  /** @throws {@link MissingOptionError} without `pyVersion` or `imageUri`. */
+  /** @throws {@link sagemaker-workflow!MissingOptionError} without `pyVersion` or `imageUri`. */
   constructor(props: PyTorchModelProps) {
     const owner = 'PyTorchModel';
     const frameworkVersion = props?.frameworkVersion ?? '1.3';

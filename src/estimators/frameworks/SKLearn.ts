@@ -45,7 +45,7 @@ export class SKLearn extends Framework {
   readonly pythonClass: PythonClass = { name: 'SKLearn', module: 'sagemaker.sklearn.estimator' };
 
   /**
-   * @throws {@link MissingOptionError} without version or image; {@link ValidationError} for a
+   * @throws {@link sagemaker-workflow!MissingOptionError} without version or image; {@link sagemaker-workflow!ValidationError} for a
    * py_version other than py3, a GPU instance type, or an instance count other than 1.
    */
   constructor(props: SKLearnProps) {

@@ -19,7 +19,7 @@ export class SKLearnModel extends RegistryFrameworkModel {
   override readonly frameworkVersion: string | undefined;
   override readonly pyVersion: string | undefined;
 
-  /** @throws {@link MissingOptionError} without version or image; {@link ValidationError} for a py_version other than py3. */
+  /** @throws {@link sagemaker-workflow!MissingOptionError} without version or image; {@link sagemaker-workflow!ValidationError} for a py_version other than py3. */
   constructor(props: SKLearnModelProps) {
     const owner = 'SKLearnModel';
     const pyVersion = props?.pyVersion ?? 'py3';

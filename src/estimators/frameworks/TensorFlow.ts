@@ -45,7 +45,7 @@ export class TensorFlow extends Framework {
   readonly modelDir: Templated<string> | false | undefined;
 
   /**
-   * @throws {@link MissingOptionError} without versions or an image; {@link ValidationError} for
+   * @throws {@link sagemaker-workflow!MissingOptionError} without versions or an image; {@link sagemaker-workflow!ValidationError} for
    * py2 with TensorFlow > 2.1.1, a legacy-mode-only version (<= 1.10) without an image, or a
    * distribution the instance type does not support.
    */

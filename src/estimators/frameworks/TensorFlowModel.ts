@@ -30,7 +30,7 @@ export class TensorFlowModel extends FrameworkModel {
   /** The log level given; not written by the Airflow config (see the class comment). */
   readonly tfsContainerLogLevel: Templated<number> | undefined;
 
-  /** @throws {@link MissingOptionError} without `frameworkVersion` or `imageUri`. */
+  /** @throws {@link sagemaker-workflow!MissingOptionError} without `frameworkVersion` or `imageUri`. */
   constructor(props: TensorFlowModelProps) {
     const owner = 'TensorFlowModel';
     if (

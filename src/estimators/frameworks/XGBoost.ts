@@ -36,7 +36,7 @@ const OWNER = 'XGBoost';
 export class XGBoost extends Framework {
   readonly pythonClass: PythonClass = { name: 'XGBoost', module: 'sagemaker.xgboost.estimator' };
 
-  /** @throws {@link MissingOptionError} without a version; {@link ValidationError} for py2 or XGBoost 1.1. */
+  /** @throws {@link sagemaker-workflow!MissingOptionError} without a version; {@link sagemaker-workflow!ValidationError} for py2 or XGBoost 1.1. */
   constructor(props: XGBoostProps) {
     // Checked before the spread below: spreading a 10^7-character string copies every character.
     checkOptionsObject(OWNER, props);

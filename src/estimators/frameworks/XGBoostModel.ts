@@ -19,7 +19,7 @@ export class XGBoostModel extends RegistryFrameworkModel {
   override readonly frameworkVersion: string;
   override readonly pyVersion: string;
 
-  /** @throws {@link MissingOptionError} without a version; {@link ValidationError} for py2 or XGBoost 1.1. */
+  /** @throws {@link sagemaker-workflow!MissingOptionError} without a version; {@link sagemaker-workflow!ValidationError} for py2 or XGBoost 1.1. */
   constructor(props: XGBoostModelProps) {
     const owner = 'XGBoostModel';
     super(props, owner, { registry: xgboostRegistry, withPyVersion: false });

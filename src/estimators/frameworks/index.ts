@@ -1,4 +1,11 @@
-/** The framework estimators (script mode in a framework's prebuilt container) and their models. */
+/**
+ * `sagemaker-workflow/frameworks`: the framework estimators (script mode in a framework's prebuilt
+ * container) and their models, Python's `sagemaker.tensorflow`, `sagemaker.pytorch`, ... Python's
+ * `sagemaker` package keeps them out of its root, and so does this package: a config-only
+ * application that uses one algorithm loads none of them.
+ *
+ * @module sagemaker-workflow/frameworks
+ */
 export {
   Framework,
   type FrameworkProps,

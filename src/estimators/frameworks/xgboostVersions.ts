@@ -8,7 +8,7 @@ const UNSUPPORTED_VERSIONS: Readonly<Record<string, string>> = {
 
 /**
  * Python's `validate_py_version` and `validate_framework_version` of the XGBoost package.
- * @throws {@link ValidationError}.
+ * @throws {@link sagemaker-workflow!ValidationError}.
  * @internal
  */
 export function validateXGBoostVersions(

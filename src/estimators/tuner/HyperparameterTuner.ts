@@ -78,7 +78,7 @@ export interface TunedEstimator {
 /**
  * Python's `_validate_dict_argument`: a dict (object) whose keys are the estimator names (all of
  * them with `sameKeys`, a subset otherwise).
- * @throws {@link ValidationError}.
+ * @throws {@link sagemaker-workflow!ValidationError}.
  */
 export function checkNamedArgument(
   name: string,
@@ -133,7 +133,7 @@ const sortedNames = (record: Readonly<Record<string, unknown>>): string[] =>
  * A hyperparameter tuning job's settings.
  * @example
  * const tuner = new HyperparameterTuner({ estimator, objectiveMetricName: 'validation:accuracy', hyperparameterRanges: { lr: new ContinuousParameter(1e-4, 0.1) } });
- * @throws {@link ValidationError} without ranges (unless `autotune`), or for a range outside an
+ * @throws {@link sagemaker-workflow!ValidationError} without ranges (unless `autotune`), or for a range outside an
  * algorithm hyperparameter's checks.
  */
 export class HyperparameterTuner {
@@ -231,7 +231,7 @@ export class HyperparameterTuner {
 
   /**
    * A tuner over several estimators by name (Python's `HyperparameterTuner.create`).
-   * @throws {@link ValidationError} without estimators, or when the per-estimator objects do not
+   * @throws {@link sagemaker-workflow!ValidationError} without estimators, or when the per-estimator objects do not
    * use the estimator names as Python requires.
    */
   static create(props: MultiHyperparameterTunerProps): HyperparameterTuner {

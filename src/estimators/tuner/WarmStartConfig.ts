@@ -12,7 +12,7 @@ export class WarmStartConfig {
   /** Distinct parent job names (Python keeps a set, so their order is not defined). */
   readonly parents: readonly string[];
 
-  /** @throws {@link UnsupportedOptionError} for an unknown type; {@link ValidationError} without parents. */
+  /** @throws {@link sagemaker-workflow!UnsupportedOptionError} for an unknown type; {@link sagemaker-workflow!ValidationError} without parents. */
   constructor(props: {
     readonly warmStartType: WarmStartType;
     readonly parents: Iterable<string>;

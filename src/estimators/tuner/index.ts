@@ -1,4 +1,10 @@
-/** The hyperparameter tuner, its parameter ranges and its warm-start and strategy settings. */
+/**
+ * `sagemaker-workflow/tuner`: the hyperparameter tuner, its parameter ranges and its warm-start
+ * and strategy settings (Python's `sagemaker.tuner`). `tuningConfig` and `tuningJob`, which turn a
+ * tuner into a config, are at the root with the other builders.
+ *
+ * @module sagemaker-workflow/tuner
+ */
 export {
   HyperparameterTuner,
   type HyperparameterTunerProps,

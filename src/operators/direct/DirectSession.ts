@@ -4,18 +4,14 @@
  * HeadBucket or ListObjectsV2, CreateBucket) and expands role names with IAM GetRole; its
  * `session` is the plain session the estimators and builders read.
  */
-import {
-  CreateBucketCommand,
-  HeadBucketCommand,
-  ListBucketsCommand,
-  ListObjectsV2Command,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import type * as S3Sdk from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { STSClient } from '@aws-sdk/client-sts';
 import { MissingOptionError } from '../../errors.js';
+import { loadIamSdk, loadS3Sdk, loadStsSdk } from '../../internal/loadPeer.js';
 import { createSession, type Session, type SessionOptions } from '../../session.js';
 import { DefaultBucketPendingError } from './errors.js';
 import { serviceError } from './serviceError.js';
@@ -85,7 +81,7 @@ export class DirectSession {
   async accountId(): Promise<string> {
     const sts = this.clients.sts;
     if (!sts) throw new MissingOptionError('clients.sts', 'an STS client names the default bucket');
-    const { GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
+    const { GetCallerIdentityCommand } = await loadStsSdk();
     const out = (await send(sts, new GetCallerIdentityCommand({}))) as { Account?: string };
     return out.Account ?? '';
   }
@@ -113,9 +109,10 @@ export class DirectSession {
 
   async #checkBucket(name: string, bySdk: boolean): Promise<void> {
     const s3 = this.clients.s3;
+    const sdk = await loadS3Sdk();
     let listed = false;
     try {
-      const out = (await send(s3, new ListBucketsCommand({}))) as {
+      const out = (await send(s3, new sdk.ListBucketsCommand({}))) as {
         Buckets?: { Name?: string }[];
       };
       listed = (out.Buckets ?? []).some((b) => b.Name === name);
@@ -123,47 +120,47 @@ export class DirectSession {
       if (serviceError(error)?.code !== 'AccessDenied') throw error;
     }
     if (!listed) {
-      await this.#probe(name, bySdk, true);
+      await this.#probe(sdk, name, bySdk, true);
     } else if (bySdk) {
-      await this.#probe(name, bySdk, false);
-      await this.#ownerProbe(name, await this.accountId());
+      await this.#probe(sdk, name, bySdk, false);
+      await this.#ownerProbe(sdk, name, await this.accountId());
     }
   }
 
-  #probeCommand(name: string, extra: Record<string, string>): unknown {
+  #probeCommand(sdk: typeof S3Sdk, name: string, extra: Record<string, string>): unknown {
     const prefix = this.session.defaultBucketPrefix;
     return prefix
-      ? new ListObjectsV2Command({ Bucket: name, Prefix: prefix, ...extra })
-      : new HeadBucketCommand({ Bucket: name, ...extra });
+      ? new sdk.ListObjectsV2Command({ Bucket: name, Prefix: prefix, ...extra })
+      : new sdk.HeadBucketCommand({ Bucket: name, ...extra });
   }
 
-  async #probe(name: string, bySdk: boolean, missing: boolean): Promise<void> {
+  async #probe(sdk: typeof S3Sdk, name: string, bySdk: boolean, missing: boolean): Promise<void> {
     const extra: Record<string, string> = bySdk
       ? { ExpectedBucketOwner: await this.accountId() }
       : {};
     try {
-      await send(this.clients.s3, this.#probeCommand(name, extra));
+      await send(this.clients.s3, this.#probeCommand(sdk, name, extra));
     } catch (error) {
       if (!missing) return;
       const info = serviceError(error);
       if (info?.code === '404' && info.message === 'Not Found') {
-        await this.#create(name);
+        await this.#create(sdk, name);
         return;
       }
       throw error;
     }
   }
 
-  async #ownerProbe(name: string, owner: string): Promise<void> {
+  async #ownerProbe(sdk: typeof S3Sdk, name: string, owner: string): Promise<void> {
     try {
-      await send(this.clients.s3, this.#probeCommand(name, { ExpectedBucketOwner: owner }));
+      await send(this.clients.s3, this.#probeCommand(sdk, name, { ExpectedBucketOwner: owner }));
     } catch (error) {
       const info = serviceError(error);
       if (info?.code === '403' && info.message === 'Forbidden') throw error;
     }
   }
 
-  async #create(name: string): Promise<void> {
+  async #create(sdk: typeof S3Sdk, name: string): Promise<void> {
     const input =
       this.region === 'us-east-1'
         ? { Bucket: name }
@@ -172,7 +169,7 @@ export class DirectSession {
             CreateBucketConfiguration: { LocationConstraint: this.region as never },
           };
     try {
-      await send(this.clients.s3, new CreateBucketCommand(input));
+      await send(this.clients.s3, new sdk.CreateBucketCommand(input));
     } catch (error) {
       const info = serviceError(error);
       if (info?.code === 'OperationAborted' && info.message.includes('conflicting conditional'))
@@ -186,7 +183,7 @@ export class DirectSession {
     if (typeof role !== 'string' || role.includes('/')) return role;
     const iam = this.clients.iam;
     if (!iam) throw new MissingOptionError('clients.iam', 'an IAM client expands role names');
-    const { GetRoleCommand } = await import('@aws-sdk/client-iam');
+    const { GetRoleCommand } = await loadIamSdk();
     const out = (await send(iam, new GetRoleCommand({ RoleName: role }))) as {
       Role?: { Arn?: string };
     };

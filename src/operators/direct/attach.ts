@@ -5,12 +5,12 @@
  * builders (`transformer`, `deploy`, the Airflow `*FromEstimator` builders) work on it as on an
  * estimator this process trained.
  */
-import { DescribeTrainingJobCommand, ListTagsCommand } from '@aws-sdk/client-sagemaker';
 import type { Tag } from '@aws-sdk/client-sagemaker';
 import { attachParams } from '../../direct/attachParams.js';
 import { attachFlavor, type AttachableClass } from '../../direct/attachTargets.js';
 import type { DirectTrainingSettings } from '../../direct/settings.js';
 import type { AnyEstimator } from '../../estimators/AnyEstimator.js';
+import { loadSageMakerSdk } from '../../internal/loadPeer.js';
 import { makeTrainingRun, type TrainingRun } from '../../estimators/trainingRun.js';
 import { systemClock, type OperatorClock } from '../clock.js';
 import { consoleLogger, type OperatorLogger } from '../logger.js';
@@ -65,6 +65,7 @@ export async function attach<C extends AttachableClass>(
   options: AttachOptions = {},
 ): Promise<Attached<InstanceType<C>>> {
   const flavor = attachFlavor(target);
+  const { DescribeTrainingJobCommand, ListTagsCommand } = await loadSageMakerSdk();
   const job = (await direct.clients.sagemaker.send(
     new DescribeTrainingJobCommand({ TrainingJobName: jobName }),
   )) as unknown as Record<string, unknown>;

@@ -4,13 +4,9 @@
  * (one describe, the job's CloudWatch streams, a describe every 30 s while the job runs), then
  * `_check_job_status`: `Failed` raises, `Stopped` only warns.
  */
-import { DescribeTrainingJobCommand } from '@aws-sdk/client-sagemaker';
-import {
-  DescribeLogStreamsCommand,
-  GetLogEventsCommand,
-  type CloudWatchLogsClient,
-} from '@aws-sdk/client-cloudwatch-logs';
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { MissingOptionError } from '../../errors.js';
+import { loadLogsSdk, loadSageMakerSdk } from '../../internal/loadPeer.js';
 import type { OperatorClock } from '../clock.js';
 import { JobFailedError } from '../errors.js';
 import type { OperatorLogger } from '../logger.js';
@@ -32,6 +28,7 @@ const IN_PROGRESS = new Set(['InProgress', 'Created']);
 const ENDED = new Set(['Completed', 'Failed', 'Stopped']);
 
 async function describe(direct: DirectSession, jobName: string): Promise<Json> {
+  const { DescribeTrainingJobCommand } = await loadSageMakerSdk();
   return (await direct.clients.sagemaker.send(
     new DescribeTrainingJobCommand({ TrainingJobName: jobName }),
   )) as unknown as Json;
@@ -88,6 +85,7 @@ async function flushStreams(
   tokens: Map<string, string | undefined>,
   logger: OperatorLogger,
 ): Promise<void> {
+  const { DescribeLogStreamsCommand, GetLogEventsCommand } = await loadLogsSdk();
   if (streams.length < count) {
     try {
       let page = await logs.send(

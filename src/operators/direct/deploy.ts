@@ -3,11 +3,6 @@
  * created (code staged, role expanded), then CreateEndpointConfig and CreateEndpoint, and with
  * `wait` the endpoint waited for as the endpoint operator waits.
  */
-import {
-  CreateEndpointCommand,
-  CreateEndpointConfigCommand,
-  DescribeTrainingJobCommand,
-} from '@aws-sdk/client-sagemaker';
 import { deployRequests, type DeployRequestOptions } from '../../direct/deployRequests.js';
 import type { ModelCodeSettings } from '../../direct/modelContainer.js';
 import {
@@ -19,6 +14,7 @@ import {
 import type { AnyEstimator } from '../../estimators/AnyEstimator.js';
 import type { AnyModel, ModelData } from '../../estimators/Model.js';
 import { formatTags } from '../../estimators/tags.js';
+import { loadSageMakerSdk } from '../../internal/loadPeer.js';
 import type { TrainingRun } from '../../estimators/trainingRun.js';
 import { nameFromBase } from '../../pythonCompat/names.js';
 import type { WaitOptions } from '../options.js';
@@ -56,6 +52,7 @@ export async function deploy(
   const requests = await direct.build(() => deployRequests(model, options, options.settings));
   const modelName = await createModel(direct, requests.model);
   const sagemaker = direct.clients.sagemaker;
+  const { CreateEndpointCommand, CreateEndpointConfigCommand } = await loadSageMakerSdk();
   await sagemaker.send(new CreateEndpointConfigCommand(requests.endpointConfig as never));
   const created = await sagemaker.send(new CreateEndpointCommand(requests.endpoint as never));
   if (options.wait ?? true) {
@@ -70,6 +67,7 @@ export async function trainedModelData(
   direct: DirectSession,
   run: TrainingRun,
 ): Promise<ModelData> {
+  const { DescribeTrainingJobCommand } = await loadSageMakerSdk();
   const description = await direct.clients.sagemaker.send(
     new DescribeTrainingJobCommand({ TrainingJobName: run.jobName }),
   );

@@ -3,10 +3,9 @@
  * repacked into the model archive), the role expanded, then CreateModel (an existing model is
  * kept, as Python swallows "Cannot create already existing model").
  */
-import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { CreateModelCommand } from '@aws-sdk/client-sagemaker';
 import type { CodeStaging } from '../../direct/modelContainer.js';
 import type { DirectModel } from '../../direct/modelRequest.js';
+import { loadS3Sdk, loadSageMakerSdk } from '../../internal/loadPeer.js';
 import type { DirectSession } from './DirectSession.js';
 import { repackModel, uploadExtraArgs } from './repack.js';
 import { serviceError } from './serviceError.js';
@@ -25,6 +24,7 @@ async function uploadModelCode(
   for (const p of paths) if (!existsSync(p)) throw new LocalPathNotFoundError('entryPoint', p);
   const body = tarGz(localEntries(paths));
   const extra = await uploadExtraArgs(direct, staging.bucket, staging.kmsKey);
+  const { PutObjectCommand } = await loadS3Sdk();
   await direct.clients.s3.send(
     new PutObjectCommand({ Bucket: staging.bucket, Key: staging.key, ...extra, Body: body }),
   );
@@ -47,6 +47,7 @@ export async function stageModelCode(
 export async function createModel(direct: DirectSession, model: DirectModel): Promise<string> {
   await stageModelCode(direct, model.plan.staging);
   const request = { ...model.request, ExecutionRoleArn: await direct.expandRole(model.role) };
+  const { CreateModelCommand } = await loadSageMakerSdk();
   try {
     await direct.clients.sagemaker.send(new CreateModelCommand(request as never));
   } catch (error) {

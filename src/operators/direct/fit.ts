@@ -2,8 +2,8 @@
  * `fit`: Python's `estimator.fit(inputs, job_name=..., wait=False)` — the default-bucket check,
  * the code upload, role expansion and CreateTrainingJob, in Python's order.
  */
-import { CreateTrainingJobCommand } from '@aws-sdk/client-sagemaker';
 import type { AnyEstimator } from '../../estimators/AnyEstimator.js';
+import { loadSageMakerSdk } from '../../internal/loadPeer.js';
 import type { TrainingRun } from '../../estimators/trainingRun.js';
 import type { DirectTrainingSettings } from '../../direct/settings.js';
 import {
@@ -43,6 +43,7 @@ export async function fit(
     await uploadCode(direct, estimator, upload, codeKmsKey(estimator, upload, job.run.outputPath));
   }
   const request = { ...job.request, RoleArn: await direct.expandRole(job.role) };
+  const { CreateTrainingJobCommand } = await loadSageMakerSdk();
   await direct.clients.sagemaker.send(new CreateTrainingJobCommand(request as never));
   return { jobName: job.run.jobName, run: job.run, request };
 }

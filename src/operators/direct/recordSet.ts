@@ -6,8 +6,7 @@
  * batches whose shards go up as multipart uploads with flat memory, whatever the row count.
  */
 import { Readable } from 'node:stream';
-import { DeleteObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
+import type { S3Client } from '@aws-sdk/client-s3';
 import {
   recordSetManifestBody,
   recordSetPlan,
@@ -16,6 +15,7 @@ import {
 } from '../../direct/recordSetPlan.js';
 import type { AlgorithmEstimator } from '../../estimators/amazon/AlgorithmEstimator.js';
 import { RecordSet } from '../../estimators/amazon/RecordSet.js';
+import { loadLibStorage, loadS3Sdk } from '../../internal/loadPeer.js';
 import { denseTensorChunks, sparseTensorChunks } from '../../recordio/index.js';
 import type { CsrMatrix, DenseMatrixInput, VectorInput } from '../../recordio/index.js';
 import { RecordSetUploadError } from '../uploadRecordSet.js';
@@ -114,6 +114,7 @@ export async function recordSet(
     ...(owner === undefined ? {} : { ExpectedBucketOwner: owner }),
   };
   const s3 = direct.clients.s3 as S3Client;
+  const { Upload } = await loadLibStorage();
   const put = async (key: string, body: Readable | Uint8Array): Promise<void> => {
     await new Upload({
       client: s3,
@@ -177,6 +178,7 @@ async function deleteUploaded(
   const uri = (key: string): string => `s3://${bucket}/${key}`;
   const deleted: string[] = [];
   const cleanupErrors: unknown[] = [];
+  const { DeleteObjectCommand } = await loadS3Sdk();
   for (const shard of uploaded) {
     try {
       await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: shard.key }));

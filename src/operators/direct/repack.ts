@@ -3,8 +3,8 @@
  * S3 code tarball), the code placed under `code/`, and PutObject of the new archive with the
  * `ExtraArgs` Python's `_save_model` passes.
  */
-import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { CodeStaging } from '../../direct/modelContainer.js';
+import { loadS3Sdk } from '../../internal/loadPeer.js';
 import { parseS3Url } from '../../pythonCompat/s3.js';
 import type { DirectSession } from './DirectSession.js';
 import { extractInto, packTree, placeCode, type ArchiveTree } from './repackArchive.js';
@@ -13,6 +13,7 @@ import { extractInto, packTree, placeCode, type ArchiveTree } from './repackArch
 export async function downloadS3(direct: DirectSession, uri: string): Promise<Uint8Array> {
   const { bucket, key } = parseS3Url(uri, 'model data');
   const owner = await direct.expectedOwner(bucket);
+  const { GetObjectCommand } = await loadS3Sdk();
   const out = await direct.clients.s3.send(
     new GetObjectCommand({
       Bucket: bucket,
@@ -59,6 +60,7 @@ export async function repackModel(
   });
   const body = packTree(tree);
   const extra = await uploadExtraArgs(direct, staging.bucket, staging.kmsKey);
+  const { PutObjectCommand } = await loadS3Sdk();
   await direct.clients.s3.send(
     new PutObjectCommand({ Bucket: staging.bucket, Key: staging.key, ...extra, Body: body }),
   );

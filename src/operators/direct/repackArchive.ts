@@ -6,8 +6,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { LocalPathNotFoundError } from '../../errors.js';
+import { tarEntries } from '../../internal/tarEntries.js';
 import { tarGz, type TarEntry } from './tarGz.js';
 
 /** A directory tree: path to file bytes, or `null` for a directory. */
@@ -21,45 +21,19 @@ function addParents(tree: ArchiveTree, path: string): void {
   }
 }
 
-function field(h: Buffer, start: number, len: number): string {
-  const raw = h.subarray(start, start + len);
-  const end = raw.indexOf(0);
-  return raw.subarray(0, end < 0 ? len : end).toString('utf8');
-}
-
 /** Extracts a (gzipped) tar into `tree` at `root`, as `extractall` would (files overwrite). */
 export function extractInto(tree: ArchiveTree, archive: Uint8Array, root = ''): void {
-  let data = Buffer.from(archive);
-  if (data[0] === 0x1f && data[1] === 0x8b) data = gunzipSync(data);
-  let offset = 0;
-  let longName: string | undefined;
-  while (offset + 512 <= data.length) {
-    const header = data.subarray(offset, offset + 512);
-    if (header.every((b) => b === 0)) break;
-    const size = parseInt(field(header, 124, 12).trim() || '0', 8);
-    const type = String.fromCharCode(header[156] ?? 0x30);
-    const body = data.subarray(offset + 512, offset + 512 + size);
-    offset += 512 + Math.ceil(size / 512) * 512;
-    if (type === 'L' || type === 'x') {
-      const text = body.toString('utf8');
-      longName =
-        type === 'L' ? text.replace(/\0+$/, '') : /(?:^|\n)\d+ path=([^\n]*)\n/.exec(text)?.[1];
-      continue;
-    }
-    if (type === 'g') continue;
-    const prefix = field(header, 345, 155);
-    const raw = longName ?? (prefix ? `${prefix}/${field(header, 0, 100)}` : field(header, 0, 100));
-    longName = undefined;
-    const name = raw
+  for (const member of tarEntries(archive)) {
+    const name = member.name
       .split('/')
       .filter((p) => p !== '' && p !== '.')
       .join('/');
     if (name === '') continue;
     const path = root ? `${root}/${name}` : name;
     addParents(tree, path);
-    if (type === '5') {
+    if (member.type === 'dir') {
       if (!tree.has(path)) tree.set(path, null);
-    } else if (type === '0' || type === '\0') tree.set(path, new Uint8Array(body));
+    } else if (member.type === 'file') tree.set(path, new Uint8Array(member.body));
   }
 }
 

@@ -2,8 +2,8 @@
  * `run`: Python's `Processor.run(...)` / `ScriptProcessor.run(code=...)` — the default-bucket
  * check, the uploads of the script and local inputs, role expansion and CreateProcessingJob.
  */
-import { CreateProcessingJobCommand } from '@aws-sdk/client-sagemaker';
 import { ValidationError } from '../../errors.js';
+import { loadSageMakerSdk } from '../../internal/loadPeer.js';
 import type { Processor } from '../../estimators/Processor.js';
 import {
   processingJobRequest,
@@ -41,6 +41,7 @@ export async function run(
   );
   for (const upload of job.uploads) await uploadLocal(direct, upload);
   const request = { ...job.request, RoleArn: await direct.expandRole(job.role) };
+  const { CreateProcessingJobCommand } = await loadSageMakerSdk();
   await direct.clients.sagemaker.send(new CreateProcessingJobCommand(request as never));
   return { jobName: job.jobName, request };
 }

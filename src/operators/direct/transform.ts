@@ -3,7 +3,7 @@
  * base name, or the model's image from DescribeModel), CreateTransformJob, and with `wait` the
  * job waited for as the transform operator waits.
  */
-import { CreateTransformJobCommand, DescribeModelCommand } from '@aws-sdk/client-sagemaker';
+import type * as SageMakerSdk from '@aws-sdk/client-sagemaker';
 import {
   checkTransformData,
   knownTransformBaseName,
@@ -13,6 +13,7 @@ import {
 } from '../../direct/transformRequests.js';
 import type { Transformer } from '../../estimators/Transformer.js';
 import { ValidationError } from '../../errors.js';
+import { loadSageMakerSdk } from '../../internal/loadPeer.js';
 import type { WaitOptions } from '../options.js';
 import type { DirectSession } from './DirectSession.js';
 import { waitForResource } from './deployWait.js';
@@ -26,7 +27,11 @@ export interface TransformOptions extends TransformRequestOptions {
   readonly waitOptions?: WaitOptions;
 }
 
-async function baseName(direct: DirectSession, transformer: Transformer): Promise<string> {
+async function baseName(
+  direct: DirectSession,
+  transformer: Transformer,
+  { DescribeModelCommand }: typeof SageMakerSdk,
+): Promise<string> {
   const known = knownTransformBaseName(transformer);
   if (known !== undefined) return known;
   try {
@@ -57,10 +62,11 @@ export async function transform(
   options: TransformOptions,
 ): Promise<{ jobName: string }> {
   checkTransformData(options.data);
-  const base = options.jobName == null ? await baseName(direct, transformer) : '';
+  const sdk = await loadSageMakerSdk();
+  const base = options.jobName == null ? await baseName(direct, transformer, sdk) : '';
   const request = await direct.build(() => transformJobRequest(transformer, options, base));
   const created = await direct.clients.sagemaker.send(
-    new CreateTransformJobCommand(request as never),
+    new sdk.CreateTransformJobCommand(request as never),
   );
   const jobName = String(request.TransformJobName);
   if (options.wait ?? true) {

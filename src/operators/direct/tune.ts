@@ -3,22 +3,26 @@
  * estimator's code upload, role expansion per training definition and
  * CreateHyperParameterTuningJob.
  */
-import { CreateHyperParameterTuningJobCommand } from '@aws-sdk/client-sagemaker';
 import { tuningJob, type TuningConfigOptions } from '../../config/tuningConfig.js';
-import type { S3Upload } from '../../config/s3Operations.js';
 import type { AnyEstimator } from '../../estimators/AnyEstimator.js';
-import type { HyperparameterTuner } from '../../estimators/tuner/HyperparameterTuner.js';
+import { loadSageMakerSdk } from '../../internal/loadPeer.js';
+import {
+  checkNamedArgument,
+  type HyperparameterTuner,
+  type TunedEstimator,
+} from '../../estimators/tuner/HyperparameterTuner.js';
 import type { TrainingRun } from '../../estimators/trainingRun.js';
 import type { DirectTrainingSettings } from '../../direct/settings.js';
 import {
   directTrainingDefinition,
   directTuningRequest,
+  withMetricDefinitions,
   type DirectTunerSettings,
 } from '../../direct/tuningDefinition.js';
 import type { DirectSession } from './DirectSession.js';
 import { codeKmsKey, uploadCode } from './uploadCode.js';
 import { airflowCompatibleRecords } from '../../direct/algorithmFit.js';
-import { tunedCode } from '../../direct/tunedCode.js';
+import { tunedCode, tunedStaging, type TunedFit } from '../../direct/tunedCode.js';
 
 /** Options of {@link tune}: the tuning options, and each estimator's `fit`-only settings. */
 export interface TuneOptions extends TuningConfigOptions {
@@ -35,23 +39,60 @@ export interface TuneResult {
   readonly request: Record<string, unknown>;
 }
 
-function ownerOf(
-  runs: ReadonlyMap<AnyEstimator, TrainingRun>,
-  upload: S3Upload,
-): AnyEstimator | undefined {
-  const uri = `s3://${upload.Bucket}/${upload.Key}`;
-  for (const [estimator, run] of runs) if (run.uploadedCode?.s3Prefix === uri) return estimator;
-  return runs.keys().next().value;
-}
-
 /** The names of the tuned hyperparameters (they are not static). */
-function rangeNames(tuningConfig: unknown): Set<string> {
-  const ranges = (tuningConfig as { ParameterRanges?: Record<string, { Name?: string }[]> })
-    ?.ParameterRanges;
+function rangeNames(ranges: unknown): Set<string> {
   return new Set(
-    Object.values(ranges ?? {}).flatMap((list) =>
+    Object.values((ranges ?? {}) as Record<string, { Name?: string }[]>).flatMap((list) =>
       (Array.isArray(list) ? list : []).map((r) => String(r.Name)),
     ),
+  );
+}
+
+const entryOf = (value: unknown, name: string): unknown =>
+  value !== null && typeof value === 'object' && Object.hasOwn(value, name)
+    ? (value as Record<string, unknown>)[name]
+    : undefined;
+
+/**
+ * What each estimator is prepared with: the `fit` arguments for a single estimator; for several,
+ * each one's entry of `inputs` and `miniBatchSize` (Python's `estimator_kwargs`).
+ */
+function tunedFits(
+  tuner: HyperparameterTuner,
+  options: TuneOptions,
+): Map<TunedEstimator, TunedFit> {
+  if (tuner.mode === 'single') {
+    return new Map([
+      [
+        tuner.tuned[0],
+        { inputs: options.inputs, jobName: options.jobName, miniBatchSize: options.miniBatchSize },
+      ],
+    ]);
+  }
+  // Python's `_fit_with_estimator_dict` checks the per-estimator arguments before it prepares any.
+  const names = tuner.tuned.map((t) => t.name);
+  checkNamedArgument('inputs', options.inputs, names);
+  checkNamedArgument('includeClsMetadata', options.includeClsMetadata ?? false, names);
+  checkNamedArgument('miniBatchSize', options.miniBatchSize, names);
+  return new Map(
+    tuner.tuned.map((t) => [
+      t,
+      {
+        inputs: entryOf(options.inputs, t.name) ?? null,
+        jobName: options.jobName,
+        miniBatchSize: entryOf(options.miniBatchSize, t.name),
+      },
+    ]),
+  );
+}
+
+/** The inputs as the Airflow builders take them (file-system record sets stand in as S3 ones). */
+function compatibleInputs(tuner: HyperparameterTuner, inputs: unknown): unknown {
+  if (tuner.mode === 'single' || inputs === null || typeof inputs !== 'object') {
+    return airflowCompatibleRecords(inputs);
+  }
+  return Object.fromEntries(
+    Object.entries(inputs).map(([name, value]) => [name, airflowCompatibleRecords(value)]),
   );
 }
 
@@ -65,41 +106,41 @@ export async function tune(
   tuner: HyperparameterTuner,
   options: TuneOptions = {},
 ): Promise<TuneResult> {
-  const settingsOf = (name: unknown): [AnyEstimator, DirectTrainingSettings] => {
-    const tuned = tuner.tuned.find((t) => t.name === name) ?? tuner.tuned[0];
-    return [tuned.estimator, options.settings?.get(tuned.estimator) ?? {}];
-  };
+  const fits = tunedFits(tuner, options);
+  // Python parity A4 (docs/python-parity.md): the estimators are prepared one after the other
+  // (in name order); each reads the default bucket if it has no output path (the first read
+  // checks the bucket) and uploads its code before the next is prepared.
+  for (const [tuned, fit] of fits) {
+    const staged = await direct.build(() => tunedStaging(tuned.estimator, fit));
+    for (const upload of staged.uploads) {
+      await uploadCode(
+        direct,
+        tuned.estimator,
+        upload,
+        codeKmsKey(tuned.estimator, upload, staged.run.outputPath),
+      );
+    }
+  }
   const job = await direct.build(() =>
-    tuningJob(tuner, { ...options, inputs: airflowCompatibleRecords(options.inputs) as never }),
+    tuningJob(tuner, { ...options, inputs: compatibleInputs(tuner, options.inputs) as never }),
   );
-  const { S3Operations: ops, ...config } = job.config as Record<string, unknown> & {
-    S3Operations?: { S3Upload?: readonly S3Upload[] };
+  const { S3Operations: _airflowUploads, ...config } = job.config as Record<string, unknown>;
+  const definitionFor = (
+    tuned: TunedEstimator,
+    definition: Record<string, unknown>,
+    ranges: unknown,
+  ): Record<string, unknown> => {
+    const run = job.runs.get(tuned.estimator);
+    const fit = fits.get(tuned) ?? {};
+    const prepared = run
+      ? tunedCode(tuned.estimator, run, definition, fit, rangeNames(ranges))
+      : definition;
+    return directTrainingDefinition(
+      prepared,
+      tuned.estimator,
+      options.settings?.get(tuned.estimator) ?? {},
+    );
   };
-  let uploads = ops?.S3Upload ?? [];
-  const first = tuner.tuned[0].estimator;
-  const firstRun = job.runs.get(first);
-  if (config.TrainingJobDefinition && firstRun) {
-    const tuned = await direct.build(() =>
-      tunedCode(
-        first,
-        firstRun,
-        config.TrainingJobDefinition as Record<string, unknown>,
-        options,
-        rangeNames(config.HyperParameterTuningJobConfig),
-      ),
-    );
-    config.TrainingJobDefinition = tuned.definition;
-    uploads = tuned.uploads ?? uploads;
-  }
-  for (const upload of uploads) {
-    const estimator = ownerOf(job.runs, upload) ?? first;
-    await uploadCode(
-      direct,
-      estimator,
-      upload,
-      codeKmsKey(estimator, upload, job.runs.get(estimator)?.outputPath ?? ''),
-    );
-  }
   // Python's `_prepare_tags_for_tuning`: the tuner's tags, then the first estimator's new ones.
   const estimatorTags = tuner.tuned[0].estimator.options.tags ?? [];
   let tags: Record<string, unknown>[] | undefined = tuner.tags ? [...tuner.tags] : undefined;
@@ -111,21 +152,31 @@ export async function tune(
     tags: tags ?? null,
   });
   const single = config.TrainingJobDefinition as Record<string, unknown> | undefined;
-  if (single)
+  if (single) {
+    const ranges = (config.HyperParameterTuningJobConfig as { ParameterRanges?: unknown })
+      .ParameterRanges;
     request.TrainingJobDefinition = {
-      ...directTrainingDefinition(single, ...settingsOf(undefined)),
+      ...definitionFor(tuner.tuned[0], single, ranges),
       RoleArn: await direct.expandRole(single.RoleArn),
     };
+  }
   const many = config.TrainingJobDefinitions as Record<string, unknown>[] | undefined;
   if (many) {
     const expanded: Record<string, unknown>[] = [];
-    for (const d of many)
+    for (const d of many) {
+      const tuned = tuner.tuned.find((t) => t.name === d.DefinitionName) ?? tuner.tuned[0];
       expanded.push({
-        ...directTrainingDefinition(d, ...settingsOf(d.DefinitionName)),
+        // Python parity A4: metric definitions only for the estimators that have some.
+        ...withMetricDefinitions(
+          definitionFor(tuned, d, d.HyperParameterRanges),
+          tuned.metricDefinitions,
+        ),
         RoleArn: await direct.expandRole(d.RoleArn),
       });
+    }
     request.TrainingJobDefinitions = expanded;
   }
+  const { CreateHyperParameterTuningJobCommand } = await loadSageMakerSdk();
   await direct.clients.sagemaker.send(new CreateHyperParameterTuningJobCommand(request as never));
   return { jobName: String(request.HyperParameterTuningJobName), runs: job.runs, request };
 }

@@ -2,9 +2,9 @@
  * Python's `tar_and_upload_dir`: the job's code packed as `sourcedir.tar.gz` and put to S3 with
  * its `ExtraArgs` (KMS encryption, the expected owner of an SDK-named default bucket).
  */
-import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3Upload } from '../../config/s3Operations.js';
 import type { AnyEstimator } from '../../estimators/AnyEstimator.js';
+import { loadS3Sdk } from '../../internal/loadPeer.js';
 import { parseS3Url } from '../../pythonCompat/s3.js';
 import type { DirectSession } from './DirectSession.js';
 import { codePaths, localEntries, tarGz } from './tarGz.js';
@@ -33,6 +33,7 @@ export async function uploadCode(
       ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: kmsKey }
       : { ServerSideEncryption: 'aws:kms' };
   if (owner) extra.ExpectedBucketOwner = owner;
+  const { PutObjectCommand } = await loadS3Sdk();
   await direct.clients.s3.send(
     new PutObjectCommand({ Bucket: upload.Bucket, Key: upload.Key, ...extra, Body: body }),
   );

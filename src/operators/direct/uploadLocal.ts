@@ -5,8 +5,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { LocalPathNotFoundError } from '../../errors.js';
 import { basename, join } from 'node:path';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { LocalUpload } from '../../direct/processingJobRequest.js';
+import { loadS3Sdk } from '../../internal/loadPeer.js';
 import { parseS3Url } from '../../pythonCompat/s3.js';
 import type { DirectSession } from './DirectSession.js';
 
@@ -42,6 +42,7 @@ export async function uploadLocal(direct: DirectSession, upload: LocalUpload): P
   else files.push([upload.localPath, basename(upload.localPath)]);
   for (const [path, relative] of files) {
     if (!existsSync(path)) throw new LocalPathNotFoundError('upload', path);
+    const { PutObjectCommand } = await loadS3Sdk();
     await direct.clients.s3.send(
       new PutObjectCommand({
         Bucket: bucket,

@@ -1,10 +1,11 @@
 /**
  * A gzipped tar of a few in-memory files, and its reading back: what a job writes as
  * `model.tar.gz`. Written by hand (ustar headers over `node:zlib`) because the archive is built and
- * read synchronously inside a request handler, where the `tar` package works on streams and files.
+ * read (through the shared `tarEntries`) synchronously inside a request handler, where the `tar` package works on streams and files.
  * @internal
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
+import { tarEntries } from '../../internal/tarEntries.js';
 
 const BLOCK = 512;
 
@@ -43,25 +44,8 @@ export function writeTarGz(
 
 /** The regular files of a `.tar.gz` (or plain `.tar`), by name. @internal */
 export function readTarGz(bytes: Uint8Array): Map<string, Uint8Array> {
-  const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
-  const tar = gzipped ? gunzipSync(bytes) : Buffer.from(bytes);
   const files = new Map<string, Uint8Array>();
-  let off = 0;
-  while (off + BLOCK <= tar.length) {
-    const h = tar.subarray(off, off + BLOCK);
-    if (h.every((b) => b === 0)) break;
-    const name = h.subarray(0, 100).toString('utf8').replace(/\0.*$/s, '');
-    const prefix = h.subarray(345, 500).toString('utf8').replace(/\0.*$/s, '');
-    const size = parseInt(
-      h.subarray(124, 136).toString('ascii').replace(/\0.*$/s, '').trim() || '0',
-      8,
-    );
-    const type = String.fromCharCode(h[156] ?? 0);
-    off += BLOCK;
-    if (type === '0' || type === '\0') {
-      files.set(prefix ? `${prefix}/${name}` : name, new Uint8Array(tar.subarray(off, off + size)));
-    }
-    off += Math.ceil(size / BLOCK) * BLOCK;
-  }
+  for (const member of tarEntries(bytes))
+    if (member.type === 'file') files.set(member.name, new Uint8Array(member.body));
   return files;
 }

@@ -94,12 +94,15 @@ export async function requestBuild(
     args?: unknown[];
     kwargs?: Record<string, unknown>;
     then?: Record<string, unknown>[];
+    factory?: string;
   },
   env: RequestEnv,
 ): Promise<void> {
   const { ctx } = env;
-  const handler = adapter.builds[entry.class];
-  if (!handler) throw new UnsupportedCaseError(`class ${entry.class} is not supported yet`);
+  // FORMAT.md: `factory` names a static factory of the class (`HyperparameterTuner.create`).
+  const key = entry.factory ? `${entry.class}.${entry.factory}` : entry.class;
+  const handler = adapter.builds[key];
+  if (!handler) throw new UnsupportedCaseError(`class ${key} is not supported yet`);
   const args = (entry.args ?? []).map(ctx.decode);
   const rawKwargs = entry.kwargs ?? {};
   const kwargs: Record<string, unknown> = {};
@@ -144,13 +147,28 @@ async function fitCall(
       ['inputs', 'job_name', 'include_cls_metadata', 'estimator_kwargs', 'wait'],
       'tuner.fit',
     );
-    const { wait: _wait, logs: _logs, ...rest } = all;
+    const { wait: _wait, logs: _logs, estimator_kwargs: estimatorKwargs, ...rest } = all;
+    // Python's `estimator_kwargs` reach each estimator's `_prepare_for_training`; the direct API
+    // takes their `mini_batch_size` keyed by estimator name (an absent key: not passed).
+    if (estimatorKwargs !== undefined && estimatorKwargs !== null) {
+      const byName = estimatorKwargs as Record<string, Record<string, unknown>>;
+      const extra = Object.values(byName).flatMap((k) =>
+        Object.keys(k).filter((key) => key !== 'mini_batch_size'),
+      );
+      if (extra.length > 0) throw new UnsupportedCaseError(`estimator_kwargs ${extra.join(', ')}`);
+      rest.mini_batch_size = Object.fromEntries(
+        Object.entries(byName)
+          .filter(([, k]) => 'mini_batch_size' in k)
+          .map(([name, k]) => [name, k.mini_batch_size]),
+      );
+    }
     const settings = new Map(
       target.tuned.map((t) => [t.estimator, settingsOf.get(t.estimator) ?? {}] as const),
     );
     const k = kwargsOf.get(target) ?? {};
     await tune(env.direct, target, {
-      ...toProps(rest),
+      // An explicit `mini_batch_size=None` is passed (LDA and NTM require the argument).
+      ...toProps(rest, {}, ['mini_batch_size']),
       settings,
       tunerSettings: {
         maxRuntimeInSeconds: k.maxRuntimeInSeconds,

@@ -14,6 +14,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { HttpRequest, HttpResponse, RequestHandler } from '@smithy/types';
+import { isGzip, isUstar, tarEntries } from '../../../src/internal/tarEntries.js';
 
 /** One recorded request, as in a case's `expect.requests`. */
 export interface RecordedRequest {
@@ -152,50 +153,27 @@ function bodyBytes(body: unknown): Buffer {
 
 /** A tar archive's members (sorted by name), or undefined if `bytes` is not one. */
 export function tarMembers(bytes: Buffer): Json[] | undefined {
-  let data = bytes;
-  if (data[0] === 0x1f && data[1] === 0x8b) {
+  let tar: Uint8Array = bytes;
+  if (isGzip(bytes)) {
     try {
-      data = gunzipSync(data);
+      tar = gunzipSync(bytes);
     } catch {
       return undefined;
     }
   }
-  if (data.length < 512 || data.subarray(257, 262).toString('latin1') !== 'ustar') return undefined;
+  if (!isUstar(tar)) return undefined;
   const members: Json[] = [];
-  let offset = 0;
-  let longName: string | undefined;
-  const field = (h: Buffer, start: number, len: number): string => {
-    const raw = h.subarray(start, start + len);
-    const end = raw.indexOf(0);
-    return raw.subarray(0, end < 0 ? len : end).toString('utf8');
-  };
-  while (offset + 512 <= data.length) {
-    const header = data.subarray(offset, offset + 512);
-    if (header.every((b) => b === 0)) break;
-    const size = parseInt(field(header, 124, 12).trim() || '0', 8);
-    const type = String.fromCharCode(header[156] ?? 0x30);
-    const body = data.subarray(offset + 512, offset + 512 + size);
-    offset += 512 + Math.ceil(size / 512) * 512;
-    if (type === 'x' || type === 'L') {
-      const text = body.toString('utf8');
-      longName =
-        type === 'L' ? text.replace(/\0+$/, '') : /(?:^|\n)\d+ path=([^\n]*)\n/.exec(text)?.[1];
-      continue;
-    }
-    if (type === 'g') continue;
-    const prefix = field(header, 345, 155);
-    let name = longName ?? (prefix ? `${prefix}/${field(header, 0, 100)}` : field(header, 0, 100));
-    longName = undefined;
-    name = name.replace(/^\.\//, '').replace(/\/$/, '');
+  for (const member of tarEntries(tar)) {
+    let name = member.name.replace(/^\.\//, '').replace(/\/$/, '');
     if (name === '.') name = '';
-    if (type === '0' || type === '\0') {
+    if (member.type === 'file') {
       members.push({
         name,
         type: 'file',
-        size,
-        sha256: createHash('sha256').update(body).digest('hex'),
+        size: member.body.length,
+        sha256: createHash('sha256').update(member.body).digest('hex'),
       });
-    } else members.push({ name, type: type === '5' ? 'dir' : 'other' });
+    } else members.push({ name, type: member.type });
   }
   return members.sort((a, b) => (String(a.name) < String(b.name) ? -1 : a.name === b.name ? 0 : 1));
 }

@@ -42,6 +42,7 @@ export interface RequestCase extends Step {
     args?: unknown[];
     kwargs?: Record<string, unknown>;
     then?: Record<string, unknown>[];
+    factory?: string;
   }[];
   readonly build_expect?: StepExpect;
   readonly pre_calls?: readonly Step[];

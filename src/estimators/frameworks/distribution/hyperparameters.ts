@@ -24,7 +24,7 @@ export interface DistributionConfigContext {
 /**
  * Python's `Framework._distribution_configuration`: the `sagemaker_*` keys of a distribution
  * (values raw, JSON-encoded by the caller).
- * @throws {@link ValidationError} for smdistributed on p5 or on an unsupported image, multi-worker
+ * @throws {@link sagemaker-workflow!ValidationError} for smdistributed on p5 or on an unsupported image, multi-worker
  * mirrored strategy outside TensorFlow >= 2.9, or instance groups without MPI or smdistributed.
  */
 export function distributionHyperparameters(

@@ -38,7 +38,7 @@ export interface DistributionContext {
 /**
  * Python's `validate_distribution`: checks the strategies for the instance type (or training
  * instance groups) and returns the distribution with the group names resolved.
- * @throws {@link ValidationError} naming the distribution option and what is accepted.
+ * @throws {@link sagemaker-workflow!ValidationError} naming the distribution option and what is accepted.
  */
 export function validateDistribution(
   distribution: Distribution,

@@ -5,6 +5,8 @@
 import { childPath, indexPath } from '../configPath.js';
 import {
   apiReference,
+  fieldAtMost,
+  fieldNotAbove,
   given,
   list,
   num,
@@ -24,15 +26,7 @@ export const maxPayload: CrossFieldRule = {
   id: 'crossField:maxPayload',
   severity: 'error',
   source: apiReference('CreateTransformJob'),
-  check(value, path, report) {
-    const payload = num(obj(value)?.MaxPayloadInMB);
-    if (payload !== undefined && payload > MAX_TRANSFORM_PAYLOAD_MB) {
-      report(
-        childPath(path, 'MaxPayloadInMB'),
-        `must be at most ${MAX_TRANSFORM_PAYLOAD_MB} MB, got ${payload}`,
-      );
-    }
-  },
+  check: fieldAtMost('MaxPayloadInMB', MAX_TRANSFORM_PAYLOAD_MB, `${MAX_TRANSFORM_PAYLOAD_MB} MB`),
 };
 
 /** `MaxConcurrentTransforms * MaxPayloadInMB` is at most 100 MB. */
@@ -197,17 +191,7 @@ export const scalingOrder: CrossFieldRule = {
   id: 'crossField:scalingOrder',
   severity: 'warning',
   source: observed('a MinInstanceCount above MaxInstanceCount leaves no valid instance count'),
-  check(value, path, report) {
-    const scaling = obj(obj(value)?.ManagedInstanceScaling);
-    const min = num(scaling?.MinInstanceCount);
-    const max = num(scaling?.MaxInstanceCount);
-    if (min !== undefined && max !== undefined && min > max) {
-      report(
-        childPath(childPath(path, 'ManagedInstanceScaling'), 'MinInstanceCount'),
-        `must not exceed MaxInstanceCount (${max}), got ${min}`,
-      );
-    }
-  },
+  check: fieldNotAbove('MinInstanceCount', 'MaxInstanceCount', 'ManagedInstanceScaling'),
 };
 
 /** "ProvisionedConcurrency ... Should be less than or equal to MaxConcurrency." */
@@ -215,17 +199,7 @@ export const serverlessConcurrency: CrossFieldRule = {
   id: 'crossField:concurrency',
   severity: 'warning',
   source: apiReference('ProductionVariantServerlessConfig'),
-  check(value, path, report) {
-    const config = obj(value);
-    const provisioned = num(config?.ProvisionedConcurrency);
-    const max = num(config?.MaxConcurrency);
-    if (provisioned !== undefined && max !== undefined && provisioned > max) {
-      report(
-        childPath(path, 'ProvisionedConcurrency'),
-        `must not exceed MaxConcurrency (${max}), got ${provisioned}`,
-      );
-    }
-  },
+  check: fieldNotAbove('ProvisionedConcurrency', 'MaxConcurrency'),
 };
 
 /** Variant names are unique across production and shadow variants. */

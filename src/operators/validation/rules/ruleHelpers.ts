@@ -5,7 +5,7 @@
  * @internal
  */
 import { isPlaceholder } from '../../../templates.js';
-import { isPlainObject } from '../configPath.js';
+import { childPath, isPlainObject } from '../configPath.js';
 import type { ConfigRule, ProblemSeverity, RuleSource } from '../problems.js';
 
 /** Receives one problem of the rule being run. @internal */
@@ -54,4 +54,35 @@ export function apiReference(page: string): RuleSource {
 /** Behaviour of the service seen in use, not written in the model or the reference. @internal */
 export function observed(what: string): RuleSource {
   return { kind: 'observed', ref: what };
+}
+
+/**
+ * The check that the value's field `lower` is not above its field `upper` (both of the value's
+ * child `within` when given), reported at `lower`. @internal
+ */
+export function fieldNotAbove(
+  lower: string,
+  upper: string,
+  within?: string,
+): CrossFieldRule['check'] {
+  return (value, path, report) => {
+    const fields = within === undefined ? obj(value) : obj(obj(value)?.[within]);
+    const low = num(fields?.[lower]);
+    const high = num(fields?.[upper]);
+    if (low === undefined || high === undefined || low <= high) return;
+    const at = within === undefined ? path : childPath(path, within);
+    report(childPath(at, lower), `must not exceed ${upper} (${high}), got ${low}`);
+  };
+}
+
+/**
+ * The check that the value's field `field` is at most `max`; `limit` is the limit as the message
+ * says it (`100 MB`). @internal
+ */
+export function fieldAtMost(field: string, max: number, limit: string): CrossFieldRule['check'] {
+  return (value, path, report) => {
+    const n = num(obj(value)?.[field]);
+    if (n !== undefined && n > max)
+      report(childPath(path, field), `must be at most ${limit}, got ${n}`);
+  };
 }

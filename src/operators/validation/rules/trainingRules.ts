@@ -5,6 +5,7 @@
 import { childPath } from '../configPath.js';
 import {
   apiReference,
+  fieldAtMost,
   given,
   list,
   num,
@@ -68,15 +69,11 @@ export const maxRuntime: CrossFieldRule = {
   id: 'crossField:maxRuntime',
   severity: 'error',
   source: apiReference('StoppingCondition'),
-  check(value, path, report) {
-    const seconds = num(obj(value)?.MaxRuntimeInSeconds);
-    if (seconds !== undefined && seconds > MAX_TRAINING_RUNTIME_SECONDS) {
-      report(
-        childPath(path, 'MaxRuntimeInSeconds'),
-        `must be at most ${MAX_TRAINING_RUNTIME_SECONDS} (28 days), got ${seconds}`,
-      );
-    }
-  },
+  check: fieldAtMost(
+    'MaxRuntimeInSeconds',
+    MAX_TRAINING_RUNTIME_SECONDS,
+    `${MAX_TRAINING_RUNTIME_SECONDS} (28 days)`,
+  ),
 };
 
 /** "You must specify either the algorithm name ... or the image URI", never both. */

@@ -5,9 +5,9 @@
 import { childPath, indexPath } from '../configPath.js';
 import {
   apiReference,
+  fieldNotAbove,
   given,
   list,
-  num,
   obj,
   observed,
   unknowable,
@@ -21,17 +21,7 @@ export const parallelJobs: CrossFieldRule = {
   id: 'crossField:parallelJobs',
   severity: 'warning',
   source: observed('MaxParallelTrainingJobs above MaxNumberOfTrainingJobs is meaningless'),
-  check(value, path, report) {
-    const limits = obj(value);
-    const parallel = num(limits?.MaxParallelTrainingJobs);
-    const total = num(limits?.MaxNumberOfTrainingJobs);
-    if (parallel !== undefined && total !== undefined && parallel > total) {
-      report(
-        childPath(path, 'MaxParallelTrainingJobs'),
-        `must not exceed MaxNumberOfTrainingJobs (${total}), got ${parallel}`,
-      );
-    }
-  },
+  check: fieldNotAbove('MaxParallelTrainingJobs', 'MaxNumberOfTrainingJobs'),
 };
 
 // "The maximum number of items specified for Array Members refers to the maximum number of
