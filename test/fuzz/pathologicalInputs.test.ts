@@ -10,7 +10,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Estimator, TensorFlow, createSession, trainingConfig } from '../../src/index.js';
+import { Estimator, createSession, trainingConfig } from '../../src/index.js';
+import { TensorFlow } from '../../src/estimators/frameworks/index.js';
 import { InputLimitError, isSageMakerWorkflowError } from '../../src/errors.js';
 import { MAX_INPUT_DEPTH } from '../../src/internal/checkInput.js';
 import { airflowContext, renderTemplates } from '../../src/operators/templating/index.js';
