@@ -14,12 +14,33 @@ function shorten(text: string): string {
     : text;
 }
 
+/**
+ * A `JSON.stringify` replacer that stops once the text is surely longer than what is shown: a
+ * 10^7-character string or a 10,000-deep object in a bad option is described in microseconds,
+ * not by serialising all of it. It counts a lower bound of the text written so far (keys and
+ * string or number values, before quoting), so everything up to the cut is what
+ * `JSON.stringify` alone writes; later members are left out (`undefined`).
+ */
+function boundedReplacer(): (this: unknown, key: string, value: unknown) => unknown {
+  let written = 0;
+  return function (this: unknown, key: string, value: unknown): unknown {
+    if (written > SHOWN_CHARS) return undefined;
+    if (!Array.isArray(this)) written += key.length;
+    if (typeof value === 'string') {
+      written += Math.min(value.length, SHOWN_CHARS + 1);
+      return value.length > SHOWN_CHARS ? value.slice(0, SHOWN_CHARS + 1) : value;
+    }
+    if (typeof value === 'number') written += 1;
+    return value;
+  };
+}
+
 function describe(value: unknown): string {
   if (typeof value === 'string') return shorten(JSON.stringify(value.slice(0, SHOWN_CHARS + 1)));
   if (value === undefined) return 'undefined';
   if (typeof value === 'function' || typeof value === 'symbol') return typeof value;
   try {
-    return shorten(JSON.stringify(value) ?? typeof value);
+    return shorten(JSON.stringify(value, boundedReplacer()) ?? typeof value);
   } catch {
     return Object.prototype.toString.call(value);
   }

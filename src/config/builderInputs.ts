@@ -126,7 +126,11 @@ export function checkTuner(option: string, value: unknown): asserts value is Hyp
   checkInstance(option, value, (v) => v instanceof HyperparameterTuner, 'a HyperparameterTuner');
 }
 
-/** The options argument of a builder: an object within the input limits, or absent. */
+/**
+ * The options argument of a builder: an object within the input limits, or absent. Absent means
+ * `undefined` (the parameter's default); `null` is refused, since the builders read its members.
+ */
 export function checkBuilderOptions(option: string, value: unknown, optional = true): void {
-  checkOptionsObject(option, value, optional);
+  if (value === undefined && optional) return;
+  checkOptionsObject(option, value);
 }

@@ -2,6 +2,7 @@
  * Processing job inputs and outputs (Python's `ProcessingInput` and `ProcessingOutput`).
  */
 import { ValidationError } from '../errors.js';
+import { checkOptionsObject } from '../internal/checkInput.js';
 import { defined } from '../internal/defined.js';
 import type { Templated } from '../templates.js';
 import type { PyValue } from './types.js';
@@ -29,7 +30,17 @@ export interface ProcessingInputProps {
 
 /** An input of a processing job. */
 export class ProcessingInput {
-  constructor(readonly props: ProcessingInputProps) {}
+  readonly props: ProcessingInputProps;
+
+  /**
+   * @param props all optional, as in Python (`ProcessingInput()` is valid).
+   * @throws {@link OptionTypeError} when `props` is not an object; {@link InputLimitError} when it
+   * holds a value beyond the input limits.
+   */
+  constructor(props: ProcessingInputProps = {}) {
+    checkOptionsObject('ProcessingInput', props);
+    this.props = props;
+  }
 
   /** @throws {@link ValidationError} for Gzip compression outside Pipe mode, as Python. */
   toRequest(): Record<string, unknown> {
@@ -79,7 +90,17 @@ export interface ProcessingOutputProps {
 
 /** An output of a processing job. */
 export class ProcessingOutput {
-  constructor(readonly props: ProcessingOutputProps) {}
+  readonly props: ProcessingOutputProps;
+
+  /**
+   * @param props all optional, as in Python (`ProcessingOutput()` is valid).
+   * @throws {@link OptionTypeError} when `props` is not an object; {@link InputLimitError} when it
+   * holds a value beyond the input limits.
+   */
+  constructor(props: ProcessingOutputProps = {}) {
+    checkOptionsObject('ProcessingOutput', props);
+    this.props = props;
+  }
 
   /** The API request member for this input or output. */
   toRequest(): Record<string, unknown> {

@@ -23,11 +23,10 @@ import { resolveImageUri } from './resolveImageUri.js';
  * // '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.1-gpu-py310'
  */
 export function retrieve(options: ImageUriOptions): string {
-  checkRetrieveOptions(options);
   return resolveImageUri(
     (name) => registryByName(name)?.load(),
     () => frameworks,
-    options,
+    checkRetrieveOptions(options),
   );
 }
 

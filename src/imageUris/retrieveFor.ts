@@ -24,13 +24,13 @@ export function retrieveFor(
   registry: ImageRegistry,
   options: Omit<ImageUriOptions, 'framework'> & { readonly framework?: string },
 ): string {
-  checkRetrieveOptions(options);
-  const framework = options.framework ?? registry.framework;
+  const checked = checkRetrieveOptions(options);
+  const framework = checked.framework ?? registry.framework;
   const reachable = [registry, ...registry.related];
   return resolveImageUri(
     (name) => reachable.find((r) => r.framework === name)?.load(),
     () => reachable.map((r) => r.framework),
-    { ...options, framework },
+    { ...checked, framework },
   );
 }
 

@@ -189,15 +189,18 @@ const RETRIEVE_OPTION_TYPES: Readonly<Record<string, OptionKind>> = {
 
 /**
  * The options of `retrieve`: an object whose members have the types the lookup reads (a number
- * for `instanceType` used to fail as `includes is not a function`), else a typed error.
+ * for `instanceType` used to fail as `includes is not a function`), else a typed error. Returns
+ * a copy without its `null` members: Python's `None` for a keyword is the keyword left out, and
+ * the lookup tests members against `undefined`.
  */
-export function checkRetrieveOptions(options: unknown): void {
+export function checkRetrieveOptions<T extends object>(options: T): T {
   checkOptionsObject('options', options);
-  checkOptionTypes('options', options as object, RETRIEVE_OPTION_TYPES);
+  checkOptionTypes('options', options, RETRIEVE_OPTION_TYPES);
   for (const key of ['trainingCompilerConfig', 'serverlessInferenceConfig']) {
     const value = (options as Record<string, unknown>)[key];
     if (value !== undefined && value !== null && typeof value !== 'object') {
       throw new OptionTypeError(`options.${key}`, value, 'an object');
     }
   }
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== null)) as T;
 }

@@ -3,6 +3,8 @@
  * `NaN`/`Infinity` for non-finite floats, and Python's float digits.
  * See https://docs.python.org/3/library/json.html#json.dumps
  */
+import { InputLimitError } from '../errors.js';
+import { MAX_INPUT_DEPTH } from '../internal/checkInput.js';
 import { isPyFloat } from './pyFloat.js';
 import { pyFloatRepr, pyIntStr } from './pyStr.js';
 
@@ -37,8 +39,14 @@ function dumpFloat(value: number): string {
   return pyFloatRepr(value);
 }
 
-/** Python `json.dumps(value)` of a JSON-like value (with {@link PyFloat} for integral floats). */
-export function jsonDumps(value: unknown): string {
+function tooDeep(): InputLimitError {
+  return new InputLimitError(
+    'a value written as JSON',
+    `nested deeper than ${MAX_INPUT_DEPTH} levels (or cyclic)`,
+  );
+}
+
+function dump(value: unknown, depth: number): string {
   if (value === null || value === undefined) return 'null';
   if (value === true) return 'true';
   if (value === false) return 'false';
@@ -46,11 +54,23 @@ export function jsonDumps(value: unknown): string {
   if (typeof value === 'number')
     return Number.isInteger(value) ? pyIntStr(value) : dumpFloat(value);
   if (isPyFloat(value)) return dumpFloat(value.value);
-  if (Array.isArray(value)) return `[${value.map(jsonDumps).join(', ')}]`;
+  // The depth is counted here, not checked up front, because the walk also enters class
+  // instances and other objects the input checks leave alone: a cycle through one of them, or a
+  // 10,000-deep value, is a typed error and never a stack overflow.
+  if (typeof value === 'object' && depth >= MAX_INPUT_DEPTH) throw tooDeep();
+  if (Array.isArray(value)) return `[${value.map((v) => dump(v, depth + 1)).join(', ')}]`;
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>);
-    return `{${entries.map(([k, v]) => `${dumpString(k)}: ${jsonDumps(v)}`).join(', ')}}`;
+    return `{${entries.map(([k, v]) => `${dumpString(k)}: ${dump(v, depth + 1)}`).join(', ')}}`;
   }
   // Functions, symbols and the like have no JSON form; Python would refuse them too.
   return dumpString(typeof value);
+}
+
+/**
+ * Python `json.dumps(value)` of a JSON-like value (with {@link PyFloat} for integral floats).
+ * @throws {@link InputLimitError} for a value nested deeper than the input limit, or cyclic.
+ */
+export function jsonDumps(value: unknown): string {
+  return dump(value, 0);
 }

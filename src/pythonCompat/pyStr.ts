@@ -3,7 +3,8 @@
  * tuning ranges come out as the same strings the Python SDK writes.
  * See https://docs.python.org/3/library/functions.html#repr
  */
-import { checkInputLimits } from '../internal/checkInput.js';
+import { InputLimitError } from '../errors.js';
+import { MAX_INPUT_DEPTH } from '../internal/checkInput.js';
 import { isPyFloat } from './pyFloat.js';
 
 /** Python `repr(float)`: the shortest round-tripping digits, in Python's layout. */
@@ -66,37 +67,48 @@ export function pyStrRepr(value: string): string {
   return out + quote;
 }
 
-/** Python `repr()` of a JSON-like value (with {@link PyFloat} for integral floats). */
+/**
+ * Python `repr()` of a JSON-like value (with {@link PyFloat} for integral floats).
+ * @throws {@link InputLimitError} for a value nested deeper than the input limit, or cyclic.
+ */
 export function pyRepr(value: unknown): string {
   if (typeof value === 'string') return pyStrRepr(value);
-  // One depth check up front: a cyclic or 10,000-deep value is a typed error, not a stack overflow.
-  checkInputLimits('a value formatted as Python', value);
-  return pyStrOrRepr(value, reprInner);
+  return pyStrOrRepr(value, 0);
 }
 
-function reprInner(value: unknown): string {
-  if (typeof value === 'string') return pyStrRepr(value);
-  return pyStrOrRepr(value, reprInner);
-}
-
-/** Python `str()` of a JSON-like value (with {@link PyFloat} for integral floats). */
+/**
+ * Python `str()` of a JSON-like value (with {@link PyFloat} for integral floats).
+ * @throws {@link InputLimitError} for a value nested deeper than the input limit, or cyclic.
+ */
 export function pyStr(value: unknown): string {
   if (typeof value === 'string') return value;
-  checkInputLimits('a value formatted as Python', value);
-  return pyStrOrRepr(value, reprInner);
+  return pyStrOrRepr(value, 0);
 }
 
-function pyStrOrRepr(value: unknown, inner: (v: unknown) => string): string {
+function reprInner(value: unknown, depth: number): string {
+  if (typeof value === 'string') return pyStrRepr(value);
+  return pyStrOrRepr(value, depth);
+}
+
+function pyStrOrRepr(value: unknown, depth: number): string {
   if (value === null || value === undefined) return 'None';
   if (value === true) return 'True';
   if (value === false) return 'False';
   if (typeof value === 'number') return pyNumberStr(value);
   if (typeof value === 'bigint') return value.toString();
   if (isPyFloat(value)) return pyFloatRepr(value.value);
-  if (Array.isArray(value)) return `[${value.map(inner).join(', ')}]`;
+  // Counted on the way down rather than checked up front: the walk also enters class instances,
+  // so a cycle through one, or a 10,000-deep value, is a typed error and never a stack overflow.
+  if (typeof value === 'object' && depth >= MAX_INPUT_DEPTH) {
+    throw new InputLimitError(
+      'a value formatted as Python',
+      `nested deeper than ${MAX_INPUT_DEPTH} levels (or cyclic)`,
+    );
+  }
+  if (Array.isArray(value)) return `[${value.map((v) => reprInner(v, depth + 1)).join(', ')}]`;
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>);
-    return `{${entries.map(([k, v]) => `${pyStrRepr(k)}: ${inner(v)}`).join(', ')}}`;
+    return `{${entries.map(([k, v]) => `${pyStrRepr(k)}: ${reprInner(v, depth + 1)}`).join(', ')}}`;
   }
   return typeof value;
 }

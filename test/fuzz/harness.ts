@@ -149,6 +149,28 @@ export function mutation(keys: readonly string[]): fc.Arbitrary<Mutation> {
   );
 }
 
+/** A short account of a value, for reports (a type, a length, a constructor name). */
+export function describeValue(v: unknown): string {
+  if (typeof v === 'string') return v.length > 40 ? `string(${v.length})` : JSON.stringify(v);
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null || v === undefined)
+    return String(v);
+  if (typeof v !== 'object') return typeof v;
+  try {
+    if (Array.isArray(v)) return `array(${v.length})`;
+    const proto: unknown = Object.getPrototypeOf(v);
+    if (proto === null) return 'null-prototype object';
+    return `${v.constructor?.name ?? 'object'}{${Object.keys(v).slice(0, 4).join(',')}}`;
+  } catch {
+    return 'a Proxy';
+  }
+}
+
+/** A short account of a mutation, for reports. */
+export function describeMutation(m: Mutation): string {
+  if (m.kind === 'keys') return m.entries.map(([k, v]) => `${k}=${describeValue(v)}`).join(' ');
+  return `${m.kind} ${describeValue(m.value)}`;
+}
+
 /** The baseline with the mutation applied (a fresh object; the baseline is not changed). */
 export function applyMutation(base: Readonly<Record<string, unknown>>, m: Mutation): unknown {
   switch (m.kind) {

@@ -1,14 +1,25 @@
 /**
- * Prints what the fuzz finds per entry point, grouped into distinct failure kinds (message and
- * first library frame): `npx tsx test/fuzz/report.ts [runsPerEntry] [filter]`. The CI suite is
- * `fuzz.prop.test.ts`; this is the tool for finding and fixing what it would report.
+ * The full fuzz run of issue 17, and CI's (`npm run fuzz`, a step of `.ci/run`): `calls` calls
+ * (default 100,000) split evenly over the entry points, each seeded as in `fuzz.prop.test.ts`, so
+ * a run is reproducible. Prints, per entry point, its time, what went wrong grouped into distinct
+ * kinds (message and first library frame) and its slowest calls with what they were given; then
+ * the totals. Exits 1 on any untyped exception, non-JSON output or change to `Object.prototype`.
+ * `npx tsx test/fuzz/report.ts [calls] [filter]`; `FUZZ_SEED` explores other seeds.
  */
 import fc from 'fast-check';
 import { ENTRY_POINTS } from './entryPoints.js';
-import { applyMutation, classify, mutation } from './harness.js';
+import {
+  applyMutation,
+  assertPrototypeIntact,
+  classify,
+  describeMutation,
+  mutation,
+} from './harness.js';
 
-const perEntry = Number(process.argv[2] ?? '500');
+const calls = Number(process.argv[2] ?? '100000');
 const filter = process.argv[3];
+const entries = ENTRY_POINTS.filter((e) => !filter || e.name.includes(filter));
+const perEntry = Math.ceil(calls / Math.max(1, entries.length));
 
 function kindOf(error: unknown): string {
   if (!(error instanceof Error)) return `non-Error ${typeof error}`;
@@ -23,15 +34,29 @@ function kindOf(error: unknown): string {
 let total = 0;
 let untyped = 0;
 let nonJson = 0;
-const started = Date.now();
-for (const entry of ENTRY_POINTS) {
-  if (filter && !entry.name.includes(filter)) continue;
+let prototypeChanged = 0;
+const started = performance.now();
+for (const [index, entry] of ENTRY_POINTS.entries()) {
+  if (!entries.includes(entry)) continue;
   const kinds = new Map<string, number>();
-  const t0 = Date.now();
+  const slowest: [number, string][] = [];
+  const t0 = performance.now();
   const keys = [...Object.keys(entry.baseline), ...(entry.extraKeys ?? [])];
   fc.assert(
     fc.property(mutation(keys), (m) => {
+      const c0 = performance.now();
       const outcome = classify(() => entry.call(applyMutation(entry.baseline, m)));
+      const ms = performance.now() - c0;
+      try {
+        assertPrototypeIntact();
+      } catch (error) {
+        prototypeChanged++;
+        kinds.set(String(error), (kinds.get(String(error)) ?? 0) + 1);
+      }
+      if (ms > 5) {
+        slowest.push([ms, describeMutation(m)]);
+        slowest.sort((a, b) => b[0] - a[0]).splice(3);
+      }
       total++;
       if (outcome.kind === 'untyped') {
         untyped++;
@@ -43,9 +68,16 @@ for (const entry of ENTRY_POINTS) {
         kinds.set(k, (kinds.get(k) ?? 0) + 1);
       }
     }),
-    { numRuns: perEntry, seed: 4242 },
+    // The seeds of the CI suite, so a finding here is one the suite would report.
+    { numRuns: perEntry, seed: Number(process.env.FUZZ_SEED ?? 4242) + index },
   );
-  console.log(`${entry.name}: ${Date.now() - t0} ms`);
+  console.log(`${entry.name}: ${Math.round(performance.now() - t0)} ms`);
   for (const [k, n] of [...kinds].sort((a, b) => b[1] - a[1])) console.log(`  ${n} × ${k}`);
+  for (const [ms, what] of slowest) console.log(`  slow ${Math.round(ms)} ms: ${what}`);
 }
-console.log(`runs ${total}, untyped ${untyped}, nonJson ${nonJson}, ${Date.now() - started} ms`);
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(
+  `fuzz: ${total} calls over ${entries.length} entry points, ${untyped} untyped exceptions, ` +
+    `${nonJson} non-JSON outputs, ${prototypeChanged} prototype changes, ${seconds} s`,
+);
+if (untyped + nonJson + prototypeChanged > 0) process.exitCode = 1;

@@ -1,5 +1,5 @@
 /** Hugging Face training (Python's `sagemaker.huggingface.estimator.HuggingFace`). */
-import { checkOptionTypes } from '../../internal/checkInput.js';
+import { checkOptionTypes, checkOptionsObject } from '../../internal/checkInput.js';
 import { MissingOptionError, ValidationError } from '../../errors.js';
 import { huggingfaceRegistry } from '../../imageUris/generated/registries/huggingface.js';
 import { instanceTypeFamily } from '../../imageUris/resolveImageUri.js';
@@ -57,6 +57,8 @@ export class HuggingFace extends Framework {
    * versions, pytorchxla, or a distribution the instance type does not support.
    */
   constructor(props: HuggingFaceProps) {
+    // Checked before the spread below: spreading a 10^7-character string copies every character.
+    checkOptionsObject(OWNER, props);
     if (props?.pyVersion === undefined || props.pyVersion === null) {
       throw new MissingOptionError(
         `${OWNER}.pyVersion`,

@@ -4,6 +4,7 @@ import { sklearnRegistry } from '../../imageUris/generated/registries/sklearn.js
 import type { ImageRegistry } from '../../imageUris/registryData.js';
 import { retrieveFor } from '../../imageUris/retrieveFor.js';
 import { optionalString } from '../../internal/check.js';
+import { checkOptionsObject } from '../../internal/checkInput.js';
 import { pyTruthy } from '../../pythonCompat/truthy.js';
 import { isPlaceholder } from '../../templates.js';
 import {
@@ -48,6 +49,8 @@ export class SKLearn extends Framework {
    * py_version other than py3, a GPU instance type, or an instance count other than 1.
    */
   constructor(props: SKLearnProps) {
+    // Checked before the spread below: spreading a 10^7-character string copies every character.
+    checkOptionsObject(OWNER, props);
     const pyVersion = props?.pyVersion ?? 'py3';
     validateVersionOrImage(OWNER, props?.frameworkVersion, pyVersion, props?.imageUri);
     if (pyVersion && pyVersion !== 'py3')

@@ -4,6 +4,7 @@ import { xgboostRegistry } from '../../imageUris/generated/registries/xgboost.js
 import type { ImageRegistry } from '../../imageUris/registryData.js';
 import { retrieveFor } from '../../imageUris/retrieveFor.js';
 import { optionalString } from '../../internal/check.js';
+import { checkOptionsObject } from '../../internal/checkInput.js';
 import {
   Framework,
   type FrameworkModelRequest,
@@ -37,6 +38,8 @@ export class XGBoost extends Framework {
 
   /** @throws {@link sagemaker-workflow!MissingOptionError} without a version; {@link sagemaker-workflow!ValidationError} for py2 or XGBoost 1.1. */
   constructor(props: XGBoostProps) {
+    // Checked before the spread below: spreading a 10^7-character string copies every character.
+    checkOptionsObject(OWNER, props);
     const pyVersion = props?.pyVersion ?? 'py3';
     const imageUri = optionalString(`${OWNER}.imageUri`, props?.imageUri);
     super({ ...props, pyVersion }, OWNER, { imageUri });

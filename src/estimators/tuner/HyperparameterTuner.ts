@@ -2,7 +2,7 @@
  * The hyperparameter tuner (Python's `sagemaker.tuner.HyperparameterTuner`), for one estimator or,
  * through {@link HyperparameterTuner.create}, several under names.
  */
-import { checkOptionsObject } from '../../internal/checkInput.js';
+import { checkOptionTypes, checkOptionsObject } from '../../internal/checkInput.js';
 import { MissingOptionError, ValidationError } from '../../errors.js';
 import type { AnyEstimator } from '../AnyEstimator.js';
 import type { Templated } from '../../templates.js';
@@ -177,6 +177,8 @@ export class HyperparameterTuner {
   ): TunedEstimator {
     if (!one.estimator)
       throw new MissingOptionError('HyperparameterTuner.estimator', 'an estimator to tune');
+    // A plain object before Object.keys: the keys of a 10^6-character string are 10^6 indexes.
+    checkOptionTypes('HyperparameterTuner', one, { hyperparameterRanges: 'record' });
     const ranges = one.hyperparameterRanges;
     if (
       (ranges === null || ranges === undefined || Object.keys(ranges).length === 0) &&

@@ -34,6 +34,8 @@ const TEMPLATES = [
   "{{ macros.ds_format(ds, '%Y-%m-%d', '%d/%m/%Y') }} {{ macros.ds_format(ds_nodash, '%Y%m%d', '%Y') }}",
   '{{ macros.datetime(2024, 1, 1) }} {{ macros.datetime(2024, 2, 29, 12, 30) }}',
   "{{ macros.datetime.strptime(ds, '%Y-%m-%d').strftime('%j') }}",
+  // A run of whitespace in a format is one `\s+`, as in Python's _strptime.
+  "{{ macros.datetime.strptime('2024  01 \t 02', '%Y %m  \t%d').strftime('%Y%m%d') }}",
   '{{ var.value.bucket }} {{ var.value.get("bucket") }} {{ var.value.get("nope", "dflt") }}',
   '{{ var.json.cfg.k }} {{ var.json.get("cfg")["on"] }}',
   '{{ var.value.nope }}',

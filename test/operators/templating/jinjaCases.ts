@@ -177,6 +177,15 @@ export const JINJA_CASES: readonly JinjaCase[] = [
   c(
     '{{ "a b  c".split() }} {{ "a,b,c".split(",", 1) }} {{ "a,b,c".rsplit(",", 1) }} {{ " a  b ".split(None, 1) }}',
   ),
+  // split(None, n) and rsplit(None, n) at their edges (the one-pass scans of strMethods.ts).
+  c(
+    '{{ "a ".split(None, 1) }} {{ "".split(None, 1) }} {{ "   ".split(None, 0) }} {{ "  a  b  ".split(None, 0) }} {{ "a\tb\n c ".split(None, 5) }}',
+  ),
+  c(
+    '{{ "  a  b  ".rsplit(None, 1) }} {{ "  a  b  ".rsplit(None, 0) }} {{ " a ".rsplit(None, 1) }} {{ "x\u3000y z".rsplit(None, 1) }} {{ "".rsplit() }}',
+  ),
+  // Whitespace control over a long run of spaces (trimEnd, not a quadratic `/\s+$/`).
+  c(`a${' '.repeat(300)}b${' \n'.repeat(300)}{{- n -}}${' '.repeat(300)}c`),
   c(
     '{{ "{}-{}".format(ds, n) }} {{ "{0}{1}{0}".format("a", "b") }} {{ "{x}!".format(x=n) }} {{ "{:>5}|{:<4}|{:^6}".format(1, "a", "mid") }}',
   ),

@@ -99,8 +99,10 @@ export function tokenize(template: string, keepTrailingNewline = false): Token[]
   let pos = 0;
   let lstripNext = false;
   const pushData = (text: string, rstrip: boolean): void => {
-    let value = lstripNext ? text.replace(/^\s+/, '') : text;
-    if (rstrip) value = value.replace(/\s+$/, '');
+    // trimStart/trimEnd strip exactly what `\s` matches, in linear time: `/\s+$/` retried from
+    // every space of a long run and was quadratic (100 KB of spaces before `{{-` took minutes).
+    let value = lstripNext ? text.trimStart() : text;
+    if (rstrip) value = value.trimEnd();
     lstripNext = false;
     if (value !== '') tokens.push({ type: 'data', value });
   };

@@ -59,28 +59,50 @@ export function pyStrip(self: string, chars: unknown, left: boolean, right: bool
   return cps.slice(start, end).join('');
 }
 
+const SPACE_CHAR = new RegExp(`[${PY_SPACE}]`);
+const isSpace = (text: string, i: number): boolean => SPACE_CHAR.test(text.charAt(i));
+
+/**
+ * Python's `split(None, max)`: at most `max` words from the left, then the rest from the next
+ * word on, trailing spaces kept. One pass over the string (Python's whitespace is all in the
+ * BMP, so code units do); a regular expression retried on the rest was quadratic.
+ */
+function splitWhitespace(self: string, max: number): string[] {
+  const parts: string[] = [];
+  let i = 0;
+  for (let count = 0; count < max; count++) {
+    while (i < self.length && isSpace(self, i)) i++;
+    if (i === self.length) break;
+    const j = i;
+    while (i < self.length && !isSpace(self, i)) i++;
+    parts.push(self.slice(j, i));
+  }
+  while (i < self.length && isSpace(self, i)) i++;
+  if (i < self.length) parts.push(self.slice(i));
+  return parts;
+}
+
+/** Python's `rsplit(None, max)`: {@link splitWhitespace} from the right, leading spaces kept. */
+function rsplitWhitespace(self: string, max: number): string[] {
+  const parts: string[] = [];
+  let i = self.length - 1;
+  for (let count = 0; count < max; count++) {
+    while (i >= 0 && isSpace(self, i)) i--;
+    if (i < 0) break;
+    const j = i;
+    while (i >= 0 && !isSpace(self, i)) i--;
+    parts.push(self.slice(i + 1, j + 1));
+  }
+  while (i >= 0 && isSpace(self, i)) i--;
+  if (i >= 0) parts.push(self.slice(0, i + 1));
+  return parts.reverse();
+}
+
 function split(self: string, sepValue: unknown, maxValue: unknown, fromRight: boolean): string[] {
   const max = optInt(maxValue, -1);
   if (sepValue === undefined || sepValue === null) {
-    const words = self.split(new RegExp(SPACE_RUN.source, 'gu')).filter((w) => w !== '');
-    if (max < 0) return words;
-    // Python keeps the untouched rest of the string, spaces and all, in the last item.
-    const parts: string[] = [];
-    let rest = fromRight ? pyStrip(self, null, false, true) : pyStrip(self, null, true, false);
-    for (let i = 0; i < max; i++) {
-      const m = fromRight
-        ? new RegExp(`[${PY_SPACE}]+(?=[^${PY_SPACE}]*$)`, 'u').exec(rest)
-        : SPACE_RUN.exec(rest);
-      if (!m) break;
-      if (fromRight) {
-        parts.unshift(rest.slice(m.index + m[0].length));
-        rest = pyStrip(rest.slice(0, m.index), null, false, true);
-      } else {
-        parts.push(rest.slice(0, m.index));
-        rest = pyStrip(rest.slice(m.index + m[0].length), null, true, false);
-      }
-    }
-    return fromRight ? [rest, ...parts] : [...parts, rest];
+    if (max < 0) return self.split(new RegExp(SPACE_RUN.source, 'gu')).filter((w) => w !== '');
+    return fromRight ? rsplitWhitespace(self, max) : splitWhitespace(self, max);
   }
   const sep = text(sepValue, 'sep');
   if (sep === '') throw renderFault('ValueError: empty separator');
