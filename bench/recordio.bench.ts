@@ -263,7 +263,9 @@ export default async function bench(context: BenchContext): Promise<void> {
       ours: cpu['encode']!,
       floor: { name: 'memcpy into a fresh buffer of that size', value: cpu['floor:fresh']! },
       better: 'higher',
-      goal: `≥ chunked (now ${(cpu['encode']!.median / cpu['chunks']!.median).toPrecision(2)}×)`,
+      // A fresh buffer of the output's size faults in every page once; when merely filling one
+      // (the floor) is slower than the chunked writer, no one-buffer writer can reach it.
+      goal: `≥ chunked (now ${(cpu['encode']!.median / cpu['chunks']!.median).toPrecision(2)}×; the fresh-buffer floor is ${(cpu['floor:fresh']!.median / cpu['chunks']!.median).toPrecision(2)}× chunked)`,
     });
     context.report({
       figure: `${label}, streamed to a file (wall)`,
