@@ -27,7 +27,8 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { STSClient } from '@aws-sdk/client-sts';
-import { FactorizationMachines, TensorFlow, type RecordSet } from 'sagemaker-workflow';
+import { FactorizationMachines, type RecordSet } from 'sagemaker-workflow';
+import { TensorFlow } from 'sagemaker-workflow/frameworks';
 import { direct, type OperatorClock, type OperatorLogger } from 'sagemaker-workflow/operators';
 import { encodeSparseTensor, readRecords, type CsrMatrix } from 'sagemaker-workflow/recordio';
 import {
