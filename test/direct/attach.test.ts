@@ -3,11 +3,8 @@
  * attached to by name from another, and the estimator comes back as it was configured.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { S3Client } from '@aws-sdk/client-s3';
-import { IAMClient } from '@aws-sdk/client-iam';
-import { STSClient } from '@aws-sdk/client-sts';
-import { DirectSession } from '../../src/operators/direct/DirectSession.js';
+import type { DirectSession } from '../../src/operators/direct/DirectSession.js';
+import { localDirectSession } from './localDirectSession.js';
 import { attach } from '../../src/operators/direct/attach.js';
 import { fit } from '../../src/operators/direct/fit.js';
 import { Estimator } from '../../src/estimators/Estimator.js';
@@ -26,24 +23,13 @@ import {
 } from '../../src/testing/index.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
-const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 const quickClock = { now: () => Date.now(), sleep: () => Promise.resolve() };
 
 let s3: LocalS3;
 let sagemaker: LocalSageMaker;
 
 function session(): DirectSession {
-  const common = { region: 'us-west-2', credentials, maxAttempts: 1 };
-  return new DirectSession({
-    region: 'us-west-2',
-    defaultBucket: 'bucket',
-    clients: {
-      sagemaker: new SageMakerClient({ ...common, endpoint: sagemaker.url }),
-      s3: new S3Client({ ...common, endpoint: s3.endpoint, forcePathStyle: true }),
-      iam: new IAMClient({ ...common, endpoint: sagemaker.url }),
-      sts: new STSClient({ ...common, endpoint: sagemaker.url }),
-    },
-  });
+  return localDirectSession(sagemaker, s3);
 }
 
 beforeAll(async () => {

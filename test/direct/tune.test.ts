@@ -7,11 +7,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DescribeHyperParameterTuningJobCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { CreateBucketCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { IAMClient } from '@aws-sdk/client-iam';
-import { STSClient } from '@aws-sdk/client-sts';
-import { DirectSession } from '../../src/operators/direct/DirectSession.js';
+import { DescribeHyperParameterTuningJobCommand } from '@aws-sdk/client-sagemaker';
+import { CreateBucketCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
+import type { DirectSession } from '../../src/operators/direct/DirectSession.js';
+import { localDirectSession } from './localDirectSession.js';
 import { tune } from '../../src/operators/direct/tune.js';
 import { PyTorch } from '../../src/estimators/frameworks/PyTorch.js';
 import { KMeans } from '../../src/estimators/amazon/KMeans.js';
@@ -31,24 +30,13 @@ import {
 } from '../../src/testing/index.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
-const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 let s3: LocalS3;
 let sagemaker: LocalSageMaker;
 let code: string;
 
 function session(): DirectSession {
-  const common = { region: 'us-west-2', credentials, maxAttempts: 1 };
-  return new DirectSession({
-    region: 'us-west-2',
-    defaultBucket: 'bucket',
-    clients: {
-      sagemaker: new SageMakerClient({ ...common, endpoint: sagemaker.url }),
-      s3: new S3Client({ ...common, endpoint: s3.endpoint, forcePathStyle: true }),
-      iam: new IAMClient({ ...common, endpoint: sagemaker.url }),
-      sts: new STSClient({ ...common, endpoint: sagemaker.url }),
-    },
-  });
+  return localDirectSession(sagemaker, s3);
 }
 
 const pytorch = (direct: DirectSession, outputPath?: string): PyTorch =>
