@@ -53,12 +53,3 @@ export function frameworkVersionFromTag(tag: string): string | undefined {
   if (long) return long[1];
   return /^(\d\.\d+-\d)$/.exec(tag)?.[1];
 }
-
-/**
- * Python's `base_from_name`: the part before a `name_from_base` timestamp (long or short form),
- * else the whole name.
- */
-export function baseFromName(name: string): string {
-  const match = /^(.+)-(\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-\d{3}|\d{6}-\d{4})/.exec(name);
-  return match?.[1] ?? name;
-}

@@ -9,7 +9,8 @@ import { UnsupportedOptionError, ValidationError } from '../errors.js';
 import type { HyperparameterSpec } from '../estimators/amazon/hyperparameters.js';
 import type { PyValue } from '../estimators/types.js';
 import { pyTruthy } from '../pythonCompat/truthy.js';
-import { baseFromName, frameworkFromImage, frameworkVersionFromTag } from './attachImages.js';
+import { baseFromName } from '../pythonCompat/names.js';
+import { frameworkFromImage, frameworkVersionFromTag } from './attachImages.js';
 import { pyJsonLoads } from './attachJson.js';
 import type { DirectTrainingSettings } from './settings.js';
 

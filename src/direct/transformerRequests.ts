@@ -18,7 +18,7 @@ import { MissingOptionError } from '../errors.js';
 import { nameFromBase } from '../pythonCompat/names.js';
 import { pyTruthy } from '../pythonCompat/truthy.js';
 import type { ModelCodeSettings } from './modelContainer.js';
-import { baseFromName } from './modelNames.js';
+import { baseFromName } from '../pythonCompat/names.js';
 import { modelRequest, type DirectModel } from './modelRequest.js';
 import { trainedModel, type TrainedModelOptions } from './trainedModel.js';
 

@@ -40,3 +40,14 @@ export function baseNameFromImage(image: string): string {
   const match = IMAGE_NAME.exec(image);
   return match?.[2] ?? image;
 }
+
+const GENERATED = /^(.+)-(\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-\d{3}|\d{6}-\d{4})/;
+
+/**
+ * Python's `base_from_name`: the part before a `name_from_base` timestamp (long or short form),
+ * else the whole name. The long form must have three digits after the seconds, which Python's own
+ * timestamp does not always have (Python parity A6).
+ */
+export function baseFromName(name: string): string {
+  return GENERATED.exec(name)?.[1] ?? name;
+}

@@ -28,9 +28,13 @@ const quickClock = { now: () => Date.now(), sleep: () => Promise.resolve() };
 let s3: LocalS3;
 let sagemaker: LocalSageMaker;
 
-function session(): DirectSession {
-  return localDirectSession(sagemaker, s3);
+function session(now?: () => number): DirectSession {
+  return localDirectSession(sagemaker, s3, now);
 }
+
+/** A clock whose `repr` has three digits after the point, as most readings do. */
+let tick = 0;
+const threeDigitClock = (): number => 1_764_700_000.123 + tick++;
 
 beforeAll(async () => {
   s3 = await startLocalS3();
@@ -46,7 +50,7 @@ afterAll(async () => {
 describe('attach', () => {
   it('rebuilds a generic estimator from the job another session started', async () => {
     // GIVEN a job started by fit with VPC, spot and hyperparameters
-    const first = session();
+    const first = session(threeDigitClock);
     const est = new Estimator({
       session: first.session,
       role: ROLE,
@@ -79,6 +83,29 @@ describe('attach', () => {
     expect(attached.estimator.hyperparameters()).toEqual({ epochs: '3' });
     expect(attached.run.jobName).toBe(jobName);
     expect(attached.description.TrainingJobStatus).toBe('Completed');
+  });
+
+  it('keeps the whole job name as base when its timestamp has fewer than 3 decimals', async () => {
+    // GIVEN a job named at a moment whose repr has two decimals (Python parity A6)
+    const first = session(() => 1_764_700_000.11);
+    const est = new Estimator({
+      session: first.session,
+      role: ROLE,
+      imageUri: '123456789012.dkr.ecr.us-west-2.amazonaws.com/team/algo:1.0',
+      instanceCount: 1,
+      instanceType: 'ml.m5.large',
+      outputPath: 's3://bucket/out',
+      baseJobName: 'short-stamp',
+    });
+    const { jobName } = await fit(first, est, { inputs: 's3://bucket/train' });
+    expect(jobName).toMatch(/^short-stamp-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-11$/);
+    // WHEN another session attaches to it
+    const attached = await attach(session(), Estimator, jobName, {
+      clock: quickClock,
+      logger: silentLogger,
+    });
+    // THEN, as in Python, the base is the whole name
+    expect(attached.estimator.options.baseJobName).toBe(jobName);
   });
 
   it('reads an algorithm hyperparameters back into its typed properties', async () => {
