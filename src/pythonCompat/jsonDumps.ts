@@ -69,7 +69,7 @@ function dump(value: unknown, depth: number): string {
 
 /**
  * Python `json.dumps(value)` of a JSON-like value (with {@link PyFloat} for integral floats).
- * @throws {@link InputLimitError} for a value nested deeper than the input limit, or cyclic.
+ * @throws {@link sagemaker-workflow!InputLimitError} for a value nested deeper than the input limit, or cyclic.
  */
 export function jsonDumps(value: unknown): string {
   return dump(value, 0);

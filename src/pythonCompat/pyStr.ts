@@ -69,7 +69,7 @@ export function pyStrRepr(value: string): string {
 
 /**
  * Python `repr()` of a JSON-like value (with {@link PyFloat} for integral floats).
- * @throws {@link InputLimitError} for a value nested deeper than the input limit, or cyclic.
+ * @throws {@link sagemaker-workflow!InputLimitError} for a value nested deeper than the input limit, or cyclic.
  */
 export function pyRepr(value: unknown): string {
   if (typeof value === 'string') return pyStrRepr(value);
@@ -78,7 +78,7 @@ export function pyRepr(value: unknown): string {
 
 /**
  * Python `str()` of a JSON-like value (with {@link PyFloat} for integral floats).
- * @throws {@link InputLimitError} for a value nested deeper than the input limit, or cyclic.
+ * @throws {@link sagemaker-workflow!InputLimitError} for a value nested deeper than the input limit, or cyclic.
  */
 export function pyStr(value: unknown): string {
   if (typeof value === 'string') return value;
