@@ -23,7 +23,9 @@ import { checkUploads, finishRequest, renderConfig, splitBundle } from './prepar
 import { isScopeEnded, scopedCall, throwIfEnded, type RequestScope } from './requestScope.js';
 import {
   checkInputsBeforeCreate,
+  createBundledModel,
   createOnce,
+  finalDescription,
   scopeFor,
   throwIfAbortedBeforeCreate,
   uploadsOnce,
@@ -32,7 +34,7 @@ import { isAlreadyExists, isNotFound, sageMakerRequest, type Json } from './sage
 import type { S3Operations } from './s3Operations.js';
 import { endedError } from './stopResource.js';
 import { configHash, withHashTag, type Submitted } from './submit.js';
-import { describeInScope, endContext, waitInScope } from './waitForJob.js';
+import { describeInScope, endContext } from './waitForJob.js';
 import type { OperatorConfig, TemplatedDeep } from './types.js';
 
 /** A deploy config as Python's `deploy_config` returns it, or the endpoint request alone. */
@@ -103,21 +105,19 @@ export async function submitEndpoint(
   const uploads = uploadsOnce(s3Operations, clients, resolved, scope);
 
   if (model) {
-    const proposed = model['ModelName'];
-    const { name: modelName } = await createOnce(
-      KINDS.model,
-      clients.sagemaker,
+    const { proposed, renamed } = await createBundledModel(
       model,
+      clients,
       resolved,
       scope,
       uploads,
     );
-    if (modelName !== proposed && endpointConfig) {
+    if (renamed !== undefined && endpointConfig) {
       const variants = (endpointConfig['ProductionVariants'] ?? []) as Json[];
       endpointConfig = {
         ...endpointConfig,
         ProductionVariants: variants.map((v) =>
-          v['ModelName'] === proposed ? { ...v, ModelName: modelName } : v,
+          v['ModelName'] === proposed ? { ...v, ModelName: renamed } : v,
         ),
       };
     }
@@ -222,9 +222,7 @@ export async function runEndpoint(
   const resolved = resolveOptions(options, clients);
   const scope = scopeFor(resolved);
   const { name, configName } = await submitEndpoint(config, clients, resolved, scope);
-  const description = resolved.waitForCompletion
-    ? await waitInScope(KINDS.endpoint, clients, name, resolved, scope)
-    : await describeInScope(KINDS.endpoint, clients.sagemaker, name, resolved, scope);
+  const description = await finalDescription(KINDS.endpoint, clients, name, resolved, scope);
   const configDescription = await describeInScope(
     KINDS.endpointConfig,
     clients.sagemaker,

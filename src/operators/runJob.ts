@@ -183,7 +183,44 @@ export async function runSingleRequest(
   const scope = scopeFor(resolved);
   const { name } = await submitSingleRequest(kind, config, clients, resolved, scope);
   // A model has no status to wait for: it is described once, whatever waitForCompletion says.
-  if (kind === 'model' || !resolved.waitForCompletion)
-    return describeInScope(spec, clients.sagemaker, name, resolved, scope);
-  return waitInScope(spec, clients, name, resolved, scope);
+  if (kind === 'model') return describeInScope(spec, clients.sagemaker, name, resolved, scope);
+  return finalDescription(spec, clients, name, resolved, scope);
+}
+
+/** Waits for the resource to end when the options say so, else describes it once. @internal */
+export function finalDescription(
+  spec: KindSpec,
+  clients: OperatorClients,
+  name: string,
+  resolved: ResolvedOptions,
+  scope: RequestScope,
+): Promise<Json> {
+  return resolved.waitForCompletion
+    ? waitInScope(spec, clients, name, resolved, scope)
+    : describeInScope(spec, clients.sagemaker, name, resolved, scope);
+}
+
+/**
+ * Creates the model of a bundle (`{ Model, Transform }`, `{ Model, EndpointConfig, Endpoint }`)
+ * at most once. `renamed` is the name it goes by when that differs from the config's (a re-run
+ * that attached to a model created under a timestamped name), for the caller to point its
+ * references at. @internal
+ */
+export async function createBundledModel(
+  model: Json,
+  clients: OperatorClients,
+  resolved: ResolvedOptions,
+  scope: RequestScope,
+  uploads: () => Promise<void>,
+): Promise<{ readonly proposed: unknown; readonly renamed: string | undefined }> {
+  const proposed = model['ModelName'];
+  const { name } = await createOnce(
+    KINDS.model,
+    clients.sagemaker,
+    model,
+    resolved,
+    scope,
+    uploads,
+  );
+  return { proposed, renamed: name === proposed ? undefined : name };
 }

@@ -21,13 +21,15 @@ import { checkUploads, finishRequest, renderConfig, splitBundle } from './prepar
 import type { RequestScope } from './requestScope.js';
 import {
   checkInputsBeforeCreate,
+  createBundledModel,
   createOnce,
+  finalDescription,
   scopeFor,
   throwIfAbortedBeforeCreate,
   uploadsOnce,
 } from './runJob.js';
 import type { Submitted } from './submit.js';
-import { describeInScope, waitInScope } from './waitForJob.js';
+import { describeInScope } from './waitForJob.js';
 import type { S3Operations } from './s3Operations.js';
 import type { OperatorConfig } from './types.js';
 
@@ -78,17 +80,15 @@ export async function submitTransform(
   const uploads = uploadsOnce(s3Operations, clients, resolved, scope);
 
   if (model) {
-    const proposed = model['ModelName'];
-    const { name: modelName } = await createOnce(
-      KINDS.model,
-      clients.sagemaker,
+    const { proposed, renamed } = await createBundledModel(
       model,
+      clients,
       resolved,
       scope,
       uploads,
     );
-    if (modelName !== proposed && transform['ModelName'] === proposed) {
-      transform = { ...transform, ModelName: modelName };
+    if (renamed !== undefined && transform['ModelName'] === proposed) {
+      transform = { ...transform, ModelName: renamed };
     }
   }
   return createOnce(KINDS.transform, clients.sagemaker, transform, resolved, scope, uploads);
@@ -111,9 +111,7 @@ export async function runTransformJob(
   const resolved = resolveOptions(options, clients);
   const scope = scopeFor(resolved);
   const { name } = await submitTransform(config, clients, resolved, scope);
-  const description = resolved.waitForCompletion
-    ? await waitInScope(KINDS.transform, clients, name, resolved, scope)
-    : await describeInScope(KINDS.transform, clients.sagemaker, name, resolved, scope);
+  const description = await finalDescription(KINDS.transform, clients, name, resolved, scope);
   const modelDescription = await describeInScope(
     KINDS.model,
     clients.sagemaker,
