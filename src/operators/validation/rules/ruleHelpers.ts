@@ -86,3 +86,23 @@ export function fieldAtMost(field: string, max: number, limit: string): CrossFie
       report(childPath(path, field), `must be at most ${limit}, got ${n}`);
   };
 }
+
+/**
+ * Reports unless exactly one of the fields `first` and `second` is given: both at `second`
+ * ("cannot be given together"), neither at `first` ("is required unless"). Returns the one
+ * given, `undefined` after a report. @internal
+ */
+export function exactlyOneOf<A extends string, B extends string>(
+  fields: Obj,
+  path: string,
+  first: A,
+  second: B,
+  report: RuleReport,
+): A | B | undefined {
+  const a = given(fields[first]);
+  const b = given(fields[second]);
+  if (a && b) report(childPath(path, second), `cannot be given together with ${first}`);
+  else if (!a && !b) report(childPath(path, first), `is required unless ${second} is given`);
+  else return a ? first : second;
+  return undefined;
+}

@@ -4,6 +4,7 @@
  */
 import { childPath } from '../configPath.js';
 import {
+  exactlyOneOf,
   apiReference,
   fieldAtMost,
   given,
@@ -84,13 +85,7 @@ export const algorithmOrImage: CrossFieldRule = {
   check(value, path, report) {
     const spec = obj(value);
     if (!spec) return;
-    const image = given(spec.TrainingImage);
-    const algorithm = given(spec.AlgorithmName);
-    if (image && algorithm) {
-      report(childPath(path, 'AlgorithmName'), 'cannot be given together with TrainingImage');
-    } else if (!image && !algorithm) {
-      report(childPath(path, 'TrainingImage'), 'is required unless AlgorithmName is given');
-    }
+    exactlyOneOf(spec, path, 'TrainingImage', 'AlgorithmName', report);
   },
 };
 
@@ -134,19 +129,14 @@ export const tuningResources: CrossFieldRule = {
   check(value, path, report) {
     const definition = obj(value);
     if (!definition) return;
-    const fixed = given(definition.ResourceConfig);
-    const flexible = given(definition.HyperParameterTuningResourceConfig);
-    if (fixed && flexible) {
-      report(
-        childPath(path, 'HyperParameterTuningResourceConfig'),
-        'cannot be given together with ResourceConfig',
-      );
-    } else if (!fixed && !flexible) {
-      report(
-        childPath(path, 'ResourceConfig'),
-        'is required unless HyperParameterTuningResourceConfig is given',
-      );
-    } else if (fixed) {
+    const which = exactlyOneOf(
+      definition,
+      path,
+      'ResourceConfig',
+      'HyperParameterTuningResourceConfig',
+      report,
+    );
+    if (which === 'ResourceConfig') {
       const resources = obj(definition.ResourceConfig);
       if (resources) checkInstances(resources, childPath(path, 'ResourceConfig'), report);
     }

@@ -4,6 +4,7 @@
  */
 import { childPath, indexPath } from '../configPath.js';
 import {
+  exactlyOneOf,
   apiReference,
   fieldNotAbove,
   given,
@@ -194,18 +195,6 @@ export const tuningDefinitions: CrossFieldRule = {
   check(value, path, report) {
     const job = obj(value);
     if (!job) return;
-    const one = given(job.TrainingJobDefinition);
-    const many = given(job.TrainingJobDefinitions);
-    if (one && many) {
-      report(
-        childPath(path, 'TrainingJobDefinitions'),
-        'cannot be given together with TrainingJobDefinition',
-      );
-    } else if (!one && !many) {
-      report(
-        childPath(path, 'TrainingJobDefinition'),
-        'is required unless TrainingJobDefinitions is given',
-      );
-    }
+    exactlyOneOf(job, path, 'TrainingJobDefinition', 'TrainingJobDefinitions', report);
   },
 };
