@@ -61,7 +61,7 @@ export function checkEstimator(option: string, value: unknown): asserts value is
  * The types of the options every estimator takes, as the training builders read them (each may
  * also be absent). Types only: the values Python refuses are the estimator's own checks.
  */
-const ESTIMATOR_OPTION_TYPES: Readonly<Record<string, OptionKind>> = {
+const ESTIMATOR_OPTION_TYPES: Readonly<Record<string, OptionKind>> = Object.freeze({
   role: 'string',
   instanceCount: 'number',
   instanceType: 'string',
@@ -91,7 +91,7 @@ const ESTIMATOR_OPTION_TYPES: Readonly<Record<string, OptionKind>> = {
   disableOutputCompression: 'boolean',
   trainingPlan: 'string',
   instancePlacementConfig: 'record',
-};
+});
 
 /** A model of this library (`new Model`, `new PyTorchModel`, ...). */
 export function checkModel(option: string, value: unknown): asserts value is AnyModel {

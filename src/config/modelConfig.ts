@@ -121,13 +121,13 @@ function frameworkContainer(
 }
 
 /** The types of the model members the builder reads (each may also be absent). */
-const MODEL_FIELD_TYPES = {
+const MODEL_FIELD_TYPES = Object.freeze({
   role: 'string',
   imageUri: 'string',
   name: 'string',
   env: 'record',
   vpcConfig: 'record',
-} as const;
+} as const);
 
 /**
  * Builds the model config and reports the model name it used (generated when the model has none).

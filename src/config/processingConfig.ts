@@ -44,7 +44,7 @@ function requests<T extends ProcessingInput | ProcessingOutput>(
 }
 
 /** The types of the processor members the builder reads (each may also be absent). */
-const PROCESSOR_FIELD_TYPES = {
+const PROCESSOR_FIELD_TYPES = Object.freeze({
   role: 'string',
   imageUri: 'string',
   instanceCount: 'number',
@@ -55,7 +55,7 @@ const PROCESSOR_FIELD_TYPES = {
   baseJobName: 'string',
   env: 'record',
   tags: 'list',
-} as const;
+} as const);
 
 /**
  * Python's `processing_config`.

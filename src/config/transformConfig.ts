@@ -33,7 +33,7 @@ export interface TransformConfigOptions {
 /** The transform config Airflow's SageMakerTransformOperator takes (inside `Transform`). */
 export type TransformConfig = Templatable<CreateTransformJobRequest>;
 
-const TRANSFORM_OPTION_TYPES = {
+const TRANSFORM_OPTION_TYPES = Object.freeze({
   data: 'string',
   jobName: 'string',
   dataType: 'string',
@@ -43,10 +43,10 @@ const TRANSFORM_OPTION_TYPES = {
   inputFilter: 'string',
   outputFilter: 'string',
   joinSource: 'string',
-} as const;
+} as const);
 
 /** The types of the transformer members the builder reads (each may also be absent). */
-const TRANSFORMER_FIELD_TYPES = {
+const TRANSFORMER_FIELD_TYPES = Object.freeze({
   modelName: 'string',
   instanceCount: 'number',
   instanceType: 'string',
@@ -61,7 +61,7 @@ const TRANSFORMER_FIELD_TYPES = {
   env: 'record',
   baseTransformJobName: 'string',
   volumeKmsKey: 'string',
-} as const;
+} as const);
 
 /**
  * Python's `transform_config`.

@@ -180,7 +180,7 @@ export function tuningJob(
 }
 
 /** The types of the tuner members the builder reads (each may also be absent). */
-const TUNER_FIELD_TYPES = {
+const TUNER_FIELD_TYPES = Object.freeze({
   strategy: 'string',
   objectiveType: 'string',
   maxJobs: 'number',
@@ -188,7 +188,7 @@ const TUNER_FIELD_TYPES = {
   tags: 'list',
   baseTuningJobName: 'string',
   earlyStoppingType: 'string',
-} as const;
+} as const);
 
 function buildTuning(
   tuner: HyperparameterTuner,

@@ -7,7 +7,10 @@ export function defined<T extends Record<string, unknown>>(
   record: T,
 ): { [K in keyof T]: Exclude<T[K], undefined> } {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) {
+  // for-in over own keys: no entry pairs allocated (this runs for every request member).
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    const value = record[key];
     if (value !== undefined) out[key] = value;
   }
   return out as { [K in keyof T]: Exclude<T[K], undefined> };

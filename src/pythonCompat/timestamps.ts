@@ -12,6 +12,16 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
  * gives `0`. Python does exactly this, so job names match it only when we do too.
  */
 export function sagemakerTimestamp(nowSeconds: number): string {
+  // A pipeline names several resources at one clock reading: the last one is kept.
+  if (nowSeconds === last.now) return last.stamp;
+  const stamp = formatTimestamp(nowSeconds);
+  last = { now: nowSeconds, stamp };
+  return stamp;
+}
+
+let last = { now: Number.NaN, stamp: '' };
+
+function formatTimestamp(nowSeconds: number): string {
   const fraction = pyFloatRepr(nowSeconds).split('.')[1] ?? '0';
   const d = new Date(Math.floor(nowSeconds) * 1000);
   return (
