@@ -63,7 +63,8 @@ export function createSession(options: SessionOptions): Session {
   }
   const bucket = options.defaultBucket;
   const partition = partitionOf(options.region);
-  return {
+  // Frozen: a session is shared by every estimator and builder of a pipeline and never changes.
+  return Object.freeze({
     region: options.region,
     partition: partition?.name,
     dnsSuffix: partition?.dnsSuffix,
@@ -79,5 +80,5 @@ export function createSession(options: SessionOptions): Session {
       }
       return bucket;
     },
-  };
+  });
 }

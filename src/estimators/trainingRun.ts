@@ -39,7 +39,13 @@ const owners = new WeakMap<object, object>();
 
 /** Makes a run of `estimator`. @internal */
 export function makeTrainingRun(estimator: object, fields: TrainingRunFields): TrainingRun {
-  const run = Object.freeze({ ...fields }) as TrainingRun;
+  // Frozen with the members it owns, so the later builders read what trainingJob built (and
+  // walk it once: see checkInput).
+  const run = Object.freeze({
+    ...fields,
+    hyperparameters: Object.freeze({ ...fields.hyperparameters }),
+    uploadedCode: fields.uploadedCode && Object.freeze({ ...fields.uploadedCode }),
+  }) as TrainingRun;
   owners.set(run, estimator);
   return run;
 }

@@ -23,7 +23,24 @@ function isWalkable(value: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-function walk(option: string, value: unknown, depth: number): void {
+/** `walk`'s answer for a subtree that may change: it holds an unfrozen object or a getter. */
+const MUTABLE = -2;
+/** `walk`'s answer for a value that is not a walkable object (it adds no level). */
+const LEAF = -1;
+
+/*
+ * A subtree frozen all the way down cannot change once walked, and the same ones (a session, a
+ * training run) reach every builder of a pipeline: each is walked once, and its height (levels of
+ * walkable objects below it) is kept, so meeting it deeper still fails where a walk would.
+ */
+const FROZEN_HEIGHTS = new WeakMap<object, number>();
+
+function depthError(option: string): InputLimitError {
+  return new InputLimitError(option, `nested deeper than ${MAX_INPUT_DEPTH} levels (or cyclic)`);
+}
+
+/** Walks `value` at `depth`; returns its height when it is immutable, else {@link MUTABLE}. */
+function walk(option: string, value: unknown, depth: number): number {
   if (typeof value === 'string') {
     if (value.length > MAX_INPUT_STRING_LENGTH) {
       throw new InputLimitError(
@@ -31,17 +48,33 @@ function walk(option: string, value: unknown, depth: number): void {
         `a string of ${value.length} characters (at most ${MAX_INPUT_STRING_LENGTH})`,
       );
     }
-    return;
+    return LEAF;
   }
-  if (typeof value !== 'object' || value === null || !isWalkable(value)) return;
-  if (depth >= MAX_INPUT_DEPTH) {
-    throw new InputLimitError(option, `nested deeper than ${MAX_INPUT_DEPTH} levels (or cyclic)`);
+  if (typeof value !== 'object' || value === null || !isWalkable(value)) return LEAF;
+  const known = FROZEN_HEIGHTS.get(value);
+  if (known !== undefined) {
+    if (depth + known >= MAX_INPUT_DEPTH) throw depthError(option);
+    return known;
   }
+  if (depth >= MAX_INPUT_DEPTH) throw depthError(option);
+  let height = 0;
+  let frozen = Object.isFrozen(value);
   // Own enumerable data properties only: a getter is the caller's code, left for the reader.
-  for (const key of Object.keys(value)) {
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
     const d = Object.getOwnPropertyDescriptor(value, key);
-    if (d && 'value' in d) walk(option, d.value, depth + 1);
+    if (!d) continue;
+    if (!('value' in d)) {
+      frozen = false;
+      continue;
+    }
+    const below = walk(option, d.value, depth + 1);
+    if (below === MUTABLE) frozen = false;
+    else if (below + 1 > height) height = below + 1;
   }
+  if (!frozen) return MUTABLE;
+  FROZEN_HEIGHTS.set(value, height);
+  return height;
 }
 
 /** Throws {@link InputLimitError} when `value` holds a string or a nesting beyond the limits. */
@@ -117,6 +150,20 @@ export function checkPlainJson<T>(builder: string, config: T): T {
 /** Option types {@link checkOptionTypes} knows. */
 export type OptionKind = 'string' | 'number' | 'boolean' | 'stringList' | 'list' | 'record';
 
+// The kind tables are module constants read on every construction: their entries are listed once.
+const ENTRIES = new WeakMap<object, readonly (readonly [string, OptionKind])[]>();
+function entriesOf(
+  kinds: Readonly<Record<string, OptionKind>>,
+): readonly (readonly [string, OptionKind])[] {
+  let entries = ENTRIES.get(kinds);
+  if (entries === undefined) {
+    entries = Object.entries(kinds);
+    // A frozen table cannot change after it is listed; an unfrozen one is listed each time.
+    if (Object.isFrozen(kinds)) ENTRIES.set(kinds, entries);
+  }
+  return entries;
+}
+
 /**
  * Checks the types of named members of an options object (each may also be `null`/`undefined`;
  * a string where a number or boolean stands must be an Airflow template): the type checks of the
@@ -128,7 +175,7 @@ export function checkOptionTypes(
   kinds: Readonly<Record<string, OptionKind>>,
 ): void {
   const o = options as Record<string, unknown>;
-  for (const [key, kind] of Object.entries(kinds)) {
+  for (const [key, kind] of entriesOf(kinds)) {
     const value = o[key];
     if (value === undefined || value === null) continue;
     const option = `${owner}.${key}`;
@@ -172,7 +219,7 @@ export function isDenseArrayOf(value: unknown, item: (v: unknown) => boolean): b
   return true;
 }
 
-const RETRIEVE_OPTION_TYPES: Readonly<Record<string, OptionKind>> = {
+const RETRIEVE_OPTION_TYPES: Readonly<Record<string, OptionKind>> = Object.freeze({
   framework: 'string',
   region: 'string',
   version: 'string',
@@ -185,7 +232,7 @@ const RETRIEVE_OPTION_TYPES: Readonly<Record<string, OptionKind>> = {
   baseFrameworkVersion: 'string',
   sdkVersion: 'string',
   inferenceTool: 'string',
-};
+});
 
 /**
  * The options of `retrieve`: an object whose members have the types the lookup reads (a number
