@@ -26,12 +26,61 @@ export function retrieveFor(
 ): string {
   const checked = checkRetrieveOptions(options);
   const framework = checked.framework ?? registry.framework;
+  const key = cacheKey(framework, checked);
+  const cache = key === undefined ? undefined : cacheOf(registry);
+  const known = key === undefined ? undefined : cache?.get(key);
+  if (known !== undefined) return known;
   const reachable = [registry, ...registry.related];
-  return resolveImageUri(
+  const uri = resolveImageUri(
     (name) => reachable.find((r) => r.framework === name)?.load(),
     () => reachable.map((r) => r.framework),
     { ...checked, framework },
   );
+  if (key !== undefined && cache) {
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    cache.set(key, uri);
+  }
+  return uri;
+}
+
+/*
+ * The lookup is a pure function of the options over static registry data, and every estimator
+ * and model resolves its image: a URI found once for the same string options is kept (failures
+ * are not, so they throw again). Options holding objects are looked up each time.
+ */
+const CACHE_SIZE = 512;
+const CACHES = new WeakMap<ImageRegistry, Map<string, string>>();
+const STRING_OPTIONS = [
+  'region',
+  'version',
+  'pyVersion',
+  'instanceType',
+  'acceleratorType',
+  'imageScope',
+  'containerVersion',
+  'baseFrameworkVersion',
+  'sdkVersion',
+  'inferenceTool',
+] as const;
+const CACHEABLE = new Set<string>(['framework', ...STRING_OPTIONS]);
+
+function cacheOf(registry: ImageRegistry): Map<string, string> {
+  let cache = CACHES.get(registry);
+  if (!cache) CACHES.set(registry, (cache = new Map<string, string>()));
+  return cache;
+}
+
+function cacheKey(framework: string, options: object): string | undefined {
+  for (const key in options) {
+    if (!Object.hasOwn(options, key)) continue;
+    const value = (options as Record<string, unknown>)[key];
+    if (value !== undefined && (!CACHEABLE.has(key) || typeof value !== 'string')) return undefined;
+  }
+  // JSON of the values in a fixed order: unambiguous whatever the strings hold (absent is null).
+  return JSON.stringify([
+    framework,
+    ...STRING_OPTIONS.map((name) => (options as Record<string, unknown>)[name] ?? null),
+  ]);
 }
 
 /**
