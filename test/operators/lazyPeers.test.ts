@@ -85,46 +85,41 @@ describe('loadPeer', () => {
   });
 });
 
-test('the operators import without the peers and fail at first use, naming the package', async () => {
-  const outcome = await child(
-    fileURLToPath(new URL('./child/useOperatorsWithoutPeers.ts', import.meta.url)),
+/** The outcome `script` (under ./child) prints when run with the optional peers hidden. */
+const withoutPeers = (script: string) =>
+  child(
+    fileURLToPath(new URL(`./child/${script}`, import.meta.url)),
     new URL('./child/hidePeers.mjs', import.meta.url).href,
   );
+
+/** The first use's error, as a child reports it: the typed one naming `packageName`. */
+const missing = (packageName: string) => ({
+  name: 'MissingPeerDependencyError',
+  code: 'MISSING_PEER_DEPENDENCY',
+  packageName,
+});
+
+test('the operators import without the peers and fail at first use, naming the package', async () => {
+  // GIVEN the operators entry point imported with the AWS SDK hidden
+  const outcome = await withoutPeers('useOperatorsWithoutPeers.ts');
+  // WHEN runTrainingJob runs, THEN the import worked and the operator names the missing client
   expect(outcome['imported']).toBe(true);
   expect(outcome['exports']).toBeGreaterThan(50);
-  expect(outcome['used']).toMatchObject({
-    name: 'MissingPeerDependencyError',
-    code: 'MISSING_PEER_DEPENDENCY',
-    packageName: '@aws-sdk/client-sagemaker',
-  });
+  expect(outcome['used']).toMatchObject(missing('@aws-sdk/client-sagemaker'));
 });
 
 test('the direct calls import without the peers and fail at first use, naming the package', async () => {
   // GIVEN the operators entry point imported with the AWS SDK hidden
-  const outcome = await child(
-    fileURLToPath(new URL('./child/useDirectWithoutPeers.ts', import.meta.url)),
-    new URL('./child/hidePeers.mjs', import.meta.url).href,
-  );
+  const outcome = await withoutPeers('useDirectWithoutPeers.ts');
   // WHEN direct.fit runs, THEN the import worked and the call names the missing client
   expect(outcome['imported']).toBe(true);
-  expect(outcome['used']).toMatchObject({
-    name: 'MissingPeerDependencyError',
-    code: 'MISSING_PEER_DEPENDENCY',
-    packageName: '@aws-sdk/client-sagemaker',
-  });
+  expect(outcome['used']).toMatchObject(missing('@aws-sdk/client-sagemaker'));
 });
 
 test('the CDK entry imports without tar and a Tar archive fails at first use, naming it', async () => {
   // GIVEN sagemaker-workflow/stepfunctions/cdk imported with tar hidden (import and require)
-  const outcome = await child(
-    fileURLToPath(new URL('./child/useCdkArchiveWithoutTar.ts', import.meta.url)),
-    new URL('./child/hidePeers.mjs', import.meta.url).href,
-  );
+  const outcome = await withoutPeers('useCdkArchiveWithoutTar.ts');
   // WHEN a file is archived, THEN the import worked and the archive names the missing package
   expect(outcome['imported']).toBe(true);
-  expect(outcome['used']).toMatchObject({
-    name: 'MissingPeerDependencyError',
-    code: 'MISSING_PEER_DEPENDENCY',
-    packageName: 'tar',
-  });
+  expect(outcome['used']).toMatchObject(missing('tar'));
 });
