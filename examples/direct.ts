@@ -29,14 +29,11 @@ import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { STSClient } from '@aws-sdk/client-sts';
 import { FactorizationMachines, type RecordSet } from 'sagemaker-workflow';
 import { TensorFlow } from 'sagemaker-workflow/frameworks';
-import { direct, type OperatorClock, type OperatorLogger } from 'sagemaker-workflow/operators';
+import { direct, type OperatorClock } from 'sagemaker-workflow/operators';
 import { encodeSparseTensor, readRecords, type CsrMatrix } from 'sagemaker-workflow/recordio';
-import {
-  startLocalS3,
-  startLocalSageMaker,
-  type LocalS3,
-  type LocalSageMaker,
-} from 'sagemaker-workflow/testing';
+import type { LocalS3, LocalSageMaker } from 'sagemaker-workflow/testing';
+import { exampleOutput } from './exampleOutput.js';
+import { startLocalEndpoints, type LocalEndpoints } from './localEndpoints.js';
 
 /** Region and account of the run (the account is the local endpoint's placeholder). */
 export const REGION = 'us-west-2';
@@ -146,33 +143,12 @@ function tarNames(gz: Uint8Array): string[] {
  * @throws the direct calls' errors, or an Error naming the check that failed.
  */
 export async function main(options: DirectExampleOptions = {}): Promise<DirectExampleRun> {
-  const print =
-    options.print ??
-    ((line: string) => {
-      console.log(line);
-    });
-  const show = (title: string, value?: unknown): void => {
-    print(`\n# ${title}`);
-    if (value !== undefined) print(JSON.stringify(value, null, 2));
-  };
-  const logger: OperatorLogger = {
-    info: (m) => {
-      print(`  ${m}`);
-    },
-    warn: (m) => {
-      print(`  warning: ${m}`);
-    },
-    error: (m) => {
-      print(`  error: ${m}`);
-    },
-  };
-  const owned: { close(): Promise<void> }[] = [];
+  const { print, section: show, logger } = exampleOutput(options.print);
+  let endpoints: LocalEndpoints | undefined;
   const clients: { destroy(): void }[] = [];
   try {
-    const localS3 = options.s3 ?? (await startLocalS3({ region: REGION }));
-    if (!options.s3) owned.push(localS3);
-    const local = options.sagemaker ?? (await startLocalSageMaker({ region: REGION, s3: localS3 }));
-    if (!options.sagemaker) owned.push(local);
+    endpoints = await startLocalEndpoints(options, { region: REGION });
+    const { sagemaker: local, s3: localS3 } = endpoints;
     show(`0. local endpoints: SageMaker (with IAM, STS) ${local.url}, S3 ${localS3.endpoint}`);
 
     // The waits sleep on the endpoint's simulated clock: sleeping moves the jobs on.
@@ -378,7 +354,7 @@ export async function main(options: DirectExampleOptions = {}): Promise<DirectEx
     };
   } finally {
     for (const client of clients) client.destroy();
-    await Promise.all(owned.map((endpoint) => endpoint.close()));
+    await endpoints?.close();
   }
 }
 

@@ -44,16 +44,12 @@ import {
   runTransformJob,
   uploadRecordSet,
   type ModelResult,
-  type OperatorLogger,
   type TrainingJobResult,
   type TransformJobResult,
 } from 'sagemaker-workflow/operators';
-import {
-  startLocalS3,
-  startLocalSageMaker,
-  type LocalS3,
-  type LocalSageMaker,
-} from 'sagemaker-workflow/testing';
+import type { LocalS3, LocalSageMaker } from 'sagemaker-workflow/testing';
+import { exampleOutput } from './exampleOutput.js';
+import { startLocalEndpoints, type LocalEndpoints } from './localEndpoints.js';
 
 /** Region, account, bucket and role of the tutorial (the account is a placeholder). */
 export const REGION = 'us-east-2';
@@ -133,47 +129,22 @@ function batchCsv(features: Float32Array): string {
  * @throws whatever an operator throws (JobFailedError, ConfigValidationError, ...).
  */
 export async function main(options: IrisKnnOptions = {}): Promise<IrisKnnRun> {
-  const print =
-    options.print ??
-    ((line: string) => {
-      console.log(line);
-    });
-  const step = (title: string, config?: unknown): void => {
-    print(`\n# ${title}`);
-    if (config !== undefined) print(JSON.stringify(config, null, 2));
-  };
-  const logger: OperatorLogger = {
-    info: (m) => {
-      print(`  ${m}`);
-    },
-    warn: (m) => {
-      print(`  warning: ${m}`);
-    },
-    error: (m) => {
-      print(`  error: ${m}`);
-    },
-  };
+  const { print, section: step, logger } = exampleOutput(options.print);
 
   // Endpoints given by the caller stay up; the ones started here are stopped in `finally`.
-  const owned: { close(): Promise<void> }[] = [];
+  let endpoints: LocalEndpoints | undefined;
   let sagemakerClient: SageMakerClient | undefined;
   let s3Client: S3Client | undefined;
   try {
     const now = options.now ?? (() => Date.now() / 1000);
     // Each status check moves the simulated clock on by 20 s: a 60 s job ends in a few checks.
     // It starts at the session's time, so the job timestamps in the log follow the job names.
-    // The local SageMaker reads the jobs' inputs from, and writes their outputs to, that S3 server.
-    const localS3 = options.s3 ?? (await startLocalS3({ region: REGION }));
-    if (!options.s3) owned.push(localS3);
-    const local =
-      options.sagemaker ??
-      (await startLocalSageMaker({
-        region: REGION,
-        autoAdvanceSeconds: 20,
-        startTimeMs: Math.floor(now() * 1000),
-        s3: localS3,
-      }));
-    if (!options.sagemaker) owned.push(local);
+    endpoints = await startLocalEndpoints(options, {
+      region: REGION,
+      autoAdvanceSeconds: 20,
+      startTimeMs: Math.floor(now() * 1000),
+    });
+    const { sagemaker: local, s3: localS3 } = endpoints;
     step(`0. local endpoints: SageMaker ${local.url}, S3 ${localS3.endpoint}`);
 
     // Real clients; the endpoints check no signature, so any static credentials do.
@@ -291,7 +262,7 @@ export async function main(options: IrisKnnOptions = {}): Promise<IrisKnnRun> {
   } finally {
     sagemakerClient?.destroy();
     s3Client?.destroy();
-    await Promise.all(owned.map((endpoint) => endpoint.close()));
+    await endpoints?.close();
   }
 }
 

@@ -3,23 +3,16 @@
  * tarball already in the repository), lints it with publint and are-the-types-wrong, then installs
  * it alone into a scratch application and checks what a new user gets: no AWS service client, the
  * root builds a config, and `sagemaker-workflow/testing` starts the local SageMaker endpoint; that
- * no built entry point imports an AWS SDK package at module load (scripts/checkPackageImports.ts);
- * and that only `./stepfunctions/cdk` loads the CDK (the root and `./stepfunctions` never do).
+ * no built entry point imports an AWS SDK package, `tar`, a template engine or another entry's
+ * peer at module load, and that only `./stepfunctions/cdk` loads the CDK (the root and
+ * `./stepfunctions` never do): scripts/checkPackageImports.ts.
  * `--footprint` also installs the operators' peers and prints both install sizes.
  */
 import { execFileSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { checkNoStaticAwsSdk } from './checkPackageImports.js';
+import { join } from 'node:path';
+import { checkCdkIsolation, checkModuleLoads } from './checkPackageImports.js';
 
 const OPERATOR_PEERS = [
   '@aws-sdk/client-sagemaker',
@@ -61,49 +54,11 @@ function describeSize(label: string, dir: string): void {
   console.log(`${label}: ${(bytes / 1e6).toFixed(1)} MB in ${packages} packages`);
 }
 
-/** The bare packages `entry` loads, through its relative imports (the shared chunks). */
-function packagesLoadedBy(entry: string): Set<string> {
-  const packages = new Set<string>();
-  const seen = new Set<string>();
-  const visit = (file: string): void => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const text = readFileSync(file, 'utf8');
-    for (const [, spec] of text.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {
-      if (spec === undefined) continue;
-      if (spec.startsWith('.')) visit(resolve(dirname(file), spec));
-      else
-        packages.add(
-          spec
-            .split('/')
-            .slice(0, spec.startsWith('@') ? 2 : 1)
-            .join('/'),
-        );
-    }
-  };
-  visit(resolve(entry));
-  return packages;
-}
-
-/** Only `./stepfunctions/cdk` may load the CDK: it is a large optional peer. */
-function checkCdkIsolation(): void {
-  for (const entry of ['dist/index.js', 'dist/stepfunctions/index.js']) {
-    const cdk = [...packagesLoadedBy(entry)].filter(
-      (p) => p === 'aws-cdk-lib' || p === 'constructs',
-    );
-    if (cdk.length) throw new Error(`${entry} loads ${cdk.join(', ')}`);
-  }
-  if (!packagesLoadedBy('dist/stepfunctions/cdk/index.js').has('aws-cdk-lib')) {
-    throw new Error('dist/stepfunctions/cdk/index.js does not load aws-cdk-lib');
-  }
-  console.log('aws-cdk-lib: loaded by ./stepfunctions/cdk only');
-}
-
 const work = mkdtempSync(join(tmpdir(), 'sagemaker-workflow-pack-'));
 try {
   run('npm', ['run', '-s', 'build']);
-  checkNoStaticAwsSdk(process.cwd());
-  checkCdkIsolation();
+  checkModuleLoads(process.cwd());
+  checkCdkIsolation(process.cwd());
   const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work])) as {
     filename: string;
   }[];

@@ -11,6 +11,7 @@ import type * as S3Sdk from '@aws-sdk/client-s3';
 import type * as SageMakerSdk from '@aws-sdk/client-sagemaker';
 import type * as StsSdk from '@aws-sdk/client-sts';
 import type * as LibStorage from '@aws-sdk/lib-storage';
+import { createRequire } from 'node:module';
 import type * as Tar from 'tar';
 import { MissingPeerDependencyError } from '../errors.js';
 
@@ -56,6 +57,26 @@ export function loadPeer<T>(
   return loading;
 }
 
+/**
+ * Loads `packageName` synchronously on first use, for code that cannot await (a CDK construct is
+ * built in its constructor): `require` from this module's own location, as `import()` would
+ * resolve it, in the ESM and the CommonJS build alike. Node caches the module once loaded.
+ * @throws {@link MissingPeerDependencyError} when the package is not installed; the load's own
+ *   error otherwise
+ * @internal
+ */
+export function requirePeer(packageName: string, feature: string): unknown {
+  // The CommonJS build has `__filename` and no `import.meta`; the ESM build the other way round.
+  const here = typeof __filename === 'string' ? __filename : import.meta.url;
+  try {
+    return createRequire(here)(packageName);
+  } catch (error) {
+    if (isNotFound(error, packageName))
+      throw new MissingPeerDependencyError(packageName, feature, { cause: error });
+    throw error;
+  }
+}
+
 /** `@aws-sdk/client-sagemaker`, which every operator calls. @internal */
 export const loadSageMakerSdk = (): Promise<typeof SageMakerSdk> =>
   loadPeer('@aws-sdk/client-sagemaker', 'the operators', () => import('@aws-sdk/client-sagemaker'));
@@ -99,3 +120,7 @@ export const loadEcrSdk = (): Promise<typeof EcrSdk> =>
 /** `tar`, for source directory archives. @internal */
 export const loadTar = (): Promise<typeof Tar> =>
   loadPeer('tar', 'source directory archives (S3Upload with Tar)', () => import('tar'));
+
+/** `tar`, synchronously, for the CDK's code assets (S3Upload with Tar). @internal */
+export const requireTar = (): typeof Tar =>
+  requirePeer('tar', 'CDK code assets (S3Upload with Tar)') as typeof Tar;

@@ -180,7 +180,7 @@ function uploadProblemText(problem: UploadInputProblem, detail: string | undefin
     case 'dangling-symlink':
       return `is a symbolic link whose target does not exist${detail ? ` (${detail})` : ''}`;
     case 'directory-needs-tar':
-      return 'is a directory: a directory is uploaded as a tar.gz, set Tar: true';
+      return 'is a directory, and its S3Upload has Tar: false, which takes a regular file only: set Tar: true to upload the directory as a tar.gz';
     case 'not-a-file-or-directory':
       return `is neither a regular file nor a directory${detail ? ` (it is ${detail})` : ''}`;
   }

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { isMissingPeerDependencyError } from '../../src/errors.js';
-import { loadPeer } from '../../src/internal/loadPeer.js';
+import { loadPeer, requirePeer } from '../../src/internal/loadPeer.js';
 
 const child = (script: string, hook: string) =>
   new Promise<Record<string, unknown>>((resolve, reject) => {
@@ -24,6 +24,27 @@ const child = (script: string, hook: string) =>
   });
 
 describe('loadPeer', () => {
+  test('requirePeer: a package that is not installed gives the typed error naming it', () => {
+    // GIVEN a package name nothing installs
+    const name = 'sagemaker-workflow-no-such-peer';
+    // WHEN it is required synchronously, THEN the error names it and what needs it
+    let error: unknown;
+    try {
+      requirePeer(name, 'a test feature');
+    } catch (e) {
+      error = e;
+    }
+    expect(isMissingPeerDependencyError(error)).toBe(true);
+    expect(error).toMatchObject({ packageName: name, feature: 'a test feature' });
+  });
+
+  test('requirePeer: an installed package is the one require gives', () => {
+    // GIVEN tar, installed as a dev dependency; WHEN it is required, THEN its create is there
+    expect(typeof (requirePeer('tar', 'a test feature') as { create?: unknown }).create).toBe(
+      'function',
+    );
+  });
+
   test('a package that is not installed gives the typed error naming it', async () => {
     const name = 'sagemaker-workflow-no-such-peer';
     const error = await loadPeer(name, 'a test feature', () => import(name)).catch(
@@ -64,31 +85,41 @@ describe('loadPeer', () => {
   });
 });
 
-test('the operators import without the peers and fail at first use, naming the package', async () => {
-  const outcome = await child(
-    fileURLToPath(new URL('./child/useOperatorsWithoutPeers.ts', import.meta.url)),
+/** The outcome `script` (under ./child) prints when run with the optional peers hidden. */
+const withoutPeers = (script: string) =>
+  child(
+    fileURLToPath(new URL(`./child/${script}`, import.meta.url)),
     new URL('./child/hidePeers.mjs', import.meta.url).href,
   );
+
+/** The first use's error, as a child reports it: the typed one naming `packageName`. */
+const missing = (packageName: string) => ({
+  name: 'MissingPeerDependencyError',
+  code: 'MISSING_PEER_DEPENDENCY',
+  packageName,
+});
+
+test('the operators import without the peers and fail at first use, naming the package', async () => {
+  // GIVEN the operators entry point imported with the AWS SDK hidden
+  const outcome = await withoutPeers('useOperatorsWithoutPeers.ts');
+  // WHEN runTrainingJob runs, THEN the import worked and the operator names the missing client
   expect(outcome['imported']).toBe(true);
   expect(outcome['exports']).toBeGreaterThan(50);
-  expect(outcome['used']).toMatchObject({
-    name: 'MissingPeerDependencyError',
-    code: 'MISSING_PEER_DEPENDENCY',
-    packageName: '@aws-sdk/client-sagemaker',
-  });
+  expect(outcome['used']).toMatchObject(missing('@aws-sdk/client-sagemaker'));
 });
 
 test('the direct calls import without the peers and fail at first use, naming the package', async () => {
   // GIVEN the operators entry point imported with the AWS SDK hidden
-  const outcome = await child(
-    fileURLToPath(new URL('./child/useDirectWithoutPeers.ts', import.meta.url)),
-    new URL('./child/hidePeers.mjs', import.meta.url).href,
-  );
+  const outcome = await withoutPeers('useDirectWithoutPeers.ts');
   // WHEN direct.fit runs, THEN the import worked and the call names the missing client
   expect(outcome['imported']).toBe(true);
-  expect(outcome['used']).toMatchObject({
-    name: 'MissingPeerDependencyError',
-    code: 'MISSING_PEER_DEPENDENCY',
-    packageName: '@aws-sdk/client-sagemaker',
-  });
+  expect(outcome['used']).toMatchObject(missing('@aws-sdk/client-sagemaker'));
+});
+
+test('the CDK entry imports without tar and a Tar archive fails at first use, naming it', async () => {
+  // GIVEN sagemaker-workflow/stepfunctions/cdk imported with tar hidden (import and require)
+  const outcome = await withoutPeers('useCdkArchiveWithoutTar.ts');
+  // WHEN a file is archived, THEN the import worked and the archive names the missing package
+  expect(outcome['imported']).toBe(true);
+  expect(outcome['used']).toMatchObject(missing('tar'));
 });

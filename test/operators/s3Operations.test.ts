@@ -221,7 +221,7 @@ describe('bad input fails before any job is created', () => {
     const error = await trainingError(config);
     expect(error).toMatchObject({ code: 'UPLOAD_INPUT', problem: 'directory-needs-tar' });
     expect((error as Error).message).toBe(
-      `Cannot upload ${JSON.stringify(join(dir, 'src'))}: ${JSON.stringify(join(dir, 'src'))} is a directory: a directory is uploaded as a tar.gz, set Tar: true`,
+      `Cannot upload ${JSON.stringify(join(dir, 'src'))}: ${JSON.stringify(join(dir, 'src'))} is a directory, and its S3Upload has Tar: false, which takes a regular file only: set Tar: true to upload the directory as a tar.gz`,
     );
     await assertNothingCreated('bad-bucket-3');
   });

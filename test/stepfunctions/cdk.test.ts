@@ -378,6 +378,34 @@ describe('WorkflowStateMachine', { timeout: 120_000 }, () => {
     template.resourceCountIs('AWS::IAM::Policy', 1);
   });
 
+  it('refuses a directory uploaded with Tar: false, naming the field and what it takes', () => {
+    // GIVEN an export whose one upload is a source directory with Tar: false
+    const exported = sklearnExport();
+    const [upload] = exported.s3Operations.S3Upload;
+    if (upload === undefined) throw new Error('the export has no upload');
+    const sourceDir = mkdtempSync(join(tmpdir(), 'cdk-src-'));
+    writeFileSync(join(sourceDir, 'train.py'), 'print(1)\n');
+    const directory: ExportedStateMachine = {
+      ...exported,
+      s3Operations: {
+        ...exported.s3Operations,
+        S3Upload: [{ ...upload, Path: sourceDir, Tar: false }],
+      },
+    };
+    // WHEN synthesized
+    let error: unknown;
+    try {
+      synth(directory);
+    } catch (e) {
+      error = e;
+    }
+    // THEN the typed error names the directory, the Tar field and what Tar: false accepts
+    expect(error).toMatchObject({ code: 'UPLOAD_INPUT', problem: 'directory-needs-tar' });
+    expect((error as Error).message).toBe(
+      `Cannot upload ${JSON.stringify(sourceDir)}: ${JSON.stringify(sourceDir)} is a directory, and its S3Upload has Tar: false, which takes a regular file only: set Tar: true to upload the directory as a tar.gz`,
+    );
+  });
+
   it('refuses an upload the definition never names', () => {
     // GIVEN an export whose upload key no field holds
     const exported = sklearnExport();

@@ -17,8 +17,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { create as createTar } from 'tar';
 import { LocalPathNotFoundError } from '../../errors.js';
+import { requireTar } from '../../internal/loadPeer.js';
 import { UploadInputError } from '../../operators/errors.js';
 
 /** What an upload's local path is, after the checks `stageUploads` also makes. @internal */
@@ -90,16 +90,17 @@ function entries(uploadPath: string, root: string, dir: string): string[] {
 
 /**
  * The gzipped tarball of a file or directory, the same bytes for the same tree.
- * @throws {@link UploadInputError} for a symbolic link that leads outside the directory
+ * @throws {@link UploadInputError} for a symbolic link that leads outside the directory;
+ *   `MissingPeerDependencyError` when `tar` is not installed (loaded here, on first use)
  * @internal
  */
 export function tarballBytes(uploadPath: string, code: LocalCode): Buffer {
   const root = code.kind === 'directory' ? realpathSync(code.path) : dirname(code.path);
   const list = code.kind === 'directory' ? entries(uploadPath, root, root) : [basename(code.path)];
   const chunks: Buffer[] = [];
-  // sync: the whole archive is written before createTar returns; noDirRecurse: the sorted list
+  // sync: the whole archive is written before `create` returns; noDirRecurse: the sorted list
   // above is the archive's order, whatever order the file system lists a folder in.
-  const pack = createTar(
+  const pack = requireTar().create(
     { sync: true, gzip: true, cwd: root, portable: true, mtime: new Date(0), noDirRecurse: true },
     list,
   );

@@ -46,9 +46,7 @@ export function codeAssets(
   return uploads.map((upload) => {
     const code = localCode(upload.Path, baseDir);
     if (code.kind === 'directory' && !upload.Tar) {
-      throw new UploadInputError(upload.Path, upload.Path, 'not-a-file-or-directory', {
-        detail: 'a directory needs Tar: true',
-      });
+      throw new UploadInputError(upload.Path, upload.Path, 'directory-needs-tar');
     }
     const key = `${upload.Tar ? 'tar' : 'file'}:${code.path}`;
     let asset = byPath.get(key);
