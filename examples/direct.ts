@@ -229,11 +229,12 @@ export async function main(options: DirectExampleOptions = {}): Promise<DirectEx
       instanceType: 'ml.p3.2xlarge',
       hyperparameters: { epochs: 3 },
     });
+    // As Python's `estimator.fit(data)`, `direct.fit` waits for the job (`wait: false` to not).
     const fitted = await direct.fit(training, tf, {
       inputs: { training: `s3://${bucket}/tensorflow/train` },
+      waitOptions,
     });
-    // Python's `estimator.fit(data)` waits; `direct.fit` starts the job (fit(wait=False)).
-    await direct.waitForTrainingJob(training, fitted.jobName, { ...waitOptions, pollSeconds: 30 });
+    check(fitted.description?.TrainingJobStatus === 'Completed', 'the training job completed');
     show(
       `1a. training task: direct.fit -> training job ${fitted.jobName}`,
       sent('training', fitted.jobName),
@@ -318,8 +319,7 @@ export async function main(options: DirectExampleOptions = {}): Promise<DirectEx
     check(shards.length === 2, 'one shard per training instance');
     print(`  manifest lists ${shards.join(', ')}`);
 
-    const fmFit = await direct.fit(seed, fm, { inputs: records, miniBatchSize: 200 });
-    await direct.waitForTrainingJob(seed, fmFit.jobName, { ...waitOptions, pollSeconds: 30 });
+    const fmFit = await direct.fit(seed, fm, { inputs: records, miniBatchSize: 200, waitOptions });
     const fmSent = sent('training', fmFit.jobName);
     show(`2b. fm.fit(record_set): training job ${fmFit.jobName}`, fmSent);
     const hp = (fmSent?.['HyperParameters'] ?? {}) as Record<string, string>;
