@@ -295,20 +295,17 @@ export async function main(options: DirectExampleOptions = {}): Promise<DirectEx
 
     // ---- Part 2: the recommender seed (record_set -> fit -> batch transform) ----
     const seed = newSession();
-    // An Amazon algorithm reads the default bucket in its constructor (Python's calls
-    // `default_bucket()` there): `build` resolves it with the AWS calls, then constructs.
-    const fm = await seed.build(
-      () =>
-        new FactorizationMachines({
-          session: seed.session,
-          role: ROLE,
-          instanceCount: 2,
-          instanceType: 'ml.c5.xlarge',
-          numFactors: 64,
-          predictorType: 'binary_classifier',
-          epochs: 10,
-        }),
-    );
+    // Python's algorithm constructor checks the default bucket (`default_bucket()`); on a new
+    // direct session that check waits for the first call that uses the estimator (`recordSet`).
+    const fm = new FactorizationMachines({
+      session: seed.session,
+      role: ROLE,
+      instanceCount: 2,
+      instanceType: 'ml.c5.xlarge',
+      numFactors: 64,
+      predictorType: 'binary_classifier',
+      epochs: 10,
+    });
     const train = ratings(TRAIN_ROWS, 1);
     const records = await direct.recordSet(seed, fm, train.matrix, { labels: train.labels });
     show(`2a. fm.record_set(...): ${TRAIN_ROWS} × ${CUSTOMERS + VIDEOS} one-hot rows`, records);

@@ -18,6 +18,7 @@ import { loadSageMakerSdk } from '../../internal/loadPeer.js';
 import type { TrainingRun } from '../../estimators/trainingRun.js';
 import { nameFromBase } from '../../pythonCompat/names.js';
 import type { DirectSession } from './DirectSession.js';
+import { readDataLocation } from './algorithmBucket.js';
 import { createModel } from './deployModel.js';
 import { waitForResource, type DirectWaitOptions } from './waitForDirectJob.js';
 
@@ -89,6 +90,7 @@ export async function deployTrained(
   run: TrainingRun,
   options: TrainedDeployOptions,
 ): Promise<Deployment> {
+  await readDataLocation(direct, estimator);
   const defaultName = nameFromBase(run.baseJobName, estimator.session);
   const modelData = await trainedModelData(direct, run);
   const { model, settings } = await direct.build(() =>

@@ -13,6 +13,7 @@ import {
   type TrainingJobRequestOptions,
 } from '../../direct/trainingJobRequest.js';
 import type { DirectSession } from './DirectSession.js';
+import { readDataLocation } from './algorithmBucket.js';
 import { codeKmsKey, uploadCode } from './uploadCode.js';
 import {
   checkLogsClient,
@@ -54,6 +55,7 @@ export async function fit(
   options: FitOptions = {},
 ): Promise<FitResult> {
   checkLogsClient(direct, options);
+  await readDataLocation(direct, estimator);
   const job = await direct.build(() =>
     trainingJobRequest(estimator, options, options.settings ?? {}),
   );

@@ -22,6 +22,7 @@ import {
   type DirectTunerSettings,
 } from '../../direct/tuningDefinition.js';
 import type { DirectSession } from './DirectSession.js';
+import { readDataLocation } from './algorithmBucket.js';
 import { codeKmsKey, uploadCode } from './uploadCode.js';
 import { airflowCompatibleRecords } from '../../direct/algorithmFit.js';
 import { tunedCode, tunedStaging, type TunedFit } from '../../direct/tunedCode.js';
@@ -119,6 +120,7 @@ export async function tune(
   options: TuneOptions = {},
 ): Promise<TuneResult> {
   const fits = tunedFits(tuner, options);
+  for (const tuned of tuner.tuned) await readDataLocation(direct, tuned.estimator);
   // Python parity A4 (docs/python-parity.md): the estimators are prepared one after the other
   // (in name order); each reads the default bucket if it has no output path (the first read
   // checks the bucket) and uploads its code before the next is prepared.
