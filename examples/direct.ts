@@ -351,9 +351,13 @@ export async function main(options: DirectExampleOptions = {}): Promise<DirectEx
       unknown
     >;
     check(fmInput['SplitType'] === 'RecordIO', 'the transform splits the input by record');
-    // The local transform's echo is text only, so the output is checked for presence, not decoded.
+    // The local model echoes its input, record by record: the output reads back as the input.
     const out = localS3.getObject(bucket, `${fmTransform}/ratings.pbr.out`);
-    check(out !== undefined && out.body.length > 0, 'the transform wrote ratings.pbr.out');
+    check(out !== undefined, 'the transform wrote ratings.pbr.out');
+    check(
+      readRecords(out.body).length === TEST_ROWS,
+      `ratings.pbr.out holds the ${TEST_ROWS} records`,
+    );
 
     show('summary');
     print(`  TensorFlow DAG: fit ${fitted.jobName}`);
