@@ -205,11 +205,12 @@ export async function main(options: DirectExampleOptions = {}): Promise<DirectEx
       instanceType: 'ml.p3.2xlarge',
       hyperparameters: { epochs: 3 },
     });
+    // As Python's `estimator.fit(data)`, `direct.fit` waits for the job (`wait: false` to not).
     const fitted = await direct.fit(training, tf, {
       inputs: { training: `s3://${bucket}/tensorflow/train` },
+      waitOptions,
     });
-    // Python's `estimator.fit(data)` waits; `direct.fit` starts the job (fit(wait=False)).
-    await direct.waitForTrainingJob(training, fitted.jobName, { ...waitOptions, pollSeconds: 30 });
+    check(fitted.description?.TrainingJobStatus === 'Completed', 'the training job completed');
     show(
       `1a. training task: direct.fit -> training job ${fitted.jobName}`,
       sent('training', fitted.jobName),
@@ -270,20 +271,17 @@ export async function main(options: DirectExampleOptions = {}): Promise<DirectEx
 
     // ---- Part 2: the recommender seed (record_set -> fit -> batch transform) ----
     const seed = newSession();
-    // An Amazon algorithm reads the default bucket in its constructor (Python's calls
-    // `default_bucket()` there): `build` resolves it with the AWS calls, then constructs.
-    const fm = await seed.build(
-      () =>
-        new FactorizationMachines({
-          session: seed.session,
-          role: ROLE,
-          instanceCount: 2,
-          instanceType: 'ml.c5.xlarge',
-          numFactors: 64,
-          predictorType: 'binary_classifier',
-          epochs: 10,
-        }),
-    );
+    // Python's algorithm constructor checks the default bucket (`default_bucket()`); on a new
+    // direct session that check waits for the first call that uses the estimator (`recordSet`).
+    const fm = new FactorizationMachines({
+      session: seed.session,
+      role: ROLE,
+      instanceCount: 2,
+      instanceType: 'ml.c5.xlarge',
+      numFactors: 64,
+      predictorType: 'binary_classifier',
+      epochs: 10,
+    });
     const train = ratings(TRAIN_ROWS, 1);
     const records = await direct.recordSet(seed, fm, train.matrix, { labels: train.labels });
     show(`2a. fm.record_set(...): ${TRAIN_ROWS} × ${CUSTOMERS + VIDEOS} one-hot rows`, records);
@@ -294,8 +292,7 @@ export async function main(options: DirectExampleOptions = {}): Promise<DirectEx
     check(shards.length === 2, 'one shard per training instance');
     print(`  manifest lists ${shards.join(', ')}`);
 
-    const fmFit = await direct.fit(seed, fm, { inputs: records, miniBatchSize: 200 });
-    await direct.waitForTrainingJob(seed, fmFit.jobName, { ...waitOptions, pollSeconds: 30 });
+    const fmFit = await direct.fit(seed, fm, { inputs: records, miniBatchSize: 200, waitOptions });
     const fmSent = sent('training', fmFit.jobName);
     show(`2b. fm.fit(record_set): training job ${fmFit.jobName}`, fmSent);
     const hp = (fmSent?.['HyperParameters'] ?? {}) as Record<string, string>;
@@ -330,9 +327,13 @@ export async function main(options: DirectExampleOptions = {}): Promise<DirectEx
       unknown
     >;
     check(fmInput['SplitType'] === 'RecordIO', 'the transform splits the input by record');
-    // The local transform's echo is text only, so the output is checked for presence, not decoded.
+    // The local model echoes its input, record by record: the output reads back as the input.
     const out = localS3.getObject(bucket, `${fmTransform}/ratings.pbr.out`);
-    check(out !== undefined && out.body.length > 0, 'the transform wrote ratings.pbr.out');
+    check(out !== undefined, 'the transform wrote ratings.pbr.out');
+    check(
+      readRecords(out.body).length === TEST_ROWS,
+      `ratings.pbr.out holds the ${TEST_ROWS} records`,
+    );
 
     show('summary');
     print(`  TensorFlow DAG: fit ${fitted.jobName}`);

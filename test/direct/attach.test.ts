@@ -1,6 +1,7 @@
 /**
- * `attach` against the local SageMaker endpoint: a job started by `fit` in one session is
- * attached to by name from another, and the estimator comes back as it was configured.
+ * `attach` against the local SageMaker endpoint: a job started by `fit` (`wait: false`) in one
+ * session is attached to by name from another, which waits for it, and the estimator comes back
+ * as it was configured.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DirectSession } from '../../src/operators/direct/DirectSession.js';
@@ -63,7 +64,7 @@ describe('attach', () => {
       hyperparameters: { epochs: 3 },
       baseJobName: 'team-algo',
     });
-    const { jobName } = await fit(first, est, { inputs: 's3://bucket/train' });
+    const { jobName } = await fit(first, est, { inputs: 's3://bucket/train', wait: false });
     // WHEN another session attaches to it by name
     const attached = await attach(session(), Estimator, jobName, {
       clock: quickClock,
@@ -97,7 +98,7 @@ describe('attach', () => {
       outputPath: 's3://bucket/out',
       baseJobName: 'short-stamp',
     });
-    const { jobName } = await fit(first, est, { inputs: 's3://bucket/train' });
+    const { jobName } = await fit(first, est, { inputs: 's3://bucket/train', wait: false });
     expect(jobName).toMatch(/^short-stamp-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-11$/);
     // WHEN another session attaches to it
     const attached = await attach(session(), Estimator, jobName, {
@@ -132,6 +133,7 @@ describe('attach', () => {
         channel: 'train',
       }),
       miniBatchSize: 10,
+      wait: false,
     });
     // WHEN attached
     const { estimator } = await attach(session(), KNN, jobName, {
@@ -157,7 +159,7 @@ describe('attach', () => {
       pyVersion: 'py39',
       codeLocation: 's3://bucket/code',
     });
-    const { jobName } = await fit(first, tf, { inputs: 's3://bucket/train' });
+    const { jobName } = await fit(first, tf, { inputs: 's3://bucket/train', wait: false });
     // WHEN attached as TensorFlow it works, as PyTorch it is refused
     const { estimator, run } = await attach(session(), TensorFlow, jobName, {
       clock: quickClock,
@@ -182,7 +184,7 @@ describe('attach', () => {
       instanceType: 'ml.m5.large',
       baseJobName: 'failing',
     });
-    const { jobName } = await fit(first, est, { inputs: 's3://bucket/train' });
+    const { jobName } = await fit(first, est, { inputs: 's3://bucket/train', wait: false });
     // WHEN attached, THEN the wait reports the failure
     await expect(
       attach(session(), Estimator, jobName, { clock: quickClock, logger: silentLogger }),

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DescribeHyperParameterTuningJobCommand } from '@aws-sdk/client-sagemaker';
 import { CreateBucketCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import type { DirectSession } from '../../src/operators/direct/DirectSession.js';
-import { localDirectSession } from './localDirectSession.js';
+import { instantClock, localDirectSession } from './localDirectSession.js';
 import { tune } from '../../src/operators/direct/tune.js';
 import { PyTorch } from '../../src/estimators/frameworks/PyTorch.js';
 import { KMeans } from '../../src/estimators/amazon/KMeans.js';
@@ -22,6 +22,7 @@ import {
   IntegerParameter,
 } from '../../src/estimators/tuner/parameterRanges.js';
 import { isMissingOptionError } from '../../src/errors.js';
+import { silentLogger } from '../../src/operators/logger.js';
 import {
   startLocalS3,
   startLocalSageMaker,
@@ -94,18 +95,22 @@ describe('tune', () => {
       },
       metricDefinitionsDict: { a: [{ Name: 'loss', Regex: 'loss=(\\S+)' }] },
     });
-    // WHEN it is fitted with a job name, KMeans on records
+    // WHEN it is fitted with a job name, KMeans on records, and waited for
     const records = new RecordSet({
       s3Data: 's3://bucket/records/',
       numRecords: 10,
       featureDim: 4,
     });
-    const { jobName } = await tune(direct, tuner, {
+    const { jobName, description } = await tune(direct, tuner, {
       jobName: 'multi-tune',
       inputs: { a: 's3://bucket/train', b: 's3://bucket/train', km: records },
       includeClsMetadata: {},
+      waitOptions: { clock: instantClock(), logger: silentLogger },
     });
-    // THEN each framework's code is in its output bucket under the tuning job name
+    // THEN the call returns once the job completed, with its final description
+    expect(description?.HyperParameterTuningJobStatus).toBe('Completed');
+    expect(sagemaker.count('DescribeHyperParameterTuningJob')).toBeGreaterThan(0);
+    // AND each framework's code is in its output bucket under the tuning job name
     for (const bucket of ['other', 'bucket']) {
       const head = await direct.clients.s3.send(
         new HeadObjectCommand({ Bucket: bucket, Key: 'multi-tune/source/sourcedir.tar.gz' }),

@@ -3,7 +3,7 @@
  * the image from the algorithm's registry, typed hyperparameters checked as Python's descriptors
  * check them, the default record-set location, and the hooks of `_prepare_for_training`.
  */
-import { OptionTypeError, ValidationError } from '../../errors.js';
+import { OptionTypeError, ValidationError, isSageMakerWorkflowError } from '../../errors.js';
 import { retrieveFor } from '../../imageUris/retrieveFor.js';
 import { optionalString } from '../../internal/check.js';
 import { checkOptionsObject } from '../../internal/checkInput.js';
@@ -58,6 +58,8 @@ interface EstimatorState {
   readonly values: ReadonlyMap<string, HyperparameterValue | undefined>;
   // The image in the session's region: fixed inputs, asked for several times per pipeline.
   imageUri: string | undefined;
+  // The record-set location; `undefined` until the session's default bucket could be read.
+  dataLocation: string | undefined;
 }
 const STATE = new WeakMap<object, EstimatorState>();
 const stateOf = (estimator: object): EstimatorState => {
@@ -65,6 +67,14 @@ const stateOf = (estimator: object): EstimatorState => {
   if (!state) throw new TypeError('not an estimator built by its constructor');
   return state;
 };
+
+/** Python's default `data_location`: `s3://<default bucket>/<prefix>/sagemaker-record-sets/`. */
+function defaultDataLocation(session: Session): string {
+  return s3PathJoin(
+    ['s3://', session.defaultBucket(), session.defaultBucketPrefix, 'sagemaker-record-sets'],
+    { withEndSlash: true },
+  );
+}
 
 /** Options every built-in algorithm estimator takes, besides its hyperparameters. */
 export interface AlgorithmEstimatorProps extends Omit<
@@ -87,7 +97,6 @@ export class AlgorithmEstimator<T extends HyperparameterTable = HyperparameterTa
   readonly pythonClass: { readonly name: string; readonly module: string };
   readonly session: Session;
   readonly options: ResolvedEstimatorBase;
-  readonly dataLocation: string;
 
   /**
    * @throws {@link OptionTypeError} when the options are not an object or a hyperparameter has a
@@ -102,24 +111,35 @@ export class AlgorithmEstimator<T extends HyperparameterTable = HyperparameterTa
     this.pythonClass = { name: definition.className, module: definition.pythonModule };
     this.options = resolveEstimatorBase(props, definition.className);
     this.session = props.session;
-    this.dataLocation =
-      optionalString(`${definition.className}.dataLocation`, props.dataLocation) ??
-      s3PathJoin(
-        [
-          's3://',
-          props.session.defaultBucket(),
-          props.session.defaultBucketPrefix,
-          'sagemaker-record-sets',
-        ],
-        { withEndSlash: true },
-      );
+    let dataLocation = optionalString(`${definition.className}.dataLocation`, props.dataLocation);
+    try {
+      dataLocation ??= defaultDataLocation(props.session);
+    } catch (error) {
+      // Python parity A7: a direct session whose default bucket is not resolved yet (its AWS
+      // calls are async) leaves the default for the first read, inside `DirectSession.build`.
+      if (!(isSageMakerWorkflowError(error) && error.code === 'DEFAULT_BUCKET_PENDING'))
+        throw error;
+    }
     const values = new Map<string, HyperparameterValue | undefined>();
     const given = props as Readonly<Record<string, unknown>>;
     for (const { option, spec } of definition.entries) {
       const value = given[option];
       if (value !== undefined) values.set(spec.name, coerceHyperparameter(spec, value));
     }
-    STATE.set(this, { values, imageUri: undefined });
+    STATE.set(this, { values, imageUri: undefined, dataLocation });
+  }
+
+  /**
+   * S3 prefix where record sets are written: `dataLocation` as given, else
+   * `s3://<default bucket>/<prefix>/sagemaker-record-sets/` (read when constructed, or on a direct
+   * session whose default bucket was not resolved yet, at the first read: Python parity A7).
+   * @throws DefaultBucketPendingError on such a session before its bucket is resolved (the direct
+   *   calls read it inside `DirectSession.build`, which resolves it).
+   */
+  get dataLocation(): string {
+    const state = stateOf(this);
+    state.dataLocation ??= defaultDataLocation(this.session);
+    return state.dataLocation;
   }
 
   /** The spec of a hyperparameter by its API name. */
@@ -157,7 +177,7 @@ export class AlgorithmEstimator<T extends HyperparameterTable = HyperparameterTa
       values.set(spec.name, coerceHyperparameter(spec, value));
     }
     const copy = Object.assign(Object.create(Object.getPrototypeOf(this) as object) as this, this);
-    STATE.set(copy, { values, imageUri: state.imageUri });
+    STATE.set(copy, { values, imageUri: state.imageUri, dataLocation: state.dataLocation });
     return copy;
   }
 

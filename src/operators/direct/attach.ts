@@ -15,6 +15,7 @@ import { makeTrainingRun, type TrainingRun } from '../../estimators/trainingRun.
 import { systemClock, type OperatorClock } from '../clock.js';
 import { consoleLogger, type OperatorLogger } from '../logger.js';
 import type { DirectSession } from './DirectSession.js';
+import { readDataLocation } from './algorithmBucket.js';
 import { tailTrainingJob, waitForTrainingJob } from './attachWait.js';
 
 /** Options of {@link attach}. */
@@ -82,6 +83,8 @@ export async function attach<C extends AttachableClass>(
   const estimator = await direct.build(
     () => new Class({ ...params.props, tags, session: direct.session }),
   );
+  // Python's constructor checks the default bucket here (an algorithm's `data_location`).
+  await readDataLocation(direct, estimator);
   const framework = flavor.kind === 'framework';
   const props = params.props;
   const run = makeTrainingRun(estimator, {

@@ -17,17 +17,13 @@ import { formatTags } from '../../estimators/tags.js';
 import { loadSageMakerSdk } from '../../internal/loadPeer.js';
 import type { TrainingRun } from '../../estimators/trainingRun.js';
 import { nameFromBase } from '../../pythonCompat/names.js';
-import type { WaitOptions } from '../options.js';
 import type { DirectSession } from './DirectSession.js';
+import { readDataLocation } from './algorithmBucket.js';
 import { createModel } from './deployModel.js';
-import { waitForResource } from './deployWait.js';
+import { waitForResource, type DirectWaitOptions } from './waitForDirectJob.js';
 
 /** Options of {@link deploy}. */
-export interface DeployOptions extends DeployRequestOptions {
-  /** Wait until the endpoint is in service. @default true */
-  readonly wait?: boolean;
-  /** How to wait (timeout, signal, logger). @default - the operators' defaults */
-  readonly waitOptions?: WaitOptions;
+export interface DeployOptions extends DeployRequestOptions, DirectWaitOptions {
   /** Model settings our model classes do not hold. @default - none */
   readonly settings?: ModelCodeSettings;
 }
@@ -94,6 +90,7 @@ export async function deployTrained(
   run: TrainingRun,
   options: TrainedDeployOptions,
 ): Promise<Deployment> {
+  await readDataLocation(direct, estimator);
   const defaultName = nameFromBase(run.baseJobName, estimator.session);
   const modelData = await trainedModelData(direct, run);
   const { model, settings } = await direct.build(() =>

@@ -10,11 +10,13 @@
  * import { direct } from 'sagemaker-workflow/operators';
  * const session = new direct.DirectSession({ region, clients: { sagemaker, s3, sts } });
  * const tf = new TensorFlow({ session: session.session, entryPoint: 'train.py', ... });
+ * // waits for the job as Python's fit does (pass `wait: false` to only start it)
  * const { jobName } = await direct.fit(session, tf, { inputs: 's3://bucket/train' });
  * const { estimator, run } = await direct.attach(session, TensorFlow, jobName);
  */
 export { DirectSession, type DirectClients, type DirectSessionOptions } from './DirectSession.js';
 export { fit, type FitOptions, type FitResult } from './fit.js';
+export type { DirectLogsOption, DirectWaitOptions } from './waitForDirectJob.js';
 export type { TrainingJobRequestOptions } from '../../direct/trainingJobRequest.js';
 export type {
   DebuggerHookSettings,
@@ -39,7 +41,7 @@ export type {
 } from '../../direct/transformerRequests.js';
 export type { TrainedModelOptions } from '../../direct/trainedModel.js';
 export type { ModelCodeSettings } from '../../direct/modelContainer.js';
-export { transform, type TransformOptions } from './transform.js';
+export { transform, type TransformOptions, type TransformResult } from './transform.js';
 export type { TransformRequestOptions } from '../../direct/transformRequests.js';
 export {
   deploy,
@@ -53,7 +55,7 @@ export type { DeployRequestOptions, ServerlessSettings } from '../../direct/depl
 export { dataCaptureConfig, type DataCaptureSettings } from '../../direct/deployDataCapture.js';
 export { tune, type TuneOptions, type TuneResult } from './tune.js';
 export type { DirectTunerSettings } from '../../direct/tuningDefinition.js';
-export { run, type RunOptions } from './run.js';
+export { run, type RunOptions, type RunResult } from './run.js';
 export type {
   DirectProcessingSettings,
   ProcessingRunOptions,

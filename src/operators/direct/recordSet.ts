@@ -93,8 +93,9 @@ export async function recordSet(
   options: RecordSetOptions = {},
 ): Promise<RecordSet> {
   const { rows, cols } = recordsOf(train);
+  const dataLocation = await direct.build(() => estimator.dataLocation);
   const plan = recordSetPlan({
-    dataLocation: estimator.dataLocation,
+    dataLocation,
     className: estimator.pythonClass.name,
     nowSeconds: estimator.session.now(),
     rows,

@@ -4,6 +4,7 @@
  * job waited for as the transform operator waits.
  */
 import type * as SageMakerSdk from '@aws-sdk/client-sagemaker';
+import type { DescribeTransformJobResponse } from '@aws-sdk/client-sagemaker';
 import {
   checkTransformData,
   knownTransformBaseName,
@@ -14,17 +15,24 @@ import {
 import type { Transformer } from '../../estimators/Transformer.js';
 import { ValidationError } from '../../errors.js';
 import { loadSageMakerSdk } from '../../internal/loadPeer.js';
-import type { WaitOptions } from '../options.js';
 import type { DirectSession } from './DirectSession.js';
-import { waitForResource } from './deployWait.js';
 import { serviceError } from './serviceError.js';
+import {
+  checkLogsClient,
+  waitForResource,
+  type DirectLogsOption,
+  type DirectWaitOptions,
+} from './waitForDirectJob.js';
 
 /** Options of {@link transform}. */
-export interface TransformOptions extends TransformRequestOptions {
-  /** Wait until the job ends. @default true */
-  readonly wait?: boolean;
-  /** How to wait (timeout, signal, logs). @default - the operators' defaults */
-  readonly waitOptions?: WaitOptions;
+export interface TransformOptions
+  extends TransformRequestOptions, DirectWaitOptions, DirectLogsOption {}
+
+/** What `transform` started. */
+export interface TransformResult {
+  readonly jobName: string;
+  /** The job's final DescribeTransformJob output; `undefined` with `wait: false`. */
+  readonly description?: DescribeTransformJobResponse;
 }
 
 async function baseName(
@@ -51,17 +59,23 @@ async function baseName(
 }
 
 /**
- * Starts a batch transform job as Python's `transform` does.
- * @throws {@link ValidationError} for input outside S3 or a model that cannot be described.
+ * Starts a batch transform job as Python's `transform` does and, unless `wait: false`, waits for
+ * it to end.
+ * @throws {@link ValidationError} for input outside S3 or a model that cannot be described;
+ *   MissingOptionError for `logs: true` without `clients.logs`; while waiting, JobFailedError,
+ *   JobStoppedError, WaiterTimeoutError or JobAbortedError (the operators' waiter).
  * @example
- * const { jobName } = await transform(direct, transformer, { data: 's3://bucket/batch', wait: false });
+ * const { jobName, description } = await transform(direct, transformer, { data: 's3://bucket/batch' });
+ * // Python's transform(wait=False): start the job only
+ * await transform(direct, transformer, { data: 's3://bucket/batch', wait: false });
  */
 export async function transform(
   direct: DirectSession,
   transformer: Transformer,
   options: TransformOptions,
-): Promise<{ jobName: string }> {
+): Promise<TransformResult> {
   checkTransformData(options.data);
+  checkLogsClient(direct, options);
   const sdk = await loadSageMakerSdk();
   const base = options.jobName == null ? await baseName(direct, transformer, sdk) : '';
   const request = await direct.build(() => transformJobRequest(transformer, options, base));
@@ -69,9 +83,15 @@ export async function transform(
     new sdk.CreateTransformJobCommand(request as never),
   );
   const jobName = String(request.TransformJobName);
-  if (options.wait ?? true) {
-    const arn = (created as { TransformJobArn?: string } | undefined)?.TransformJobArn;
-    await waitForResource(direct, 'transform', jobName, arn, options.waitOptions);
-  }
-  return { jobName };
+  if (!(options.wait ?? true)) return { jobName };
+  const arn = (created as { TransformJobArn?: string } | undefined)?.TransformJobArn;
+  const description = await waitForResource(
+    direct,
+    'transform',
+    jobName,
+    arn,
+    options.waitOptions,
+    options.logs,
+  );
+  return { jobName, description };
 }

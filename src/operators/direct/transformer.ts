@@ -15,6 +15,7 @@ import type { AnyModel } from '../../estimators/Model.js';
 import type { Transformer } from '../../estimators/Transformer.js';
 import type { TrainingRun } from '../../estimators/trainingRun.js';
 import type { DirectSession } from './DirectSession.js';
+import { readDataLocation } from './algorithmBucket.js';
 import { trainedModelData } from './deploy.js';
 import { createModel } from './deployModel.js';
 
@@ -48,6 +49,7 @@ export async function trainedTransformer(
   run: TrainingRun,
   options: TrainedTransformerOptions,
 ): Promise<Transformer> {
+  await readDataLocation(direct, estimator);
   const modelData = await trainedModelData(direct, run);
   const built = await direct.build(() =>
     trainedModelTransformer(estimator, run, modelData, options),

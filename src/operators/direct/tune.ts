@@ -1,8 +1,10 @@
 /**
  * `tune`: Python's `HyperparameterTuner.fit(...)` — the default-bucket check, each tuned
  * estimator's code upload, role expansion per training definition and
- * CreateHyperParameterTuningJob.
+ * CreateHyperParameterTuningJob, then (with `wait`) the job waited for as the tuning operator
+ * waits.
  */
+import type { DescribeHyperParameterTuningJobResponse } from '@aws-sdk/client-sagemaker';
 import { tuningJob, type TuningConfigOptions } from '../../config/tuningConfig.js';
 import type { AnyEstimator } from '../../estimators/AnyEstimator.js';
 import { loadSageMakerSdk } from '../../internal/loadPeer.js';
@@ -20,12 +22,17 @@ import {
   type DirectTunerSettings,
 } from '../../direct/tuningDefinition.js';
 import type { DirectSession } from './DirectSession.js';
+import { readDataLocation } from './algorithmBucket.js';
 import { codeKmsKey, uploadCode } from './uploadCode.js';
 import { airflowCompatibleRecords } from '../../direct/algorithmFit.js';
 import { tunedCode, tunedStaging, type TunedFit } from '../../direct/tunedCode.js';
+import { waitForResource, type DirectWaitOptions } from './waitForDirectJob.js';
 
-/** Options of {@link tune}: the tuning options, and each estimator's `fit`-only settings. */
-export interface TuneOptions extends TuningConfigOptions {
+/**
+ * Options of {@link tune}: the tuning options, each estimator's `fit`-only settings, and how to
+ * wait (Python's tuner `fit` has no `logs`: a tuning job has no log stream of its own).
+ */
+export interface TuneOptions extends TuningConfigOptions, DirectWaitOptions {
   /** @default - none */
   readonly settings?: ReadonlyMap<AnyEstimator, DirectTrainingSettings>;
   /** The tuner keywords only `fit` sends. @default - none */
@@ -37,6 +44,8 @@ export interface TuneResult {
   readonly jobName: string;
   readonly runs: ReadonlyMap<AnyEstimator, TrainingRun>;
   readonly request: Record<string, unknown>;
+  /** The job's final DescribeHyperParameterTuningJob output; `undefined` with `wait: false`. */
+  readonly description?: DescribeHyperParameterTuningJobResponse;
 }
 
 /** The names of the tuned hyperparameters (they are not static). */
@@ -97,9 +106,13 @@ function compatibleInputs(tuner: HyperparameterTuner, inputs: unknown): unknown 
 }
 
 /**
- * Starts a tuning job as Python's tuner `fit` does.
+ * Starts a tuning job as Python's tuner `fit` does and, unless `wait: false`, waits for it to end.
+ * @throws while waiting, JobFailedError, JobStoppedError, WaiterTimeoutError or JobAbortedError
+ *   (the operators' waiter).
  * @example
- * const { jobName } = await tune(direct, tuner, { inputs: 's3://bucket/train' });
+ * const { jobName, description } = await tune(direct, tuner, { inputs: 's3://bucket/train' });
+ * // Python's tuner.fit(wait=False): start the job only
+ * await tune(direct, tuner, { inputs: 's3://bucket/train', wait: false });
  */
 export async function tune(
   direct: DirectSession,
@@ -107,6 +120,7 @@ export async function tune(
   options: TuneOptions = {},
 ): Promise<TuneResult> {
   const fits = tunedFits(tuner, options);
+  for (const tuned of tuner.tuned) await readDataLocation(direct, tuned.estimator);
   // Python parity A4 (docs/python-parity.md): the estimators are prepared one after the other
   // (in name order); each reads the default bucket if it has no output path (the first read
   // checks the bucket) and uploads its code before the next is prepared.
@@ -177,6 +191,17 @@ export async function tune(
     request.TrainingJobDefinitions = expanded;
   }
   const { CreateHyperParameterTuningJobCommand } = await loadSageMakerSdk();
-  await direct.clients.sagemaker.send(new CreateHyperParameterTuningJobCommand(request as never));
-  return { jobName: String(request.HyperParameterTuningJobName), runs: job.runs, request };
+  const created = await direct.clients.sagemaker.send(
+    new CreateHyperParameterTuningJobCommand(request as never),
+  );
+  const result = { jobName: String(request.HyperParameterTuningJobName), runs: job.runs, request };
+  if (!(options.wait ?? true)) return result;
+  const description = await waitForResource(
+    direct,
+    'tuning',
+    result.jobName,
+    (created as { HyperParameterTuningJobArn?: string } | undefined)?.HyperParameterTuningJobArn,
+    options.waitOptions,
+  );
+  return { ...result, description };
 }

@@ -1,13 +1,16 @@
 /**
  * What a batch transform does with S3, decided when it is created: it reads every object under
- * its input `S3Uri` (none: the job fails), splits each by `SplitType`, sends the records to the
- * model one at a time (`SingleRecord`) or in batches of at most `MaxPayloadInMB`
- * (`MultiRecord`, the default here), and the completed job writes
+ * its input `S3Uri` (none: the job fails), splits each by `SplitType` (`Line`: lines; `RecordIO`:
+ * records with their frames, a malformed object fails the job; else the whole object) with the
+ * bytes unchanged (binary RecordIO-protobuf stays intact), sends the records to the model one at
+ * a time (`SingleRecord`) or in batches of at most `MaxPayloadInMB` (`MultiRecord`, the default
+ * here), and the completed job writes
  * `<S3OutputPath>/<input file name>.out` per input object, the answers joined by a newline when
  * `AssembleWith` is `Line` (each then ends with one), back to back otherwise.
  * @internal
  */
 import { KnnError } from './algorithms/knn.js';
+import { DataFormatError } from './algorithms/trainingRows.js';
 import { predictorOf, type Predictor } from './algorithms/index.js';
 import { str, type Json } from './protocol.js';
 import type { JobRun, Resource } from './ResourceStore.js';
@@ -32,20 +35,72 @@ export function modelDataUrls(model: Json): string[] {
     .filter((url): url is string => typeof url === 'string');
 }
 
-function records(object: S3Input, splitType: unknown): string[] {
-  const text = Buffer.from(object.body).toString('utf8');
-  if (splitType !== 'Line') return [text];
-  return text.split(/\r?\n/).filter((line) => line.trim() !== '');
+/** RecordIO's magic number, as its first four bytes (little-endian 0xCED7230A). */
+const RECORDIO_MAGIC = 0xced7230a;
+
+/**
+ * The RecordIO records of an object, each with its frame (magic, length, padding to four bytes),
+ * as SageMaker sends them with `SplitType: RecordIO`.
+ * @throws {DataFormatError} when the object is not a sequence of RecordIO frames.
+ */
+function recordIOFrames(object: S3Input): Uint8Array[] {
+  const bytes = object.body;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const frames: Uint8Array[] = [];
+  for (let at = 0; at < bytes.length;) {
+    if (at + 8 > bytes.length || view.getUint32(at, true) !== RECORDIO_MAGIC) {
+      throw new DataFormatError(
+        `ClientError: ${object.uri} is not RecordIO: no record header at byte ${at}`,
+      );
+    }
+    // The top three bits of the length word are the continuation flag.
+    const length = view.getUint32(at + 4, true) & 0x1fffffff;
+    const end = at + 8 + Math.ceil(length / 4) * 4;
+    if (end > bytes.length) {
+      throw new DataFormatError(
+        `ClientError: ${object.uri} is not RecordIO: the record at byte ${at} is cut short`,
+      );
+    }
+    frames.push(bytes.subarray(at, end));
+    at = end;
+  }
+  return frames;
 }
 
-function batches(all: readonly string[], strategy: unknown, maxPayloadMb: number): string[][] {
+/** Blank lines (whitespace only) are not records. */
+const isBlank = (line: Uint8Array): boolean => Buffer.from(line).toString('utf8').trim() === '';
+
+/** The records of an object by `SplitType`: lines, RecordIO frames, or the whole object. */
+function records(object: S3Input, splitType: unknown): Uint8Array[] {
+  const bytes = object.body;
+  if (splitType === 'RecordIO') return recordIOFrames(object);
+  if (splitType !== 'Line') return [bytes];
+  const lines: Uint8Array[] = [];
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a) continue;
+    // A `\r\n` ending is not part of the line.
+    const end = i > start && bytes[i - 1] === 0x0d ? i - 1 : i;
+    const line = bytes.subarray(start, end);
+    if (!isBlank(line)) lines.push(line);
+    start = i + 1;
+  }
+  return lines;
+}
+
+function batches(
+  all: readonly Uint8Array[],
+  strategy: unknown,
+  maxPayloadMb: number,
+  separator: string,
+): Uint8Array[][] {
   if (strategy === 'SingleRecord') return all.map((r) => [r]);
   const limit = maxPayloadMb * 1024 * 1024;
-  const out: string[][] = [];
-  let current: string[] = [];
+  const out: Uint8Array[][] = [];
+  let current: Uint8Array[] = [];
   let size = 0;
   for (const r of all) {
-    const bytes = Buffer.byteLength(r) + 1;
+    const bytes = r.length + separator.length;
     if (current.length > 0 && size + bytes > limit) {
       out.push(current);
       current = [];
@@ -78,7 +133,9 @@ export function transformRun(sim: Simulation, request: Json, model: Resource): J
     typeof request['MaxPayloadInMB'] === 'number' && request['MaxPayloadInMB'] > 0
       ? request['MaxPayloadInMB']
       : 6;
-  const writes: [string, string][] = [];
+  const writes: [string, Uint8Array][] = [];
+  // Lines are joined by a newline in a request; RecordIO frames and whole objects back to back.
+  const separator = input['SplitType'] === 'Line' ? '\n' : '';
   try {
     const objects = dataSourceObjects(s3, source, sim.store.region, 'the model execution role');
     const modelUrl = modelDataUrls(model.request)[0];
@@ -91,12 +148,18 @@ export function transformRun(sim: Simulation, request: Json, model: Resource): J
         records(object, input['SplitType']),
         request['BatchStrategy'],
         maxPayload,
-      ).map(predictor);
-      const body = assembleLines ? answers.map((a) => `${a}\n`).join('') : answers.join('');
+        separator,
+      ).map((batch) => predictor(batch, separator));
+      const newline = Buffer.from('\n');
+      const body = Buffer.concat(assembleLines ? answers.flatMap((a) => [a, newline]) : answers);
       writes.push([joinUri(outputPath, `${relativeName(str(source['S3Uri']), object)}.out`), body]);
     }
   } catch (error) {
-    if (error instanceof MissingDataError || error instanceof KnnError) {
+    if (
+      error instanceof MissingDataError ||
+      error instanceof KnnError ||
+      error instanceof DataFormatError
+    ) {
       return { failureReason: error.message };
     }
     throw error;

@@ -147,7 +147,7 @@ async function fitCall(
       ['inputs', 'job_name', 'include_cls_metadata', 'estimator_kwargs', 'wait'],
       'tuner.fit',
     );
-    const { wait: _wait, logs: _logs, estimator_kwargs: estimatorKwargs, ...rest } = all;
+    const { wait, logs: _logs, estimator_kwargs: estimatorKwargs, ...rest } = all;
     // Python's `estimator_kwargs` reach each estimator's `_prepare_for_training`; the direct API
     // takes their `mini_batch_size` keyed by estimator name (an absent key: not passed).
     if (estimatorKwargs !== undefined && estimatorKwargs !== null) {
@@ -169,6 +169,8 @@ async function fitCall(
     await tune(env.direct, target, {
       // An explicit `mini_batch_size=None` is passed (LDA and NTM require the argument).
       ...toProps(rest, {}, ['mini_batch_size']),
+      // Python's `wait` (the cases pass `wait=False`: no Describe was recorded).
+      wait: (wait ?? true) as boolean,
       settings,
       tunerSettings: {
         maxRuntimeInSeconds: k.maxRuntimeInSeconds,
@@ -194,6 +196,8 @@ async function fitCall(
       ? { miniBatchSize: all.mini_batch_size }
       : {}),
     ...(all.experiment_config ? { experimentConfig: all.experiment_config as never } : {}),
+    // Python's `wait` (the cases pass `wait=False`: no Describe was recorded).
+    wait: (all.wait ?? true) as boolean,
     settings: settingsOf.get(target) ?? {},
   });
   rememberRun(env.ctx, target, result.run);

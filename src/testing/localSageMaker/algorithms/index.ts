@@ -3,8 +3,9 @@
  * `knn.ts`); every other image gets a documented placeholder:
  * - training writes a `model.tar.gz` holding `placeholder-model.json` (the image and the
  *   hyperparameters), so what comes after (CreateModel, transforms) finds its artifacts;
- * - a transform answers each record with the record itself (an echo), so the `.out` objects
- *   have the line count and split a real model's answers would have, not its values.
+ * - a transform answers each request with its body, bytes unchanged (an echo: text or binary
+ *   RecordIO alike), so the `.out` objects have the records and split a real model's answers
+ *   would have, not its values.
  * @internal
  */
 import { readTarGz, writeTarGz } from '../../internal/tarGz.js';
@@ -59,8 +60,18 @@ export function trainModel(
   return writeTarGz({ [PLACEHOLDER_MODEL_FILE]: JSON.stringify(placeholder) }, mtimeSeconds);
 }
 
-/** Answers a batch of records (one request of a transform). @internal */
-export type Predictor = (records: readonly string[]) => string;
+/**
+ * Answers a batch of records (one request of a transform): each record's bytes as split from the
+ * input, and the separator the request body joins them with (`\n` for `Line`, none otherwise).
+ * @internal
+ */
+export type Predictor = (records: readonly Uint8Array[], separator: string) => Uint8Array;
+
+/** The echo: the request body itself, bytes unchanged. */
+const echo: Predictor = (records, separator) => {
+  const sep = Buffer.from(separator);
+  return Buffer.concat(records.flatMap((r, i) => (i === 0 ? [r] : [sep, r])));
+};
 
 /**
  * The predictor of a `model.tar.gz`: KNN when it holds a local KNN model, else the echo.
@@ -73,7 +84,7 @@ export function predictorOf(modelTarGz: Uint8Array | undefined, request: Json): 
   const contentType = typeof input['ContentType'] === 'string' ? input['ContentType'] : '';
   const accept = typeof output['Accept'] === 'string' ? output['Accept'] : 'application/json';
   const knnFile = modelTarGz ? readTarGz(modelTarGz).get(KNN_MODEL_FILE) : undefined;
-  if (!knnFile) return (records) => records.join('\n');
+  if (!knnFile) return echo;
   const model = JSON.parse(Buffer.from(knnFile).toString('utf8')) as KnnModel;
   if (!contentType.toLowerCase().startsWith('text/csv')) {
     throw new KnnError(
@@ -81,7 +92,8 @@ export function predictorOf(modelTarGz: Uint8Array | undefined, request: Json): 
     );
   }
   return (records) => {
-    const labels = records.map((line, i) => {
+    const labels = records.map((bytes, i) => {
+      const line = Buffer.from(bytes).toString('utf8');
       const row = line.split(',').map(Number);
       if (row.length !== model.featureDim || row.some((v) => !Number.isFinite(v))) {
         throw new KnnError(
@@ -90,6 +102,6 @@ export function predictorOf(modelTarGz: Uint8Array | undefined, request: Json): 
       }
       return predictKnn(model, row);
     });
-    return formatKnnResponse(labels, accept);
+    return Buffer.from(formatKnnResponse(labels, accept));
   };
 }
