@@ -3,9 +3,9 @@
  * session is attached to by name from another, which waits for it, and the estimator comes back
  * as it was configured.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DirectSession } from '../../src/operators/direct/DirectSession.js';
-import { localDirectSession } from './localDirectSession.js';
+import { useLocalDirectEndpoints } from './localDirectSession.js';
 import { attach } from '../../src/operators/direct/attach.js';
 import { fit } from '../../src/operators/direct/fit.js';
 import { Estimator } from '../../src/estimators/Estimator.js';
@@ -16,37 +16,16 @@ import { PyTorch } from '../../src/estimators/frameworks/PyTorch.js';
 import { silentLogger } from '../../src/operators/logger.js';
 import { isJobFailedError } from '../../src/operators/errors.js';
 import { isValidationError } from '../../src/errors.js';
-import {
-  startLocalS3,
-  startLocalSageMaker,
-  type LocalS3,
-  type LocalSageMaker,
-} from '../../src/testing/index.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
 const quickClock = { now: () => Date.now(), sleep: () => Promise.resolve() };
 
-let s3: LocalS3;
-let sagemaker: LocalSageMaker;
-
-function session(now?: () => number): DirectSession {
-  return localDirectSession(sagemaker, s3, now);
-}
+const local = useLocalDirectEndpoints();
+const session = (now?: () => number): DirectSession => local.session(now);
 
 /** A clock whose `repr` has three digits after the point, as most readings do. */
 let tick = 0;
 const threeDigitClock = (): number => 1_764_700_000.123 + tick++;
-
-beforeAll(async () => {
-  s3 = await startLocalS3();
-  sagemaker = await startLocalSageMaker({ autoAdvanceSeconds: 30, region: 'us-west-2' });
-  const setup = session();
-  await setup.defaultBucket();
-});
-afterAll(async () => {
-  await sagemaker.close();
-  await s3.close();
-});
 
 describe('attach', () => {
   it('rebuilds a generic estimator from the job another session started', async () => {
@@ -175,7 +154,7 @@ describe('attach', () => {
   it('fails when the job failed', async () => {
     // GIVEN a job the endpoint fails
     const first = session();
-    sagemaker.failJob(/^failing-/, 'AlgorithmError: boom');
+    local.sagemaker.failJob(/^failing-/, 'AlgorithmError: boom');
     const est = new Estimator({
       session: first.session,
       role: ROLE,

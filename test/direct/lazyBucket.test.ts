@@ -3,20 +3,15 @@
  * waits for the first direct call, which checks the default bucket once (Python parity A7), as a
  * port of `knn = KNN(...); knn.fit(knn.record_set(arr))` does it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDirectSession } from './localDirectSession.js';
+import { describe, expect, it } from 'vitest';
+import { useLocalDirectEndpoints } from './localDirectSession.js';
 import { fit } from '../../src/operators/direct/fit.js';
 import { recordSet } from '../../src/operators/direct/recordSet.js';
 import { KNN } from '../../src/estimators/amazon/KNN.js';
 import { createSession } from '../../src/session.js';
 import { isDefaultBucketPendingError } from '../../src/operators/direct/errors.js';
-import {
-  startLocalS3,
-  startLocalSageMaker,
-  type LocalS3,
-  type LocalSageMaker,
-} from '../../src/testing/index.js';
 
+const local = useLocalDirectEndpoints({ defaultBucket: false });
 const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
 const props = {
   role: ROLE,
@@ -27,25 +22,13 @@ const props = {
   predictorType: 'classifier',
 } as const;
 
-let s3: LocalS3;
-let sagemaker: LocalSageMaker;
-
-beforeAll(async () => {
-  s3 = await startLocalS3();
-  sagemaker = await startLocalSageMaker({ autoAdvanceSeconds: 30, region: 'us-west-2' });
-});
-afterAll(async () => {
-  await sagemaker.close();
-  await s3.close();
-});
-
 describe('an algorithm on a direct session whose bucket is not resolved', () => {
   it('constructs, then recordSet and fit check the bucket once and use it', async () => {
     // GIVEN a fresh direct session (bucket `bucket`, not created yet) and KNN constructed on it
-    const direct = localDirectSession(sagemaker, s3);
+    const direct = local.session();
     const knn = new KNN({ session: direct.session, ...props });
     // THEN construction made no request, and reading the location before any call is refused
-    expect(s3.requests).toEqual([]);
+    expect(local.s3.requests).toEqual([]);
     expect(() => knn.dataLocation).toThrow(expect.toSatisfy(isDefaultBucketPendingError));
     // WHEN a record set is written from it and it is fitted on it
     const records = await recordSet(direct, knn, {
@@ -54,14 +37,14 @@ describe('an algorithm on a direct session whose bucket is not resolved', () => 
     });
     await fit(direct, knn, { inputs: records, miniBatchSize: 2, wait: false });
     // THEN the bucket was checked (and created) once, first, and the records went to it
-    const ops = s3.requests.map((r) => r.operation);
+    const ops = local.s3.requests.map((r) => r.operation);
     expect(ops.slice(0, 3)).toEqual(['ListBuckets', 'HeadBucket', 'CreateBucket']);
     expect(ops.filter((op) => op === 'ListBuckets')).toHaveLength(1);
     expect(knn.dataLocation).toBe('s3://bucket/sagemaker-record-sets/');
     expect(records.s3Data).toMatch(
       /^s3:\/\/bucket\/sagemaker-record-sets\/KNN-.*\/\.amazon\.manifest$/,
     );
-    expect(sagemaker.count('CreateTrainingJob')).toBe(1);
+    expect(local.sagemaker.count('CreateTrainingJob')).toBe(1);
   });
 
   it('still reads the bucket in the constructor on a session that has one', () => {

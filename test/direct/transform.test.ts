@@ -3,10 +3,10 @@
  * the local transform's echo carries bytes unchanged, split on record boundaries with
  * `SplitType: RecordIO`, and a job waited for returns its description.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { DirectSession } from '../../src/operators/direct/DirectSession.js';
-import { instantClock, localDirectSession } from './localDirectSession.js';
+import { instantClock, useLocalDirectEndpoints } from './localDirectSession.js';
 import { transform } from '../../src/operators/direct/transform.js';
 import { modelTransformerFor } from '../../src/operators/direct/transformer.js';
 import { Model } from '../../src/estimators/Model.js';
@@ -14,18 +14,10 @@ import type { Transformer } from '../../src/estimators/Transformer.js';
 import { encodeDenseTensor, readRecords } from '../../src/recordio/index.js';
 import { isJobFailedError, type JobFailedError } from '../../src/operators/errors.js';
 import { silentLogger } from '../../src/operators/logger.js';
-import {
-  startLocalS3,
-  startLocalSageMaker,
-  type LocalS3,
-  type LocalSageMaker,
-} from '../../src/testing/index.js';
 
+const local = useLocalDirectEndpoints({ linkS3: true });
 const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
 const RECORDIO = 'application/x-recordio-protobuf';
-
-let s3: LocalS3;
-let sagemaker: LocalSageMaker;
 
 /** 30,000 rows of 7 float32 features with labels (over 3 MB), as `record_set` writes them. */
 const ROWS = 32_000;
@@ -56,20 +48,10 @@ async function put(direct: DirectSession, key: string, body: Uint8Array): Promis
 }
 
 const output = (jobName: string, file: string): Uint8Array => {
-  const object = s3.getObject('bucket', `${jobName}/${file}.out`);
+  const object = local.s3.getObject('bucket', `${jobName}/${file}.out`);
   if (!object) throw new Error(`no output for ${file}`);
   return object.body;
 };
-
-beforeAll(async () => {
-  s3 = await startLocalS3();
-  sagemaker = await startLocalSageMaker({ autoAdvanceSeconds: 30, region: 'us-west-2', s3 });
-  await localDirectSession(sagemaker, s3).defaultBucket();
-});
-afterAll(async () => {
-  await sagemaker.close();
-  await s3.close();
-});
 
 describe('transform of RecordIO-protobuf', () => {
   it('split by RecordIO: the output holds the input records, byte for byte', async () => {
@@ -130,5 +112,5 @@ describe('transform of RecordIO-protobuf', () => {
 });
 
 function session(): DirectSession {
-  return localDirectSession(sagemaker, s3);
+  return local.session();
 }

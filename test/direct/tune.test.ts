@@ -6,11 +6,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DescribeHyperParameterTuningJobCommand } from '@aws-sdk/client-sagemaker';
 import { CreateBucketCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import type { DirectSession } from '../../src/operators/direct/DirectSession.js';
-import { instantClock, localDirectSession } from './localDirectSession.js';
+import { instantClock, useLocalDirectEndpoints } from './localDirectSession.js';
 import { tune } from '../../src/operators/direct/tune.js';
 import { PyTorch } from '../../src/estimators/frameworks/PyTorch.js';
 import { KMeans } from '../../src/estimators/amazon/KMeans.js';
@@ -23,22 +23,13 @@ import {
 } from '../../src/estimators/tuner/parameterRanges.js';
 import { isMissingOptionError } from '../../src/errors.js';
 import { silentLogger } from '../../src/operators/logger.js';
-import {
-  startLocalS3,
-  startLocalSageMaker,
-  type LocalS3,
-  type LocalSageMaker,
-} from '../../src/testing/index.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
 
-let s3: LocalS3;
-let sagemaker: LocalSageMaker;
 let code: string;
 
-function session(): DirectSession {
-  return localDirectSession(sagemaker, s3);
-}
+const local = useLocalDirectEndpoints();
+const session = (): DirectSession => local.session();
 
 const pytorch = (direct: DirectSession, outputPath?: string): PyTorch =>
   new PyTorch({
@@ -54,17 +45,10 @@ const pytorch = (direct: DirectSession, outputPath?: string): PyTorch =>
   });
 
 beforeAll(async () => {
-  s3 = await startLocalS3();
-  sagemaker = await startLocalSageMaker({ autoAdvanceSeconds: 30, region: 'us-west-2' });
   const setup = session();
-  await setup.defaultBucket();
   await setup.clients.s3.send(new CreateBucketCommand({ Bucket: 'other' }));
   code = mkdtempSync(join(tmpdir(), 'tune-code-'));
   writeFileSync(join(code, 'train.py'), 'print("train")\n');
-});
-afterAll(async () => {
-  await sagemaker.close();
-  await s3.close();
 });
 
 describe('tune', () => {
@@ -109,7 +93,7 @@ describe('tune', () => {
     });
     // THEN the call returns once the job completed, with its final description
     expect(description?.HyperParameterTuningJobStatus).toBe('Completed');
-    expect(sagemaker.count('DescribeHyperParameterTuningJob')).toBeGreaterThan(0);
+    expect(local.sagemaker.count('DescribeHyperParameterTuningJob')).toBeGreaterThan(0);
     // AND each framework's code is in its output bucket under the tuning job name
     for (const bucket of ['other', 'bucket']) {
       const head = await direct.clients.s3.send(

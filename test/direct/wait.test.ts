@@ -3,14 +3,14 @@
  * operators' waiter against the local SageMaker endpoint: the final description comes back, a
  * failed or stopped job is the waiter's typed error, and `logs` streams the job's CloudWatch logs.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DescribeProcessingJobCommand,
   DescribeTrainingJobCommand,
   type DescribeTrainingJobResponse,
 } from '@aws-sdk/client-sagemaker';
 import type { DirectSession } from '../../src/operators/direct/DirectSession.js';
-import { instantClock, localDirectSession } from './localDirectSession.js';
+import { instantClock, useLocalDirectEndpoints } from './localDirectSession.js';
 import { fit } from '../../src/operators/direct/fit.js';
 import { run } from '../../src/operators/direct/run.js';
 import { Estimator } from '../../src/estimators/Estimator.js';
@@ -24,21 +24,12 @@ import {
 import { silentLogger } from '../../src/operators/logger.js';
 import type { WaitOptions } from '../../src/operators/options.js';
 import { capturingLogger } from '../operators/harness.js';
-import {
-  startLocalS3,
-  startLocalSageMaker,
-  type LocalS3,
-  type LocalSageMaker,
-} from '../../src/testing/index.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
 const TRAINING_LOGS = '/aws/sagemaker/TrainingJobs';
 
-let s3: LocalS3;
-let sagemaker: LocalSageMaker;
-
-const session = (withLogs = false): DirectSession =>
-  localDirectSession(sagemaker, s3, undefined, withLogs);
+const local = useLocalDirectEndpoints();
+const session = (withLogs = false): DirectSession => local.session(undefined, withLogs);
 const quick = (logger = silentLogger): WaitOptions => ({ clock: instantClock(), logger });
 
 const estimator = (direct: DirectSession, baseJobName: string): Estimator =>
@@ -67,16 +58,6 @@ async function describeTraining(
 ): Promise<DescribeTrainingJobResponse> {
   return direct.clients.sagemaker.send(new DescribeTrainingJobCommand({ TrainingJobName: name }));
 }
-
-beforeAll(async () => {
-  s3 = await startLocalS3();
-  sagemaker = await startLocalSageMaker({ autoAdvanceSeconds: 30, region: 'us-west-2' });
-  await session().defaultBucket();
-});
-afterAll(async () => {
-  await sagemaker.close();
-  await s3.close();
-});
 
 describe('fit waits', () => {
   it('returns once the job completed, with its final description', async () => {
@@ -109,7 +90,7 @@ describe('fit waits', () => {
   it('throws the waiter’s JobFailedError for a job that fails', async () => {
     // GIVEN a job the endpoint fails
     const direct = session();
-    sagemaker.failJob(/^fit-fails-/, 'AlgorithmError: out of memory');
+    local.sagemaker.failJob(/^fit-fails-/, 'AlgorithmError: out of memory');
     // WHEN it is fitted and waited for
     const error = await fit(direct, estimator(direct, 'fit-fails'), {
       inputs: 's3://bucket/train',
@@ -127,7 +108,7 @@ describe('fit waits', () => {
   it('throws JobStoppedError for a job someone stopped', async () => {
     // GIVEN a job that ends Stopped
     const direct = session();
-    sagemaker.stopJob(/^fit-stopped-/);
+    local.sagemaker.stopJob(/^fit-stopped-/);
     // WHEN it is fitted and waited for, THEN the waiter reports the stop
     await expect(
       fit(direct, estimator(direct, 'fit-stopped'), {
@@ -140,9 +121,9 @@ describe('fit waits', () => {
   it('streams the job’s CloudWatch logs while waiting, unless logs: false', async () => {
     // GIVEN a session with a logs client and log lines in two jobs' streams
     const direct = session(true);
-    const t0 = sagemaker.now();
+    const t0 = local.sagemaker.now();
     for (const name of ['logged-fit', 'quiet-fit'])
-      sagemaker.putLogEvents(TRAINING_LOGS, `${name}/algo-1-1700000000`, [
+      local.sagemaker.putLogEvents(TRAINING_LOGS, `${name}/algo-1-1700000000`, [
         { timestamp: t0 + 1000, message: `${name}: epoch 1` },
         { timestamp: t0 + 2000, message: `${name}: done` },
       ]);
@@ -172,7 +153,7 @@ describe('fit waits', () => {
   it('refuses logs: true on a session without a logs client, before creating the job', async () => {
     // GIVEN a session without a logs client
     const direct = session();
-    const creates = sagemaker.count('CreateTrainingJob');
+    const creates = local.sagemaker.count('CreateTrainingJob');
     // WHEN fit asks for logs
     const error = await fit(direct, estimator(direct, 'needs-logs'), {
       inputs: 's3://bucket/train',
@@ -181,7 +162,7 @@ describe('fit waits', () => {
     }).catch((e: unknown) => e);
     // THEN it is refused and no job was created
     expect(isMissingOptionError(error)).toBe(true);
-    expect(sagemaker.count('CreateTrainingJob')).toBe(creates);
+    expect(local.sagemaker.count('CreateTrainingJob')).toBe(creates);
   });
 });
 
@@ -189,8 +170,8 @@ describe('run waits', () => {
   it('returns once the processing job completed, streaming its logs', async () => {
     // GIVEN a processor, a session with a logs client and a line in the job's stream
     const direct = session(true);
-    sagemaker.putLogEvents('/aws/sagemaker/ProcessingJobs', 'run-waits/algo-1-1700000000', [
-      { timestamp: sagemaker.now() + 1000, message: 'processing 10 files' },
+    local.sagemaker.putLogEvents('/aws/sagemaker/ProcessingJobs', 'run-waits/algo-1-1700000000', [
+      { timestamp: local.sagemaker.now() + 1000, message: 'processing 10 files' },
     ]);
     const logger = capturingLogger();
     // WHEN it runs with the defaults (Python's wait=True, logs=True)
@@ -224,7 +205,7 @@ describe('run waits', () => {
   it('throws JobFailedError for a processing job that fails', async () => {
     // GIVEN a processing job the endpoint fails
     const direct = session();
-    sagemaker.failJob('run-fails', 'ClientError: no input');
+    local.sagemaker.failJob('run-fails', 'ClientError: no input');
     // WHEN it runs and is waited for, THEN the failure is the typed error
     const error = await run(direct, processor(direct), {
       jobName: 'run-fails',
