@@ -34,7 +34,7 @@ const COMMON = {
  * as esbuild splits it; the declarations once for both formats.
  */
 export async function buildOptions(outDir = 'dist'): Promise<Options[]> {
-  const graph = await coreGraph(ENTRIES.index);
+  const graph = await coreGraph(ENTRIES);
   return [
     {
       ...COMMON,
@@ -53,7 +53,7 @@ export async function buildOptions(outDir = 'dist'): Promise<Options[]> {
       splitting: true,
       outDir,
       esbuildPlugins: [useCorePlugin(graph)],
-      plugins: [linkCorePlugin(outDir)],
+      plugins: [linkCorePlugin(outDir, graph)],
       // esbuild makes every entry import its shared chunks, even one of helpers it does not use
       // (the root would load a 189-byte chunk for nothing); no chunk has side effects at load.
       treeshake: { moduleSideEffects: 'no-external' },

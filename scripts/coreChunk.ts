@@ -27,10 +27,15 @@ export const CORE_FILE = 'core.js';
 /** The root's module graph: for each absolute source path, its number and runtime exports. */
 export interface CoreGraph {
   readonly modules: ReadonlyMap<string, { readonly id: number; readonly names: readonly string[] }>;
+  /** The unique names ({@link unique}) some entry point imports: all the core exports. */
+  readonly used: ReadonlySet<string>;
 }
 
-/** Lists the source modules `entry` reaches (packages excluded) and the names each exports. */
-export async function coreGraph(entry: string): Promise<CoreGraph> {
+/**
+ * Lists the source modules the root entry (`entries.index`) reaches, packages excluded, the names
+ * each exports, and which of those the entry points import, so that the core holds only those.
+ */
+export async function coreGraph(entries: Readonly<Record<string, string>>): Promise<CoreGraph> {
   const common = {
     bundle: true,
     write: false,
@@ -41,7 +46,7 @@ export async function coreGraph(entry: string): Promise<CoreGraph> {
     outdir: resolve('.core-graph'),
     logLevel: 'silent',
   } as const;
-  const reach = await build({ ...common, entryPoints: [resolve(entry)] });
+  const reach = await build({ ...common, entryPoints: [resolve(entries.index!)] });
   const files = Object.keys(reach.metafile.inputs).map((f) => resolve(f));
   // One build with every module as an entry point gives each module's exports, `export *`
   // included, as esbuild resolves them.
@@ -52,7 +57,31 @@ export async function coreGraph(entry: string): Promise<CoreGraph> {
     const path = resolve(output.entryPoint);
     modules.set(path, { id: files.indexOf(path), names: [...output.exports].sort() });
   }
-  return { modules };
+  // The entry points built as they will be, to read which core names their code imports.
+  const probe = await build({
+    ...common,
+    entryPoints: Object.values(entries).map((e) => resolve(e)),
+    splitting: true,
+    plugins: [useCorePlugin({ modules, used: new Set() })],
+  });
+  const used = new Set(probe.outputFiles.flatMap((file) => coreImports(file.text)));
+  return { modules, used };
+}
+
+/** The unique names `code` imports or re-exports from the core. */
+function coreImports(code: string): string[] {
+  const names: string[] = [];
+  const statement = new RegExp(
+    `(?:import|export)\\s*\\{([^}]*)\\}\\s*from\\s*["']${CORE_SPECIFIER}["']`,
+    'g',
+  );
+  for (const [, list] of code.matchAll(statement)) {
+    for (const item of list!.split(',')) {
+      const name = item.trim().split(/\s+as\s+/)[0];
+      if (name) names.push(name);
+    }
+  }
+  return names;
 }
 
 const unique = (name: string, id: number): string => `${name}$${id}`;
@@ -61,11 +90,12 @@ const unique = (name: string, id: number): string => `${name}$${id}`;
 export function coreEntryPlugin(graph: CoreGraph, entry: string): Plugin {
   const path = resolve(entry);
   const contents = [...graph.modules]
-    .filter(([, m]) => m.names.length > 0)
-    .map(
-      ([file, m]) =>
-        `export { ${m.names.map((n) => `${n} as ${unique(n, m.id)}`).join(', ')} } from ${JSON.stringify(file)};`,
-    )
+    .map(([file, m]) => {
+      const names = m.names.filter((n) => graph.used.has(unique(n, m.id)));
+      const list = names.map((n) => `${n} as ${unique(n, m.id)}`).join(', ');
+      return names.length ? `export { ${list} } from ${JSON.stringify(file)};` : '';
+    })
+    .filter(Boolean)
     .join('\n');
   return {
     name: 'sagemaker-workflow-core-entry',
@@ -117,12 +147,18 @@ export function useCorePlugin(graph: CoreGraph): Plugin {
   };
 }
 
-/** Writes the core's path relative to each output file (esbuild keeps external paths as given). */
-export function linkCorePlugin(outDir: string): TsupPlugin {
+/**
+ * Writes the core's path relative to each output file (esbuild keeps external paths as given),
+ * and fails the build if an output imports a name the core does not export.
+ */
+export function linkCorePlugin(outDir: string, graph: CoreGraph): TsupPlugin {
   return {
     name: 'sagemaker-workflow-link-core',
     renderChunk(code, info) {
       if (!code.includes(CORE_SPECIFIER)) return undefined;
+      const missing = coreImports(code).filter((n) => !graph.used.has(n));
+      if (missing.length)
+        throw new Error(`${info.path} imports ${missing.join(', ')}: not in the core`);
       let path = relative(dirname(info.path), resolve(outDir, CORE_FILE)).replaceAll('\\', '/');
       if (!path.startsWith('.')) path = `./${path}`;
       return { code: code.replaceAll(CORE_SPECIFIER, path) };
