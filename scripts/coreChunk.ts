@@ -5,9 +5,10 @@
  * ES module costs about 1.5 ms of CPU to resolve, read, compile and link, more than their 200 KB
  * of code costs to compile (issue 18: the cold start).
  *
- * How: {@link coreGraph} lists the modules the root reaches and the names each exports;
- * {@link coreEntryPlugin} builds `core.js` from a virtual entry that re-exports every one of those
- * names under a name made unique by the module's number (`KNN$12`); {@link useCorePlugin} makes
+ * How: {@link coreGraph} lists the modules the root reaches, the names each exports and which of
+ * them the entry points import; {@link coreEntryPlugin} builds `core.js` from a virtual entry that
+ * re-exports those names under a name made unique by the module's number (`KNN$12`), so that
+ * esbuild drops the rest; {@link useCorePlugin} makes
  * the other build (all entry points, split as before) import each of those modules from
  * `core.js` instead of bundling its code again, so a class has one identity whichever entry point
  * it comes through (`instanceof` across `/tuner` and the root keeps working); and
