@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { build } from 'tsup';
-import config from '../tsup.config.js';
+import { buildOptions } from '../tsup.config.js';
 import { fmt, fmtStats, stats, type BenchContext } from './support.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -52,16 +52,9 @@ const LOAD_HOOKS = `export async function load(url, context, next) {
 async function installPackage(work: string, quick: boolean): Promise<string> {
   const pkg = join(work, 'pkg');
   mkdirSync(pkg);
-  const options = Array.isArray(config) ? config[0] : config;
-  await build({
-    ...(options as object),
-    config: false,
-    format: ['esm'],
-    dts: false,
-    sourcemap: false,
-    outDir: join(pkg, 'dist'),
-    silent: true,
-  });
+  // The ES module builds of tsup.config.ts (the core and the entry points), as published.
+  const esm = (await buildOptions(join(pkg, 'dist'))).filter((o) => o.name?.startsWith('esm'));
+  await Promise.all(esm.map((o) => build({ ...o, config: false, sourcemap: false, silent: true })));
   copyFileSync(join(root, 'package.json'), join(pkg, 'package.json'));
   const [packed] = JSON.parse(
     execFileSync('npm', ['pack', '--json', '--pack-destination', work], {

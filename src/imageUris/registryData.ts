@@ -28,29 +28,44 @@ export interface ImageRegistry {
 }
 
 /**
- * Builds an ordered mapping from alternating keys and values.
+ * A region → account-id table of `generated/accounts.ts`, unpacked on first use: the 58 tables
+ * would otherwise be built at import, by every program that loads the root (issue 18).
  * @internal
  */
-export function d(...flat: RegistryNode[]): RegistryDict {
+export type PackedAccounts = () => RegistryDict;
+
+/**
+ * Builds an ordered mapping from alternating keys and values; a value may be a
+ * {@link PackedAccounts} table, unpacked here (the registry trees are built on first use).
+ * @internal
+ */
+export function d(...flat: (RegistryNode | PackedAccounts)[]): RegistryDict {
   const map = new Map<string, RegistryNode>();
-  for (let i = 0; i < flat.length; i += 2) map.set(flat[i] as string, flat[i + 1] as RegistryNode);
+  for (let i = 0; i < flat.length; i += 2) {
+    const value = flat[i + 1] as RegistryNode | PackedAccounts;
+    map.set(flat[i] as string, typeof value === 'function' ? value() : value);
+  }
   return map;
 }
 
 /**
- * Builds a region → account-id mapping from its packed form: `packed` is a run of 4-character
- * entries, a base-36 index into the space-separated `regions` and one into `ids` (12-digit
- * account ids written back to back).
+ * A region → account-id mapping from its packed form, built once on first call: `packed` is a
+ * run of 4-character entries, a base-36 index into the space-separated `regions` and one into
+ * `ids` (12-digit account ids written back to back).
  * @internal
  */
-export function accounts(regions: string, ids: string, packed: string): RegistryDict {
-  const names = regions.split(' ');
-  const map = new Map<string, RegistryNode>();
-  for (let i = 0; i < packed.length; i += 4) {
-    const account = parseInt(packed.slice(i + 2, i + 4), 36) * 12;
-    map.set(names[parseInt(packed.slice(i, i + 2), 36)] ?? '', ids.slice(account, account + 12));
-  }
-  return map;
+export function accounts(regions: string, ids: string, packed: string): PackedAccounts {
+  let map: Map<string, RegistryNode> | undefined;
+  return () => {
+    if (map) return map;
+    const names = regions.split(' ');
+    map = new Map<string, RegistryNode>();
+    for (let i = 0; i < packed.length; i += 4) {
+      const account = parseInt(packed.slice(i + 2, i + 4), 36) * 12;
+      map.set(names[parseInt(packed.slice(i, i + 2), 36)] ?? '', ids.slice(account, account + 12));
+    }
+    return map;
+  };
 }
 
 /**
