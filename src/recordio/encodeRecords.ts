@@ -6,14 +6,21 @@
  * varints). `@bufbuild/protobuf` checks them in the tests.
  * @internal
  */
+import { OutputBufferTooSmallError } from './OutputBufferTooSmallError.js';
 import type { RecordSource } from './RecordSource.js';
 
 /**
  * All records in one exactly sized buffer: for records of one size the size is known without a
- * pass over them; otherwise each record is measured once and the measurements are reused.
+ * pass over them; otherwise each record is measured once and the measurements are reused. With
+ * `into`, the buffer is the front of `into` (a writer overwrites every byte it owns, padding
+ * included, so stale contents do not leak into the output).
  */
-export function encodeAll(source: RecordSource): Uint8Array {
-  const out = new Uint8Array(source.totalSize());
+export function encodeAll(source: RecordSource, into?: Uint8Array): Uint8Array {
+  const size = source.totalSize();
+  if (into !== undefined && into.length < size) {
+    throw new OutputBufferTooSmallError(size, into.length);
+  }
+  const out = into === undefined ? new Uint8Array(size) : into.subarray(0, size);
   source.writeRange(0, source.count, out, 0);
   return out;
 }
