@@ -54,6 +54,13 @@ export function* encodeChunks(
   let out: Uint8Array = new Uint8Array(0);
   let off = 0;
   for (let i = 0; i < count; i++) {
+    if (source.writeIfRoom !== undefined) {
+      const end = source.writeIfRoom(i, out, off);
+      if (end >= 0) {
+        off = end;
+        continue;
+      }
+    }
     const size = source.framedSize(i);
     if (off + size > out.length) {
       if (off > 0) yield out.subarray(0, off);
