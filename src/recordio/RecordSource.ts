@@ -26,6 +26,11 @@ export interface RecordSource {
    * follows, so that each record is measured once.
    */
   totalSize(): number;
+  /**
+   * An upper bound of {@link totalSize} that costs no pass over the records' contents, for
+   * sources whose exact size does (a buffer at least this long is written without measuring).
+   */
+  sizeBound?(): number;
   /** Writes records `[from, to)` back to back at `offset` (which has room), returns the end. */
   writeRange(from: number, to: number, out: Uint8Array, offset: number): number;
 }

@@ -13,9 +13,14 @@ import type { RecordSource } from './RecordSource.js';
  * All records in one exactly sized buffer: for records of one size the size is known without a
  * pass over them; otherwise each record is measured once and the measurements are reused. With
  * `into`, the buffer is the front of `into` (a writer overwrites every byte it owns, padding
- * included, so stale contents do not leak into the output).
+ * included, so stale contents do not leak into the output); when `into` holds the source's
+ * {@link RecordSource.sizeBound}, the records are not measured at all.
  */
 export function encodeAll(source: RecordSource, into?: Uint8Array): Uint8Array {
+  if (into !== undefined && source.sizeBound !== undefined && into.length >= source.sizeBound()) {
+    // Room for the records at their largest: written without measuring them first.
+    return into.subarray(0, source.writeRange(0, source.count, into, 0));
+  }
   const size = source.totalSize();
   if (into !== undefined && into.length < size) {
     throw new OutputBufferTooSmallError(size, into.length);

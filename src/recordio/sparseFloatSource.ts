@@ -152,14 +152,20 @@ export function sparseFloatSource(
       if (off + framed(recordLen(i, n, n * maxKeyBytes)) > out.length) return -1;
       return writeRecord(i, out, off, n * maxKeyBytes);
     },
+    sizeBound() {
+      let total = 0;
+      for (let i = 0; i < rows; i++) total += worstSize(i);
+      return total;
+    },
     totalSize() {
       let total = 0;
       for (let i = 0; i < rows; i++) total += framedSize(i);
       return total;
     },
     writeRange(from, to, out, off) {
-      for (let i = from; i < to; i++) off = write(i, out, off);
-      return off;
+      for (let i = from; i < to - 1; i++) off = write(i, out, off);
+      // The last record measured: keys written past its end would be left behind it.
+      return to > from ? writeRecord(to - 1, out, off, exactKeys(to - 1)) : off;
     },
   };
 }

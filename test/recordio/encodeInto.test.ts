@@ -104,12 +104,16 @@ describe('encodeSparseTensor into a given buffer', () => {
           const options = labels ? { labels: typed(labels.kind, labels.values) } : {};
           const expected = reference(labels);
           for (let offset = 0; offset < 8; offset++) {
-            const into = dirty(expected.length + 3, offset);
-            // WHEN encoded into the buffer; THEN it holds the library's bytes
-            const out = encodeSparseTensor(matrix, { ...options, into });
-            expect(out.buffer).toBe(into.buffer);
-            expect(Buffer.from(out).equals(expected)).toBe(true);
-            expect([...into.subarray(expected.length)]).toStrictEqual([255, 255, 255]);
+            // (a buffer of twice the size has room for every key at its largest)
+            for (const spare of [3, expected.length]) {
+              const into = dirty(expected.length + spare, offset);
+              // WHEN encoded into the buffer; THEN it holds the library's bytes, and the bytes
+              // after them are untouched
+              const out = encodeSparseTensor(matrix, { ...options, into });
+              expect(out.buffer).toBe(into.buffer);
+              expect(Buffer.from(out).equals(expected)).toBe(true);
+              expect(into.subarray(expected.length).every((b) => b === 0xff)).toBe(true);
+            }
           }
         }
       });

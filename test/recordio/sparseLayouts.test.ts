@@ -68,9 +68,15 @@ describe('sparse float records written keys first', () => {
           const one = Buffer.from(encodeSparseTensor(matrix, options));
           expect(one.equals(reference), `cols ${cols}`).toBe(true);
           for (let offset = 1; offset < 4; offset++) {
-            const into = new Uint8Array(reference.length + offset).fill(0xee).subarray(offset);
-            const out = encodeSparseTensor(matrix, { ...options, into });
-            expect(Buffer.from(out).equals(reference), `cols ${cols} at ${offset}`).toBe(true);
+            // exactly sized, and with room for every key at its largest
+            for (const spare of [0, 5 * indices.length + 8 * rowList.length]) {
+              const into = new Uint8Array(reference.length + spare + offset)
+                .fill(0xee)
+                .subarray(offset);
+              const out = encodeSparseTensor(matrix, { ...options, into });
+              expect(Buffer.from(out).equals(reference), `cols ${cols} at ${offset}`).toBe(true);
+              expect(into.subarray(reference.length).every((b) => b === 0xee)).toBe(true);
+            }
           }
           for (const chunkBytes of [1, 37, 100, 333, 4096]) {
             for (const reuseChunks of [false, true]) {
