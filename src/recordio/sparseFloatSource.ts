@@ -69,6 +69,8 @@ export function sparseFloatSource(
   const shapeLen = shape.length;
   // resolveSparse checked that every index is below `cols`.
   const maxKeyBytes = varintSize(Math.max(cols - 1, 0));
+  /** Every row's key bytes, once {@link RecordSource.totalSize} has measured them. */
+  let measured: Int32Array | undefined;
   let lastOut: Uint8Array | undefined;
   let out32: Int32Array = new Int32Array(0);
 
@@ -158,11 +160,22 @@ export function sparseFloatSource(
       return total;
     },
     totalSize() {
+      // Kept for the writeRange that follows, which then places every row's keys exactly.
+      measured = new Int32Array(rows);
       let total = 0;
-      for (let i = 0; i < rows; i++) total += framedSize(i);
+      for (let i = 0; i < rows; i++) {
+        const n = (indptr[i + 1] as number) - (indptr[i] as number);
+        const k = exactKeys(i);
+        measured[i] = k;
+        total += framed(recordLen(i, n, k));
+      }
       return total;
     },
     writeRange(from, to, out, off) {
+      if (measured !== undefined) {
+        for (let i = from; i < to; i++) off = writeRecord(i, out, off, measured[i] as number);
+        return off;
+      }
       for (let i = from; i < to - 1; i++) off = write(i, out, off);
       // The last record measured: keys written past its end would be left behind it.
       return to > from ? writeRecord(to - 1, out, off, exactKeys(to - 1)) : off;
