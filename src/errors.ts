@@ -67,6 +67,7 @@ export const ERROR_CODES = [
   'ECR_ACCESS_DENIED',
   // `./recordio`
   'RECORDIO_FORMAT',
+  'OUTPUT_BUFFER_TOO_SMALL',
   // `./operators`
   'CONFIG_VALIDATION',
   'CREATE_OUTCOME',

@@ -16,10 +16,21 @@ export interface RecordSource {
   /** Writes record `i` at `offset` (which has room for `framedSize(i)`), returns the end. */
   write(i: number, out: Uint8Array, offset: number): number;
   /**
+   * Writes record `i` at `offset` when `out` surely has room for it without measuring it first,
+   * returns the end, or -1 (nothing written) when it might not fit: then the chunked writer
+   * measures it with {@link framedSize}. Only sources whose measuring costs a pass of its own.
+   */
+  writeIfRoom?(i: number, out: Uint8Array, offset: number): number;
+  /**
    * Framed bytes of all the records. What it measures is kept for the {@link writeRange} that
    * follows, so that each record is measured once.
    */
   totalSize(): number;
+  /**
+   * An upper bound of {@link totalSize} that costs no pass over the records' contents, for
+   * sources whose exact size does (a buffer at least this long is written without measuring).
+   */
+  sizeBound?(): number;
   /** Writes records `[from, to)` back to back at `offset` (which has room), returns the end. */
   writeRange(from: number, to: number, out: Uint8Array, offset: number): number;
 }

@@ -12,13 +12,13 @@ export const MAX_CHUNK_BYTES = 2 ** 30;
 
 /**
  * The writer options, `{}` for `null`/`undefined`, else {@link OptionTypeError} (not an object,
- * `reuseChunks` not a boolean) or {@link ValidationError} (`chunkBytes` not an integer from 1 to
+ * `reuseChunks` not a boolean, `into` not a `Uint8Array`) or {@link ValidationError} (`chunkBytes` not an integer from 1 to
  * {@link MAX_CHUNK_BYTES}).
  */
 export function checkWriterOptions<T extends object>(options: T | null | undefined): T {
   checkOptionsObject('options', options, true);
   const o = (options ?? {}) as T & { chunkBytes?: unknown; reuseChunks?: unknown };
-  const { chunkBytes, reuseChunks } = o;
+  const { chunkBytes, reuseChunks, into } = o as typeof o & { into?: unknown };
   if (chunkBytes !== undefined) {
     if (typeof chunkBytes !== 'number') {
       throw new OptionTypeError('options.chunkBytes', chunkBytes, 'a number of bytes');
@@ -33,6 +33,9 @@ export function checkWriterOptions<T extends object>(options: T | null | undefin
   }
   if (reuseChunks !== undefined && typeof reuseChunks !== 'boolean') {
     throw new OptionTypeError('options.reuseChunks', reuseChunks, 'true or false');
+  }
+  if (into !== undefined && !(into instanceof Uint8Array)) {
+    throw new OptionTypeError('options.into', into, 'a Uint8Array (or Buffer)');
   }
   return o;
 }

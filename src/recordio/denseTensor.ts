@@ -2,12 +2,7 @@ import { denseSource } from './denseSource.js';
 import { encodeAll, sourceChunks } from './encodeRecords.js';
 import { checkWriterOptions } from './checkWriterOptions.js';
 import { resolveDense } from './resolveInputs.js';
-import type {
-  ChunkOptions,
-  DenseMatrixInput,
-  WriteStreamOptions,
-  WriteTensorOptions,
-} from './types.js';
+import type { ChunkOptions, DenseMatrixInput, WriteStreamOptions, EncodeOptions } from './types.js';
 import { writeChunks, type ChunkSink } from './writeChunks.js';
 
 /**
@@ -21,6 +16,7 @@ import { writeChunks, type ChunkSink } from './writeChunks.js';
  * label per row, or an integer does not fit int32.
  * @throws {UnsupportedOptionError} when the element type is not float32, float64 or int64
  * (an `Int32Array` is int32, which Python refuses too: pass `dtype: 'int64'`).
+ * @throws {OutputBufferTooSmallError} when `options.into` is shorter than the encoding.
  * @throws {OptionTypeError} when the input is not a matrix.
  * @example
  * const bytes = encodeDenseTensor(
@@ -30,9 +26,10 @@ import { writeChunks, type ChunkSink } from './writeChunks.js';
  */
 export function encodeDenseTensor(
   matrix: DenseMatrixInput,
-  options: WriteTensorOptions = {},
+  options: EncodeOptions = {},
 ): Uint8Array {
-  return encodeAll(denseSource(resolveDense(matrix, checkWriterOptions(options).labels)));
+  const checked = checkWriterOptions(options);
+  return encodeAll(denseSource(resolveDense(matrix, checked.labels)), checked.into);
 }
 
 /**

@@ -6,14 +6,26 @@
  * varints). `@bufbuild/protobuf` checks them in the tests.
  * @internal
  */
+import { OutputBufferTooSmallError } from './OutputBufferTooSmallError.js';
 import type { RecordSource } from './RecordSource.js';
 
 /**
  * All records in one exactly sized buffer: for records of one size the size is known without a
- * pass over them; otherwise each record is measured once and the measurements are reused.
+ * pass over them; otherwise each record is measured once and the measurements are reused. With
+ * `into`, the buffer is the front of `into` (a writer overwrites every byte it owns, padding
+ * included, so stale contents do not leak into the output); when `into` holds the source's
+ * {@link RecordSource.sizeBound}, the records are not measured at all.
  */
-export function encodeAll(source: RecordSource): Uint8Array {
-  const out = new Uint8Array(source.totalSize());
+export function encodeAll(source: RecordSource, into?: Uint8Array): Uint8Array {
+  if (into !== undefined && source.sizeBound !== undefined && into.length >= source.sizeBound()) {
+    // Room for the records at their largest: written without measuring them first.
+    return into.subarray(0, source.writeRange(0, source.count, into, 0));
+  }
+  const size = source.totalSize();
+  if (into !== undefined && into.length < size) {
+    throw new OutputBufferTooSmallError(size, into.length);
+  }
+  const out = into === undefined ? new Uint8Array(size) : into.subarray(0, size);
   source.writeRange(0, source.count, out, 0);
   return out;
 }
@@ -47,6 +59,13 @@ export function* encodeChunks(
   let out: Uint8Array = new Uint8Array(0);
   let off = 0;
   for (let i = 0; i < count; i++) {
+    if (source.writeIfRoom !== undefined) {
+      const end = source.writeIfRoom(i, out, off);
+      if (end >= 0) {
+        off = end;
+        continue;
+      }
+    }
     const size = source.framedSize(i);
     if (off + size > out.length) {
       if (off > 0) yield out.subarray(0, off);

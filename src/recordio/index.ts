@@ -15,6 +15,10 @@ export {
 } from './readRecords.js';
 export { RecordIOFormatError, isRecordIOFormatError } from './RecordIOFormatError.js';
 export {
+  OutputBufferTooSmallError,
+  isOutputBufferTooSmallError,
+} from './OutputBufferTooSmallError.js';
+export {
   RecordSchema,
   RecordValueSchema,
   Float32TensorSchema,
@@ -39,6 +43,7 @@ export type {
   VectorInput,
   CsrMatrix,
   WriteTensorOptions,
+  EncodeOptions,
   WriteStreamOptions,
   ChunkOptions,
 } from './types.js';

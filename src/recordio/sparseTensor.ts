@@ -2,7 +2,7 @@ import { sparseSource } from './sparseSource.js';
 import { encodeAll, sourceChunks } from './encodeRecords.js';
 import { checkWriterOptions } from './checkWriterOptions.js';
 import { resolveSparse } from './resolveInputs.js';
-import type { ChunkOptions, CsrMatrix, WriteStreamOptions, WriteTensorOptions } from './types.js';
+import type { ChunkOptions, CsrMatrix, WriteStreamOptions, EncodeOptions } from './types.js';
 import { writeChunks, type ChunkSink } from './writeChunks.js';
 
 /**
@@ -13,6 +13,7 @@ import { writeChunks, type ChunkSink } from './writeChunks.js';
  * `features["values"]` with their column indices as `keys` and `shape = [columns]`; each row's
  * label under `label["values"]`.
  *
+ * @throws {OutputBufferTooSmallError} when `options.into` is shorter than the encoding.
  * @throws {OptionTypeError} when the input is not a CSR matrix (Python: "Array must be sparse").
  * @throws {ValidationError} when the labels are not a vector with one label per row, the CSR
  * arrays are inconsistent, or an integer does not fit int32.
@@ -25,11 +26,9 @@ import { writeChunks, type ChunkSink } from './writeChunks.js';
  *   indptr: new Int32Array([0, 2, 3]),
  * });
  */
-export function encodeSparseTensor(
-  matrix: CsrMatrix,
-  options: WriteTensorOptions = {},
-): Uint8Array {
-  return encodeAll(sparseSource(resolveSparse(matrix, checkWriterOptions(options).labels)));
+export function encodeSparseTensor(matrix: CsrMatrix, options: EncodeOptions = {}): Uint8Array {
+  const checked = checkWriterOptions(options);
+  return encodeAll(sparseSource(resolveSparse(matrix, checked.labels)), checked.into);
 }
 
 /**

@@ -73,6 +73,19 @@ export interface WriteTensorOptions {
   readonly labels?: VectorInput;
 }
 
+/** Options of the one-buffer writers ({@link encodeDenseTensor}, {@link encodeSparseTensor}). */
+export interface EncodeOptions extends WriteTensorOptions {
+  /**
+   * A buffer to encode into instead of a fresh one: the result is `into.subarray(0, size)`, and
+   * the bytes after it are left as they were. Keep one buffer and pass it to every call: a fresh
+   * buffer of the output's size faults in each of its pages, which costs more than the encoding.
+   * The result is valid until the buffer is written again; it must not overlap the input.
+   * @throws {OutputBufferTooSmallError} when the encoding does not fit.
+   * @default - a fresh buffer of exactly the encoding's size
+   */
+  readonly into?: Uint8Array;
+}
+
 /** Options of the chunked writers ({@link denseTensorChunks}, {@link sparseTensorChunks}). */
 export interface ChunkOptions extends WriteTensorOptions {
   /**
