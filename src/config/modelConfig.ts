@@ -120,6 +120,12 @@ function frameworkContainer(
   return { container: containerDef(deployImage, model.modelData, env), name, s3Operations };
 }
 
+const MODEL_OPTION_TYPES = Object.freeze({
+  instanceType: 'string',
+  role: 'string',
+  imageUri: 'string',
+} as const);
+
 /** The types of the model members the builder reads (each may also be absent). */
 const MODEL_FIELD_TYPES = Object.freeze({
   role: 'string',
@@ -139,11 +145,7 @@ export function buildModelConfig(
 ): BuiltModelConfig {
   checkModel('model', model);
   checkBuilderOptions('options', options);
-  checkOptionTypes('options', options ?? {}, {
-    instanceType: 'string',
-    role: 'string',
-    imageUri: 'string',
-  });
+  checkOptionTypes('options', options ?? {}, MODEL_OPTION_TYPES);
   checkOptionTypes('model', model, MODEL_FIELD_TYPES);
   options ??= {};
   const image = options.imageUri || model.imageUri;

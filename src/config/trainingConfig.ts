@@ -67,8 +67,10 @@ export interface PreparedTrainingJob {
  */
 export function checkTrainingOptions(options: unknown): void {
   checkBuilderOptions('options', options);
-  checkOptionTypes('options', options ?? {}, { jobName: 'string' });
+  checkOptionTypes('options', options ?? {}, TRAINING_OPTION_TYPES);
 }
+
+const TRAINING_OPTION_TYPES = Object.freeze({ jobName: 'string' } as const);
 
 /** Python's default output path: `s3://<default bucket>/<default prefix>/`. */
 export function defaultOutputPath(session: Session, suffix?: string): string {
@@ -93,9 +95,11 @@ export function resolveBaseJobName(estimator: AnyEstimator): string {
 export function prepareTraining(
   estimator: AnyEstimator,
   options: TrainingJobOptions = {},
+  optionsChecked = false,
 ): PreparedTrainingJob {
   checkEstimator('estimator', estimator);
-  checkBuilderOptions('options', options);
+  // `trainingJob` has just checked these very options (`checkTrainingOptions`).
+  if (!optionsChecked) checkBuilderOptions('options', options);
   const o = estimator.options;
   const session = estimator.session;
   // Python looks the training image up for a generated name only when no job name is given, so
@@ -292,7 +296,9 @@ export function trainingBaseConfig(
 export function completeTrainingConfig(
   estimator: AnyEstimator,
   prepared: PreparedTrainingJob,
+  ownsConfig = false,
 ): TrainingConfig {
+  if (ownsConfig) return completeInPlace(estimator, prepared);
   const o = estimator.options;
   const base = prepared.config;
   return checkPlainJson(
@@ -310,6 +316,25 @@ export function completeTrainingConfig(
 }
 
 /**
+ * {@link completeTrainingConfig} on a prepared config nobody else holds (built by the caller just
+ * before): the members are added to it rather than to a copy, with the same result, key order
+ * included (the spread keeps `AlgorithmSpecification` in place and appends the name and tags).
+ */
+function completeInPlace(estimator: AnyEstimator, prepared: PreparedTrainingJob): TrainingConfig {
+  const o = estimator.options;
+  const config = prepared.config as Record<string, unknown>;
+  if (o.metricDefinitions !== undefined) {
+    config.AlgorithmSpecification = {
+      ...(config.AlgorithmSpecification as object),
+      MetricDefinitions: o.metricDefinitions,
+    };
+  }
+  if (prepared.run.jobName !== undefined) config.TrainingJobName = prepared.run.jobName;
+  if (o.tags !== undefined) config.Tags = o.tags;
+  return checkPlainJson('trainingConfig', config) as unknown as TrainingConfig;
+}
+
+/**
  * Python's `training_config`: the CreateTrainingJob request for Airflow's SageMakerTrainingOperator,
  * identical to the Python SDK's (v2.257.6) for the same inputs and clock.
  * @example
@@ -322,7 +347,7 @@ export function trainingConfig(
   options: TrainingJobOptions = {},
 ): TrainingConfig {
   checkTrainingOptions(options);
-  return completeTrainingConfig(estimator, prepareTraining(estimator, options));
+  return completeTrainingConfig(estimator, prepareTraining(estimator, options, true), true);
 }
 
 /**
@@ -347,8 +372,9 @@ export function trainingConfigForOperator(
 export function withUploads(
   prepared: PreparedTrainingJob,
   estimator: AnyEstimator,
+  ownsConfig = false,
 ): TrainingConfig {
-  const config = completeTrainingConfig(estimator, prepared);
+  const config = completeTrainingConfig(estimator, prepared, ownsConfig);
   if (prepared.uploads.length === 0) return config;
   return {
     ...config,

@@ -2,7 +2,7 @@
  * What every estimator shares: the options the Airflow config path reads (Python's
  * `EstimatorBase.__init__`, v2.257.6), checked and resolved once at construction.
  */
-import { checkOptionsObject } from '../internal/checkInput.js';
+import { checkOptionsObject, primeFrozen } from '../internal/checkInput.js';
 import { MissingOptionError, OptionTypeError, ValidationError } from '../errors.js';
 import {
   checkNumber,
@@ -228,7 +228,7 @@ export function resolveEstimatorBase(
       'a list of InstanceGroup',
     );
   }
-  return {
+  const resolved: ResolvedEstimatorBase = {
     role: props.role,
     instanceCount: optionalNumber(opt('instanceCount'), props.instanceCount),
     instanceType,
@@ -262,7 +262,7 @@ export function resolveEstimatorBase(
       DEFAULTS.enableNetworkIsolation,
     sourceDir: optionalString(opt('sourceDir'), props.sourceDir),
     entryPoint: optionalString(opt('entryPoint'), props.entryPoint),
-    dependencies: optionalStringList(opt('dependencies'), props.dependencies) ?? [],
+    dependencies: optionalStringList(opt('dependencies'), props.dependencies) ?? NO_DEPENDENCIES,
     codeLocation: optionalString(opt('codeLocation'), props.codeLocation),
     containerLogLevel: checkNumber(
       opt('containerLogLevel'),
@@ -273,4 +273,12 @@ export function resolveEstimatorBase(
     trainingPlan: optionalString(opt('trainingPlan'), props.trainingPlan),
     instancePlacementConfig: props.instancePlacementConfig ?? undefined,
   };
+  // Frozen, and its height noted: every builder checks an estimator's options (input limits and
+  // types), and options that cannot change are checked once, not once per builder call.
+  primeFrozen(Object.freeze(resolved));
+  return resolved;
 }
+
+/** `dependencies` when none are given: shared, so frozen (and walked once). */
+const NO_DEPENDENCIES: readonly string[] = Object.freeze([]);
+primeFrozen(NO_DEPENDENCIES);

@@ -2,6 +2,7 @@
  * `TrainingRun`: what Python remembers on an estimator after building its training config (job
  * name, output path, uploaded code), as a value the later builders take instead.
  */
+import { primeFrozen } from '../internal/checkInput.js';
 import type { PyValue, UploadedCode } from './types.js';
 
 declare const trainingRunBrand: unique symbol;
@@ -40,12 +41,14 @@ const owners = new WeakMap<object, object>();
 /** Makes a run of `estimator`. @internal */
 export function makeTrainingRun(estimator: object, fields: TrainingRunFields): TrainingRun {
   // Frozen with the members it owns, so the later builders read what trainingJob built (and
-  // walk it once: see checkInput).
-  const run = Object.freeze({
-    ...fields,
-    hyperparameters: Object.freeze({ ...fields.hyperparameters }),
-    uploadedCode: fields.uploadedCode && Object.freeze({ ...fields.uploadedCode }),
-  }) as TrainingRun;
+  // walk it once: see checkInput). Spread copies hold data properties only, so their heights are
+  // noted here without a walk.
+  const hyperparameters = Object.freeze({ ...fields.hyperparameters });
+  primeFrozen(hyperparameters);
+  const uploadedCode = fields.uploadedCode && Object.freeze({ ...fields.uploadedCode });
+  if (uploadedCode) primeFrozen(uploadedCode);
+  const run = Object.freeze({ ...fields, hyperparameters, uploadedCode }) as TrainingRun;
+  primeFrozen(run);
   owners.set(run, estimator);
   return run;
 }

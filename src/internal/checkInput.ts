@@ -77,6 +77,30 @@ function walk(option: string, value: unknown, depth: number): number {
   return height;
 }
 
+/**
+ * Records the height of a frozen object the caller has just made from a literal or a spread (own
+ * data properties only, so its values are read without a descriptor each): the walk then meets it
+ * as a subtree already walked. Nothing is recorded, and the walk does the work when it comes, if
+ * a string is over the limit or a member object is not one already walked. Never throws.
+ */
+export function primeFrozen(value: object): void {
+  if (FROZEN_HEIGHTS.has(value) || !Object.isFrozen(value)) return;
+  let height = 0;
+  for (const key of Object.keys(value)) {
+    const member: unknown = (value as Record<string, unknown>)[key];
+    if (typeof member === 'string') {
+      if (member.length > MAX_INPUT_STRING_LENGTH) return;
+      continue;
+    }
+    if (typeof member !== 'object' || member === null) continue;
+    const known = FROZEN_HEIGHTS.get(member);
+    if (known === undefined) return;
+    if (known + 1 > height) height = known + 1;
+  }
+  if (height >= MAX_INPUT_DEPTH) return;
+  FROZEN_HEIGHTS.set(value, height);
+}
+
 /** Throws {@link InputLimitError} when `value` holds a string or a nesting beyond the limits. */
 export function checkInputLimits(option: string, value: unknown): void {
   walk(option, value, 0);
@@ -113,24 +137,40 @@ export function checkInstance(
 const PLAIN_JSON =
   'plain JSON (a string, finite number, boolean, null, array without holes or plain object); check the option that sets it';
 
-function jsonProblem(value: unknown, path: string, depth: number): [string, unknown] | undefined {
+/** What {@link jsonProblem} found: the value, and the path to it as steps from it upwards. */
+interface JsonProblem {
+  readonly value: unknown;
+  readonly steps: string[];
+}
+
+// The path is put together only for a problem found: every builder checks its whole config, and
+// a path string per member checked cost more than the check.
+function jsonProblem(value: unknown, depth: number): JsonProblem | undefined {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return undefined;
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : [path, value];
-  if (typeof value !== 'object' || depth >= MAX_INPUT_DEPTH) return [path, value];
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { value, steps: [] };
+  if (typeof value !== 'object' || depth >= MAX_INPUT_DEPTH) return { value, steps: [] };
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      if (!(i in value)) return [`${path}[${i}]`, undefined];
-      const bad = jsonProblem(value[i], `${path}[${i}]`, depth + 1);
-      if (bad) return bad;
+      if (!(i in value)) return { value: undefined, steps: [`[${i}]`] };
+      const bad = jsonProblem(value[i], depth + 1);
+      if (bad) {
+        bad.steps.push(`[${i}]`);
+        return bad;
+      }
     }
     return undefined;
   }
-  if (!isWalkable(value)) return [path, value];
+  if (!isWalkable(value)) return { value, steps: [] };
   for (const key of Object.keys(value)) {
     const d = Object.getOwnPropertyDescriptor(value, key);
-    if (!d || !('value' in d) || d.value === undefined) return [`${path}.${key}`, undefined];
-    const bad = jsonProblem(d.value, `${path}.${key}`, depth + 1);
-    if (bad) return bad;
+    if (!d || !('value' in d) || d.value === undefined) {
+      return { value: undefined, steps: [`.${key}`] };
+    }
+    const bad = jsonProblem(d.value, depth + 1);
+    if (bad) {
+      bad.steps.push(`.${key}`);
+      return bad;
+    }
   }
   return undefined;
 }
@@ -142,8 +182,8 @@ function jsonProblem(value: unknown, path: string, depth: number): [string, unkn
  * sets it can be found.
  */
 export function checkPlainJson<T>(builder: string, config: T): T {
-  const bad = jsonProblem(config, builder, 0);
-  if (bad) throw new OptionTypeError(bad[0], bad[1], PLAIN_JSON);
+  const bad = jsonProblem(config, 0);
+  if (bad) throw new OptionTypeError(builder + bad.steps.reverse().join(''), bad.value, PLAIN_JSON);
   return config;
 }
 
@@ -164,6 +204,9 @@ function entriesOf(
   return entries;
 }
 
+// Frozen options (an estimator's resolved options) and the one table they passed.
+const TYPES_CHECKED = new WeakMap<object, object>();
+
 /**
  * Checks the types of named members of an options object (each may also be `null`/`undefined`;
  * a string where a number or boolean stands must be an Airflow template): the type checks of the
@@ -174,42 +217,52 @@ export function checkOptionTypes(
   options: object,
   kinds: Readonly<Record<string, OptionKind>>,
 ): void {
+  if (TYPES_CHECKED.get(options) === kinds) return;
   const o = options as Record<string, unknown>;
+  // Only a walked frozen object whose member objects are walked frozen ones cannot change its
+  // answer (a member's prototype included): those are checked once per table.
+  let fixed = FROZEN_HEIGHTS.has(options) && Object.isFrozen(kinds);
   for (const [key, kind] of entriesOf(kinds)) {
     const value = o[key];
     if (value === undefined || value === null) continue;
-    const option = `${owner}.${key}`;
+    if (fixed && typeof value === 'object' && !FROZEN_HEIGHTS.has(value)) fixed = false;
     switch (kind) {
       case 'string':
-        if (typeof value !== 'string') throw new OptionTypeError(option, value, 'a string');
+        if (typeof value !== 'string')
+          throw new OptionTypeError(`${owner}.${key}`, value, 'a string');
         break;
       case 'number':
         if (!(typeof value === 'number' && Number.isFinite(value)) && !isPlaceholder(value)) {
-          throw new OptionTypeError(option, value, 'a finite number or an Airflow template');
+          throw new OptionTypeError(
+            `${owner}.${key}`,
+            value,
+            'a finite number or an Airflow template',
+          );
         }
         break;
       case 'boolean':
         if (typeof value !== 'boolean' && !isPlaceholder(value)) {
-          throw new OptionTypeError(option, value, 'true, false or an Airflow template');
+          throw new OptionTypeError(`${owner}.${key}`, value, 'true, false or an Airflow template');
         }
         break;
       case 'stringList':
         if (!isDenseArrayOf(value, (v) => typeof v === 'string')) {
-          throw new OptionTypeError(option, value, 'a list of strings');
+          throw new OptionTypeError(`${owner}.${key}`, value, 'a list of strings');
         }
         break;
       case 'list':
         if (!isDenseArrayOf(value, () => true)) {
-          throw new OptionTypeError(option, value, 'a list (an array without holes)');
+          throw new OptionTypeError(`${owner}.${key}`, value, 'a list (an array without holes)');
         }
         break;
       case 'record':
         if (typeof value !== 'object' || Array.isArray(value) || !isWalkable(value)) {
-          throw new OptionTypeError(option, value, 'a plain object');
+          throw new OptionTypeError(`${owner}.${key}`, value, 'a plain object');
         }
         break;
     }
   }
+  if (fixed) TYPES_CHECKED.set(options, kinds);
 }
 
 /** An array with no holes whose every item passes `item`. */

@@ -4,6 +4,7 @@
  * check them, the default record-set location, and the hooks of `_prepare_for_training`.
  */
 import { OptionTypeError, ValidationError, isSageMakerWorkflowError } from '../../errors.js';
+import type { ImageRegistry } from '../../imageUris/registryData.js';
 import { retrieveFor } from '../../imageUris/retrieveFor.js';
 import { optionalString } from '../../internal/check.js';
 import { checkOptionsObject } from '../../internal/checkInput.js';
@@ -67,6 +68,30 @@ const stateOf = (estimator: object): EstimatorState => {
   if (!state) throw new TypeError('not an estimator built by its constructor');
   return state;
 };
+
+/*
+ * An algorithm's image depends on its registry, its version and the region alone (static data),
+ * and every pipeline builds a new estimator: the URIs found are kept by registry, version and
+ * region. A failed lookup is not kept, so it throws again.
+ */
+const IMAGE_URIS = new WeakMap<ImageRegistry, Map<string, Map<unknown, string>>>();
+
+function algorithmImageUri(definition: AlgorithmDefinition, region: unknown): string {
+  const version = definition.repoVersion ?? '1';
+  let byVersion = IMAGE_URIS.get(definition.registry);
+  let byRegion = byVersion?.get(version);
+  const known = byRegion?.get(region);
+  if (known !== undefined) return known;
+  const uri = retrieveFor(definition.registry, { region: region as string, version });
+  // Only strings reach the cache: the lookup refuses anything else.
+  if (typeof region === 'string' && typeof version === 'string') {
+    if (!byVersion) IMAGE_URIS.set(definition.registry, (byVersion = new Map()));
+    if (!byRegion) byVersion.set(version, (byRegion = new Map()));
+    if (byRegion.size >= 512) byRegion.clear(); // bounded, as the lookup's own cache is
+    byRegion.set(region, uri);
+  }
+  return uri;
+}
 
 /** Python's default `data_location`: `s3://<default bucket>/<prefix>/sagemaker-record-sets/`. */
 function defaultDataLocation(session: Session): string {
@@ -200,13 +225,10 @@ export class AlgorithmEstimator<T extends HyperparameterTable = HyperparameterTa
     return stateOf(this).values;
   }
 
-  /** The algorithm's image in the session's region (resolved once per estimator). */
+  /** The algorithm's image in the session's region (resolved once per algorithm and region). */
   trainingImageUri(): string {
     const state = stateOf(this);
-    state.imageUri ??= retrieveFor(this.definition.registry, {
-      region: this.session.region,
-      version: this.definition.repoVersion ?? '1',
-    });
+    state.imageUri ??= algorithmImageUri(this.definition, this.session.region);
     return state.imageUri;
   }
 
@@ -266,12 +288,7 @@ export class AlgorithmModel extends Model {
     super(
       {
         ...props,
-        imageUri:
-          imageUri ??
-          retrieveFor(definition.registry, {
-            region: props.session.region,
-            version: definition.repoVersion ?? '1',
-          }),
+        imageUri: imageUri ?? algorithmImageUri(definition, props.session.region),
       },
       `${definition.className}Model`,
     );
