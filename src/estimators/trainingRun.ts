@@ -2,7 +2,7 @@
  * `TrainingRun`: what Python remembers on an estimator after building its training config (job
  * name, output path, uploaded code), as a value the later builders take instead.
  */
-import { primeFrozen } from '../internal/checkInput.js';
+import { freezeWalked } from '../internal/checkInput.js';
 import type { PyValue, UploadedCode } from './types.js';
 
 declare const trainingRunBrand: unique symbol;
@@ -43,12 +43,9 @@ export function makeTrainingRun(estimator: object, fields: TrainingRunFields): T
   // Frozen with the members it owns, so the later builders read what trainingJob built (and
   // walk it once: see checkInput). Spread copies hold data properties only, so their heights are
   // noted here without a walk.
-  const hyperparameters = Object.freeze({ ...fields.hyperparameters });
-  primeFrozen(hyperparameters);
-  const uploadedCode = fields.uploadedCode && Object.freeze({ ...fields.uploadedCode });
-  if (uploadedCode) primeFrozen(uploadedCode);
-  const run = Object.freeze({ ...fields, hyperparameters, uploadedCode }) as TrainingRun;
-  primeFrozen(run);
+  const hyperparameters = freezeWalked({ ...fields.hyperparameters });
+  const uploadedCode = fields.uploadedCode && freezeWalked({ ...fields.uploadedCode });
+  const run = freezeWalked({ ...fields, hyperparameters, uploadedCode }) as TrainingRun;
   owners.set(run, estimator);
   return run;
 }

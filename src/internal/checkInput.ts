@@ -78,27 +78,39 @@ function walk(option: string, value: unknown, depth: number): number {
 }
 
 /**
- * Records the height of a frozen object the caller has just made from a literal or a spread (own
- * data properties only, so its values are read without a descriptor each): the walk then meets it
- * as a subtree already walked. Nothing is recorded, and the walk does the work when it comes, if
- * a string is over the limit or a member object is not one already walked. Never throws.
+ * Freezes an object the caller has just made from a literal or a spread (own data properties
+ * only, so its values are read without a descriptor each) and records its height: the walk then
+ * meets it as a subtree already walked. Nothing is recorded, and the walk does the work when it
+ * comes, if a string is over the limit or a member object is not one already walked. Never
+ * throws; returns `value`.
  */
-export function primeFrozen(value: object): void {
-  if (FROZEN_HEIGHTS.has(value) || !Object.isFrozen(value)) return;
+export function freezeWalked<T extends object>(value: T): T {
+  Object.freeze(value);
+  // for-in without an own-key test each (the cost here): sound while nothing enumerable was
+  // added to the prototypes, which a for-in over an empty object (or array) shows.
+  if (inheritsEnumerable(Array.isArray(value) ? EMPTY_ARRAY : EMPTY_OBJECT)) return value;
   let height = 0;
-  for (const key of Object.keys(value)) {
+  for (const key in value) {
     const member: unknown = (value as Record<string, unknown>)[key];
     if (typeof member === 'string') {
-      if (member.length > MAX_INPUT_STRING_LENGTH) return;
+      if (member.length > MAX_INPUT_STRING_LENGTH) return value;
       continue;
     }
     if (typeof member !== 'object' || member === null) continue;
     const known = FROZEN_HEIGHTS.get(member);
-    if (known === undefined) return;
+    if (known === undefined) return value;
     if (known + 1 > height) height = known + 1;
   }
-  if (height >= MAX_INPUT_DEPTH) return;
-  FROZEN_HEIGHTS.set(value, height);
+  if (height < MAX_INPUT_DEPTH) FROZEN_HEIGHTS.set(value, height);
+  return value;
+}
+
+const EMPTY_OBJECT: object = Object.freeze({});
+const EMPTY_ARRAY: object = Object.freeze([]);
+
+function inheritsEnumerable(empty: object): boolean {
+  for (const key in empty) return typeof key === 'string';
+  return false;
 }
 
 /** Throws {@link InputLimitError} when `value` holds a string or a nesting beyond the limits. */

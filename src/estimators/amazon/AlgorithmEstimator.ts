@@ -6,7 +6,7 @@
 import { OptionTypeError, ValidationError, isSageMakerWorkflowError } from '../../errors.js';
 import type { ImageRegistry } from '../../imageUris/registryData.js';
 import { retrieveFor } from '../../imageUris/retrieveFor.js';
-import { optionalString } from '../../internal/check.js';
+import { optionalStringOf } from '../../internal/check.js';
 import { checkOptionsObject } from '../../internal/checkInput.js';
 import { s3PathJoin } from '../../pythonCompat/s3.js';
 import type { Session } from '../../session.js';
@@ -85,8 +85,9 @@ function algorithmImageUri(definition: AlgorithmDefinition, region: unknown): st
   const uri = retrieveFor(definition.registry, { region: region as string, version });
   // Only strings reach the cache: the lookup refuses anything else.
   if (typeof region === 'string' && typeof version === 'string') {
-    if (!byVersion) IMAGE_URIS.set(definition.registry, (byVersion = new Map()));
-    if (!byRegion) byVersion.set(version, (byRegion = new Map()));
+    if (!byVersion)
+      IMAGE_URIS.set(definition.registry, (byVersion = new Map<string, Map<unknown, string>>()));
+    if (!byRegion) byVersion.set(version, (byRegion = new Map<unknown, string>()));
     if (byRegion.size >= 512) byRegion.clear(); // bounded, as the lookup's own cache is
     byRegion.set(region, uri);
   }
@@ -136,7 +137,7 @@ export class AlgorithmEstimator<T extends HyperparameterTable = HyperparameterTa
     this.pythonClass = { name: definition.className, module: definition.pythonModule };
     this.options = resolveEstimatorBase(props, definition.className);
     this.session = props.session;
-    let dataLocation = optionalString(`${definition.className}.dataLocation`, props.dataLocation);
+    let dataLocation = optionalStringOf(definition.className, 'dataLocation', props.dataLocation);
     try {
       dataLocation ??= defaultDataLocation(props.session);
     } catch (error) {
