@@ -6,9 +6,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { CreateTrainingJobRequest } from '@aws-sdk/client-sagemaker';
-import { ValidationError } from '../errors.js';
 import type { AnyEstimator } from '../estimators/AnyEstimator.js';
-import type { ResolvedEstimatorBase } from '../estimators/EstimatorBase.js';
 import { makeTrainingRun, type TrainingRun } from '../estimators/trainingRun.js';
 import type { PyValue, UploadedCode } from '../estimators/types.js';
 import type { TrainingInputs } from '../estimators/inputs.js';
@@ -16,7 +14,6 @@ import { defined } from '../internal/defined.js';
 import { assertNever } from '../internal/assertNever.js';
 import { baseNameFromImage, nameFromBase } from '../pythonCompat/names.js';
 import { pyOr } from '../pythonCompat/pyOr.js';
-import { pyStr } from '../pythonCompat/pyStr.js';
 import { s3PathJoin } from '../pythonCompat/s3.js';
 import { pyTruthy } from '../pythonCompat/truthy.js';
 import type { Session } from '../session.js';
@@ -25,6 +22,12 @@ import { algorithmTrainingValues } from './algorithmTraining.js';
 import { checkBuilderOptions, checkEstimator } from './builderInputs.js';
 import { checkOptionTypes, checkPlainJson } from '../internal/checkInput.js';
 import { extraChannel, formatInputs } from './channels.js';
+import {
+  holdsList,
+  outputDataConfig,
+  renderHyperparameters,
+  resourceConfig,
+} from './trainingRequestParts.js';
 import { frameworkTrainingValues } from './frameworkTraining.js';
 import { prepareByoScriptMode } from './byoScriptMode.js';
 import { mergeS3Operations, type S3Operations, type S3Upload } from './s3Operations.js';
@@ -115,8 +118,12 @@ export function prepareTraining(
   const outputPathFromDefault = o.outputPath === undefined;
   const outputPath = o.outputPath ?? defaultOutputPath(session);
 
+  // An algorithm's are replaced below; they are still rendered first where that can fail (a
+  // list value is formatted as JSON), so that the same error comes first.
   let hyperparameters: Record<string, PyValue> | (() => Record<string, PyValue>) =
-    estimator.kind === 'framework' ? {} : { ...estimator.hyperparameters() };
+    estimator.kind === 'framework' || (estimator.kind === 'algorithm' && !holdsList(estimator))
+      ? {}
+      : { ...estimator.hyperparameters() };
   let uploadedCode: UploadedCode | undefined;
   let codeChannelUri: string | undefined;
   const uploads: S3Upload[] = [];
@@ -183,9 +190,7 @@ export function prepareTraining(
   const trainingImage = estimator.trainingImageUri();
   const finalHyperparameters =
     typeof hyperparameters === 'function' ? hyperparameters() : hyperparameters;
-  const renderedHyperparameters = Object.fromEntries(
-    Object.entries(finalHyperparameters).map(([k, v]) => [k, pyStr(v)]),
-  );
+  const renderedHyperparameters = renderHyperparameters(finalHyperparameters);
   const config = defined({
     AlgorithmSpecification: {
       TrainingImage: trainingImage,
@@ -234,45 +239,6 @@ function localCodeFolder(estimator: AnyEstimator): string | undefined {
   const folder = sourceDir ?? (entryPoint ? dirname(entryPoint) : undefined);
   if (!folder || isPlaceholder(folder) || folder.startsWith('s3://')) return undefined;
   return resolve(folder);
-}
-
-function outputDataConfig(o: ResolvedEstimatorBase, outputPath: string): Record<string, unknown> {
-  return defined({
-    S3OutputPath: outputPath,
-    KmsKeyId: o.outputKmsKey,
-    CompressionType: o.disableOutputCompression ? 'NONE' : undefined,
-  });
-}
-
-function resourceConfig(o: ResolvedEstimatorBase): Record<string, unknown> {
-  let instances: Record<string, unknown>;
-  if (o.instanceGroups !== undefined) {
-    if (o.instanceCount !== undefined || o.instanceType !== undefined) {
-      throw new ValidationError(
-        'Estimator.instanceGroups',
-        'instanceGroups',
-        'instanceGroups alone, without instanceCount and instanceType',
-      );
-    }
-    instances = { InstanceGroups: o.instanceGroups.map((g) => g.toRequest()) };
-  } else {
-    if (o.instanceCount === undefined || o.instanceType === undefined) {
-      throw new ValidationError(
-        o.instanceCount === undefined ? 'Estimator.instanceCount' : 'Estimator.instanceType',
-        undefined,
-        'instanceCount and instanceType, unless instanceGroups is set',
-      );
-    }
-    instances = { InstanceCount: o.instanceCount, InstanceType: o.instanceType };
-  }
-  return defined({
-    VolumeSizeInGB: o.volumeSize,
-    VolumeKmsKeyId: o.volumeKmsKey,
-    KeepAlivePeriodInSeconds: o.keepAlivePeriodInSeconds,
-    ...instances,
-    TrainingPlanArn: o.trainingPlan,
-    InstancePlacementConfig: o.instancePlacementConfig,
-  });
 }
 
 /**

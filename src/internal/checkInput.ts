@@ -202,14 +202,18 @@ export function checkPlainJson<T>(builder: string, config: T): T {
 /** Option types {@link checkOptionTypes} knows. */
 export type OptionKind = 'string' | 'number' | 'boolean' | 'stringList' | 'list' | 'record';
 
-// The kind tables are module constants read on every construction: their entries are listed once.
-const ENTRIES = new WeakMap<object, readonly (readonly [string, OptionKind])[]>();
-function entriesOf(
-  kinds: Readonly<Record<string, OptionKind>>,
-): readonly (readonly [string, OptionKind])[] {
+// The kind tables are module constants read on every construction: their entries are listed
+// once, as two parallel arrays (read by index, no pair per entry).
+interface KindList {
+  readonly keys: readonly string[];
+  readonly kinds: readonly OptionKind[];
+}
+const ENTRIES = new WeakMap<object, KindList>();
+function entriesOf(kinds: Readonly<Record<string, OptionKind>>): KindList {
   let entries = ENTRIES.get(kinds);
   if (entries === undefined) {
-    entries = Object.entries(kinds);
+    const pairs = Object.entries(kinds);
+    entries = { keys: pairs.map(([key]) => key), kinds: pairs.map(([, kind]) => kind) };
     // A frozen table cannot change after it is listed; an unfrozen one is listed each time.
     if (Object.isFrozen(kinds)) ENTRIES.set(kinds, entries);
   }
@@ -234,7 +238,10 @@ export function checkOptionTypes(
   // Only a walked frozen object whose member objects are walked frozen ones cannot change its
   // answer (a member's prototype included): those are checked once per table.
   let fixed = FROZEN_HEIGHTS.has(options) && Object.isFrozen(kinds);
-  for (const [key, kind] of entriesOf(kinds)) {
+  const entries = entriesOf(kinds);
+  for (let i = 0; i < entries.keys.length; i++) {
+    const key = entries.keys[i] as string;
+    const kind = entries.kinds[i];
     const value = o[key];
     if (value === undefined || value === null) continue;
     if (fixed && typeof value === 'object' && !FROZEN_HEIGHTS.has(value)) fixed = false;
