@@ -38,14 +38,27 @@ export type TrainingRunFields = Omit<TrainingRun, typeof trainingRunBrand>;
 // kept alive by the run.
 const owners = new WeakMap<object, object>();
 
+/** A copy of a record, as `{ ...value }` makes it. */
+function copyOf<T extends object>(value: T): T {
+  // Assignment would set the prototype for an own `__proto__` key: the spread keeps it a key.
+  return Object.hasOwn(value, '__proto__') ? { ...value } : Object.assign({}, value);
+}
+
 /** Makes a run of `estimator`. @internal */
 export function makeTrainingRun(estimator: object, fields: TrainingRunFields): TrainingRun {
   // Frozen with the members it owns, so the later builders read what trainingJob built (and
-  // walk it once: see checkInput). Spread copies hold data properties only, so their heights are
-  // noted here without a walk.
-  const hyperparameters = freezeWalked({ ...fields.hyperparameters });
-  const uploadedCode = fields.uploadedCode && freezeWalked({ ...fields.uploadedCode });
-  const run = freezeWalked({ ...fields, hyperparameters, uploadedCode }) as TrainingRun;
+  // walk it once: see checkInput). Built member by member: V8 freezes an object made by a spread
+  // several times slower than one made by a literal or by assignment.
+  const hyperparameters = freezeWalked(copyOf(fields.hyperparameters));
+  const uploadedCode = fields.uploadedCode && freezeWalked(copyOf(fields.uploadedCode));
+  const run = freezeWalked({
+    jobName: fields.jobName,
+    outputPath: fields.outputPath,
+    baseJobName: fields.baseJobName,
+    uploadedCode,
+    hyperparameters,
+    sourceDir: fields.sourceDir,
+  }) as unknown as TrainingRun;
   owners.set(run, estimator);
   return run;
 }

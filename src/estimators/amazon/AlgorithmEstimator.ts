@@ -16,7 +16,7 @@ import {
   type EstimatorBaseProps,
   type ResolvedEstimatorBase,
 } from '../EstimatorBase.js';
-import { Model } from '../Model.js';
+import { Model, type ModelProps } from '../Model.js';
 import type { PyValue, VpcConfig } from '../types.js';
 import type { AlgorithmDefinition } from './algorithmDefinition.js';
 import {
@@ -286,11 +286,18 @@ export class AlgorithmModel extends Model {
    */
   constructor(definition: AlgorithmDefinition, props: AlgorithmModelProps, imageUri?: string) {
     checkOptionsObject(`${definition.className}Model`, props);
+    // The members `Model` reads, one by one (V8 copies a spread slowly).
     super(
       {
-        ...props,
+        session: props.session,
+        modelData: props.modelData,
+        role: props.role,
+        name: props.name,
+        vpcConfig: props.vpcConfig,
+        env: (props as ModelProps).env,
+        enableNetworkIsolation: (props as ModelProps).enableNetworkIsolation,
         imageUri: imageUri ?? algorithmImageUri(definition, props.session.region),
-      },
+      } as ModelProps,
       `${definition.className}Model`,
     );
   }
