@@ -207,15 +207,18 @@ export type OptionKind = 'string' | 'number' | 'boolean' | 'stringList' | 'list'
 interface KindList {
   readonly keys: readonly string[];
   readonly kinds: readonly OptionKind[];
+  /** The table was frozen when listed (then the list is kept). */
+  readonly frozen: boolean;
 }
 const ENTRIES = new WeakMap<object, KindList>();
 function entriesOf(kinds: Readonly<Record<string, OptionKind>>): KindList {
   let entries = ENTRIES.get(kinds);
   if (entries === undefined) {
     const pairs = Object.entries(kinds);
-    entries = { keys: pairs.map(([key]) => key), kinds: pairs.map(([, kind]) => kind) };
     // A frozen table cannot change after it is listed; an unfrozen one is listed each time.
-    if (Object.isFrozen(kinds)) ENTRIES.set(kinds, entries);
+    const frozen = Object.isFrozen(kinds);
+    entries = { keys: pairs.map(([key]) => key), kinds: pairs.map(([, kind]) => kind), frozen };
+    if (frozen) ENTRIES.set(kinds, entries);
   }
   return entries;
 }
@@ -237,8 +240,8 @@ export function checkOptionTypes(
   const o = options as Record<string, unknown>;
   // Only a walked frozen object whose member objects are walked frozen ones cannot change its
   // answer (a member's prototype included): those are checked once per table.
-  let fixed = FROZEN_HEIGHTS.has(options) && Object.isFrozen(kinds);
   const entries = entriesOf(kinds);
+  let fixed = entries.frozen && FROZEN_HEIGHTS.has(options);
   for (let i = 0; i < entries.keys.length; i++) {
     const key = entries.keys[i] as string;
     const kind = entries.kinds[i];
