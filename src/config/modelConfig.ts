@@ -6,7 +6,7 @@ import type { CreateModelInput } from '@aws-sdk/client-sagemaker';
 import { MissingOptionError } from '../errors.js';
 import type { AnyModel, FrameworkModel, ModelData } from '../estimators/Model.js';
 import { defined } from '../internal/defined.js';
-import { checkOptionTypes, checkPlainJson } from '../internal/checkInput.js';
+import { checkOptionTypes, checkOwnLimits, checkPlainJson } from '../internal/checkInput.js';
 import { checkBuilderOptions, checkModel } from './builderInputs.js';
 import { baseNameFromImage, nameFromBase } from '../pythonCompat/names.js';
 import { pyStr } from '../pythonCompat/pyStr.js';
@@ -142,9 +142,12 @@ const MODEL_FIELD_TYPES = Object.freeze({
 export function buildModelConfig(
   model: AnyModel,
   options: ModelConfigOptions = {},
+  ownOptions = false,
 ): BuiltModelConfig {
   checkModel('model', model);
-  checkBuilderOptions('options', options);
+  // Options the caller put together in a literal are checked without a descriptor per member.
+  if (ownOptions) checkOwnLimits('options', options);
+  else checkBuilderOptions('options', options);
   checkOptionTypes('options', options ?? {}, MODEL_OPTION_TYPES);
   checkOptionTypes('model', model, MODEL_FIELD_TYPES);
   options ??= {};

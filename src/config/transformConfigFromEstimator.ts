@@ -82,15 +82,19 @@ export function transformConfigFromEstimator(
   options: TransformConfigFromEstimatorOptions,
 ): ModelTransformConfig {
   checkBuilderOptions('options', options, false);
-  const model = buildModelConfigFromEstimator(estimator, {
-    from: options.from,
-    instanceType: options.instanceType,
-    role: options.role ?? null,
-    imageUri: options.imageUri ?? null,
-    name: options.modelName ?? null,
-    modelServerWorkers: options.modelServerWorkers ?? null,
-    vpcConfigOverride: options.vpcConfigOverride ?? null,
-  });
+  const model = buildModelConfigFromEstimator(
+    estimator,
+    {
+      from: options.from,
+      instanceType: options.instanceType,
+      role: options.role ?? null,
+      imageUri: options.imageUri ?? null,
+      name: options.modelName ?? null,
+      modelServerWorkers: options.modelServerWorkers ?? null,
+      vpcConfigOverride: options.vpcConfigOverride ?? null,
+    },
+    true,
+  );
   const transformer = estimatorTransformer(estimator, options, model.modelName);
   let transform = buildTransformConfig(transformer, options, true);
   if (estimator.kind === 'framework' && estimator.transformerCallStyle().workersAsVolumeKmsKey) {

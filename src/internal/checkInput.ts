@@ -119,6 +119,19 @@ export function checkInputLimits(option: string, value: unknown): void {
 }
 
 /**
+ * {@link checkInputLimits} of an object literal the caller has just made (own data properties
+ * only, so its members are read without a descriptor each): the same answer, for a builder that
+ * passes options it put together to another.
+ */
+export function checkOwnLimits(option: string, value: object): void {
+  if (inheritsEnumerable(EMPTY_OBJECT)) {
+    walk(option, value, 0);
+    return;
+  }
+  for (const key in value) walk(option, (value as Record<string, unknown>)[key], 1);
+}
+
+/**
  * The options object of a constructor or builder: an object (not an array, string or
  * primitive) within the limits, else a typed error. `null`/`undefined` only when `optional`.
  */
