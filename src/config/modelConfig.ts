@@ -6,7 +6,7 @@ import type { CreateModelInput } from '@aws-sdk/client-sagemaker';
 import { MissingOptionError } from '../errors.js';
 import type { AnyModel, FrameworkModel, ModelData } from '../estimators/Model.js';
 import { defined } from '../internal/defined.js';
-import { checkOptionTypes, checkPlainJson } from '../internal/checkInput.js';
+import { checkOptionTypes, checkOwnLimits, checkPlainJson } from '../internal/checkInput.js';
 import { checkBuilderOptions, checkModel } from './builderInputs.js';
 import { baseNameFromImage, nameFromBase } from '../pythonCompat/names.js';
 import { pyStr } from '../pythonCompat/pyStr.js';
@@ -120,6 +120,12 @@ function frameworkContainer(
   return { container: containerDef(deployImage, model.modelData, env), name, s3Operations };
 }
 
+const MODEL_OPTION_TYPES = Object.freeze({
+  instanceType: 'string',
+  role: 'string',
+  imageUri: 'string',
+} as const);
+
 /** The types of the model members the builder reads (each may also be absent). */
 const MODEL_FIELD_TYPES = Object.freeze({
   role: 'string',
@@ -136,14 +142,13 @@ const MODEL_FIELD_TYPES = Object.freeze({
 export function buildModelConfig(
   model: AnyModel,
   options: ModelConfigOptions = {},
+  ownOptions = false,
 ): BuiltModelConfig {
   checkModel('model', model);
-  checkBuilderOptions('options', options);
-  checkOptionTypes('options', options ?? {}, {
-    instanceType: 'string',
-    role: 'string',
-    imageUri: 'string',
-  });
+  // Options the caller put together in a literal are checked without a descriptor per member.
+  if (ownOptions) checkOwnLimits('options', options);
+  else checkBuilderOptions('options', options);
+  checkOptionTypes('options', options ?? {}, MODEL_OPTION_TYPES);
   checkOptionTypes('model', model, MODEL_FIELD_TYPES);
   options ??= {};
   const image = options.imageUri || model.imageUri;

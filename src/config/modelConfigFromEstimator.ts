@@ -1,5 +1,6 @@
 /** `modelConfigFromEstimator`: Python's `model_config_from_estimator`. */
 import { checkBuilderOptions } from './builderInputs.js';
+import { checkOwnLimits } from '../internal/checkInput.js';
 import type { Templated } from '../templates.js';
 import { assertNever } from '../internal/assertNever.js';
 import {
@@ -32,8 +33,12 @@ export interface ModelConfigFromEstimatorOptions extends FromEstimatorOptions {
 export function buildModelConfigFromEstimator(
   estimator: AnyEstimator,
   options: ModelConfigFromEstimatorOptions,
+  ownOptions = false,
 ): BuiltModelConfig {
-  checkBuilderOptions('options', options, false);
+  // Options the caller put together in a literal (`transformConfigFromEstimator`) are checked
+  // the same way, without a descriptor per member.
+  if (ownOptions) checkOwnLimits('options', options);
+  else checkBuilderOptions('options', options, false);
   const { job, run } = resolveModelSource(estimator, options.from);
   // Python passes the role and image to the generic estimator's `create_model` only; the
   // built-in algorithms get the VPC alone (the role still reaches the model config below).
@@ -65,11 +70,15 @@ export function buildModelConfigFromEstimator(
   const model = estimatorModel(estimator, job, run, modelOptions);
   // Python assigns `name` (even None) to the model before building its config.
   const named = model.withName(options.name ?? undefined);
-  return buildModelConfig(named, {
-    instanceType: options.instanceType ?? null,
-    role: options.role ?? null,
-    imageUri: options.imageUri ?? null,
-  });
+  return buildModelConfig(
+    named,
+    {
+      instanceType: options.instanceType ?? null,
+      role: options.role ?? null,
+      imageUri: options.imageUri ?? null,
+    },
+    true,
+  );
 }
 
 /**

@@ -6,9 +6,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { CreateTrainingJobRequest } from '@aws-sdk/client-sagemaker';
-import { ValidationError } from '../errors.js';
 import type { AnyEstimator } from '../estimators/AnyEstimator.js';
-import type { ResolvedEstimatorBase } from '../estimators/EstimatorBase.js';
 import { makeTrainingRun, type TrainingRun } from '../estimators/trainingRun.js';
 import type { PyValue, UploadedCode } from '../estimators/types.js';
 import type { TrainingInputs } from '../estimators/inputs.js';
@@ -16,7 +14,6 @@ import { defined } from '../internal/defined.js';
 import { assertNever } from '../internal/assertNever.js';
 import { baseNameFromImage, nameFromBase } from '../pythonCompat/names.js';
 import { pyOr } from '../pythonCompat/pyOr.js';
-import { pyStr } from '../pythonCompat/pyStr.js';
 import { s3PathJoin } from '../pythonCompat/s3.js';
 import { pyTruthy } from '../pythonCompat/truthy.js';
 import type { Session } from '../session.js';
@@ -25,6 +22,12 @@ import { algorithmTrainingValues } from './algorithmTraining.js';
 import { checkBuilderOptions, checkEstimator } from './builderInputs.js';
 import { checkOptionTypes, checkPlainJson } from '../internal/checkInput.js';
 import { extraChannel, formatInputs } from './channels.js';
+import {
+  holdsList,
+  outputDataConfig,
+  renderHyperparameters,
+  resourceConfig,
+} from './trainingRequestParts.js';
 import { frameworkTrainingValues } from './frameworkTraining.js';
 import { prepareByoScriptMode } from './byoScriptMode.js';
 import { mergeS3Operations, type S3Operations, type S3Upload } from './s3Operations.js';
@@ -67,8 +70,10 @@ export interface PreparedTrainingJob {
  */
 export function checkTrainingOptions(options: unknown): void {
   checkBuilderOptions('options', options);
-  checkOptionTypes('options', options ?? {}, { jobName: 'string' });
+  checkOptionTypes('options', options ?? {}, TRAINING_OPTION_TYPES);
 }
+
+const TRAINING_OPTION_TYPES = Object.freeze({ jobName: 'string' } as const);
 
 /** Python's default output path: `s3://<default bucket>/<default prefix>/`. */
 export function defaultOutputPath(session: Session, suffix?: string): string {
@@ -93,9 +98,11 @@ export function resolveBaseJobName(estimator: AnyEstimator): string {
 export function prepareTraining(
   estimator: AnyEstimator,
   options: TrainingJobOptions = {},
+  optionsChecked = false,
 ): PreparedTrainingJob {
   checkEstimator('estimator', estimator);
-  checkBuilderOptions('options', options);
+  // `trainingJob` has just checked these very options (`checkTrainingOptions`).
+  if (!optionsChecked) checkBuilderOptions('options', options);
   const o = estimator.options;
   const session = estimator.session;
   // Python looks the training image up for a generated name only when no job name is given, so
@@ -111,8 +118,12 @@ export function prepareTraining(
   const outputPathFromDefault = o.outputPath === undefined;
   const outputPath = o.outputPath ?? defaultOutputPath(session);
 
+  // An algorithm's are replaced below; they are still rendered first where that can fail (a
+  // list value is formatted as JSON), so that the same error comes first.
   let hyperparameters: Record<string, PyValue> | (() => Record<string, PyValue>) =
-    estimator.kind === 'framework' ? {} : { ...estimator.hyperparameters() };
+    estimator.kind === 'framework' || (estimator.kind === 'algorithm' && !holdsList(estimator))
+      ? {}
+      : { ...estimator.hyperparameters() };
   let uploadedCode: UploadedCode | undefined;
   let codeChannelUri: string | undefined;
   const uploads: S3Upload[] = [];
@@ -179,9 +190,7 @@ export function prepareTraining(
   const trainingImage = estimator.trainingImageUri();
   const finalHyperparameters =
     typeof hyperparameters === 'function' ? hyperparameters() : hyperparameters;
-  const renderedHyperparameters = Object.fromEntries(
-    Object.entries(finalHyperparameters).map(([k, v]) => [k, pyStr(v)]),
-  );
+  const renderedHyperparameters = renderHyperparameters(finalHyperparameters);
   const config = defined({
     AlgorithmSpecification: {
       TrainingImage: trainingImage,
@@ -232,45 +241,6 @@ function localCodeFolder(estimator: AnyEstimator): string | undefined {
   return resolve(folder);
 }
 
-function outputDataConfig(o: ResolvedEstimatorBase, outputPath: string): Record<string, unknown> {
-  return defined({
-    S3OutputPath: outputPath,
-    KmsKeyId: o.outputKmsKey,
-    CompressionType: o.disableOutputCompression ? 'NONE' : undefined,
-  });
-}
-
-function resourceConfig(o: ResolvedEstimatorBase): Record<string, unknown> {
-  let instances: Record<string, unknown>;
-  if (o.instanceGroups !== undefined) {
-    if (o.instanceCount !== undefined || o.instanceType !== undefined) {
-      throw new ValidationError(
-        'Estimator.instanceGroups',
-        'instanceGroups',
-        'instanceGroups alone, without instanceCount and instanceType',
-      );
-    }
-    instances = { InstanceGroups: o.instanceGroups.map((g) => g.toRequest()) };
-  } else {
-    if (o.instanceCount === undefined || o.instanceType === undefined) {
-      throw new ValidationError(
-        o.instanceCount === undefined ? 'Estimator.instanceCount' : 'Estimator.instanceType',
-        undefined,
-        'instanceCount and instanceType, unless instanceGroups is set',
-      );
-    }
-    instances = { InstanceCount: o.instanceCount, InstanceType: o.instanceType };
-  }
-  return defined({
-    VolumeSizeInGB: o.volumeSize,
-    VolumeKmsKeyId: o.volumeKmsKey,
-    KeepAlivePeriodInSeconds: o.keepAlivePeriodInSeconds,
-    ...instances,
-    TrainingPlanArn: o.trainingPlan,
-    InstancePlacementConfig: o.instancePlacementConfig,
-  });
-}
-
 /**
  * Python's `training_base_config`: the training request without its name, tags and metric
  * definitions (the tuning builder's base).
@@ -292,7 +262,9 @@ export function trainingBaseConfig(
 export function completeTrainingConfig(
   estimator: AnyEstimator,
   prepared: PreparedTrainingJob,
+  ownsConfig = false,
 ): TrainingConfig {
+  if (ownsConfig) return completeInPlace(estimator, prepared);
   const o = estimator.options;
   const base = prepared.config;
   return checkPlainJson(
@@ -310,6 +282,25 @@ export function completeTrainingConfig(
 }
 
 /**
+ * {@link completeTrainingConfig} on a prepared config nobody else holds (built by the caller just
+ * before): the members are added to it rather than to a copy, with the same result, key order
+ * included (the spread keeps `AlgorithmSpecification` in place and appends the name and tags).
+ */
+function completeInPlace(estimator: AnyEstimator, prepared: PreparedTrainingJob): TrainingConfig {
+  const o = estimator.options;
+  const config = prepared.config as Record<string, unknown>;
+  if (o.metricDefinitions !== undefined) {
+    config.AlgorithmSpecification = {
+      ...(config.AlgorithmSpecification as object),
+      MetricDefinitions: o.metricDefinitions,
+    };
+  }
+  if (prepared.run.jobName !== undefined) config.TrainingJobName = prepared.run.jobName;
+  if (o.tags !== undefined) config.Tags = o.tags;
+  return checkPlainJson('trainingConfig', config) as unknown as TrainingConfig;
+}
+
+/**
  * Python's `training_config`: the CreateTrainingJob request for Airflow's SageMakerTrainingOperator,
  * identical to the Python SDK's (v2.257.6) for the same inputs and clock.
  * @example
@@ -322,7 +313,7 @@ export function trainingConfig(
   options: TrainingJobOptions = {},
 ): TrainingConfig {
   checkTrainingOptions(options);
-  return completeTrainingConfig(estimator, prepareTraining(estimator, options));
+  return completeTrainingConfig(estimator, prepareTraining(estimator, options, true), true);
 }
 
 /**
@@ -347,8 +338,9 @@ export function trainingConfigForOperator(
 export function withUploads(
   prepared: PreparedTrainingJob,
   estimator: AnyEstimator,
+  ownsConfig = false,
 ): TrainingConfig {
-  const config = completeTrainingConfig(estimator, prepared);
+  const config = completeTrainingConfig(estimator, prepared, ownsConfig);
   if (prepared.uploads.length === 0) return config;
   return {
     ...config,

@@ -39,9 +39,10 @@ export function trainingJob(
   options: TrainingJobOptions = {},
 ): TrainingJob {
   checkTrainingOptions(options);
-  const prepared = prepareTraining(estimator, options);
+  const prepared = prepareTraining(estimator, options, true);
   return {
-    config: withUploads(prepared, estimator),
+    // `prepared.config` is this call's own, so it is completed in place.
+    config: withUploads(prepared, estimator, true),
     run: prepared.run,
     uploads: prepared.uploads,
   };

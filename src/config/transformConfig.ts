@@ -72,8 +72,21 @@ export function transformConfig(
   transformer: Transformer,
   options: TransformConfigOptions,
 ): TransformConfig {
+  return buildTransformConfig(transformer, options, false);
+}
+
+/**
+ * {@link transformConfig}; `optionsChecked` when the caller has just checked these very options
+ * with `checkBuilderOptions` (`transformConfigFromEstimator`), so they are not walked again.
+ * @internal
+ */
+export function buildTransformConfig(
+  transformer: Transformer,
+  options: TransformConfigOptions,
+  optionsChecked: boolean,
+): TransformConfig {
   checkTransformer('transformer', transformer);
-  checkBuilderOptions('options', options, false);
+  if (!optionsChecked) checkBuilderOptions('options', options, false);
   checkOptionTypes('options', options, TRANSFORM_OPTION_TYPES);
   checkOptionTypes('transformer', transformer, TRANSFORMER_FIELD_TYPES);
   const jobName =

@@ -7,7 +7,7 @@ import type { FromEstimatorOptions, VpcConfigOverride } from './fromEstimator.js
 import type { ModelConfig } from './modelConfig.js';
 import { buildModelConfigFromEstimator } from './modelConfigFromEstimator.js';
 import {
-  transformConfig,
+  buildTransformConfig,
   type TransformConfig,
   type TransformConfigOptions,
 } from './transformConfig.js';
@@ -82,17 +82,21 @@ export function transformConfigFromEstimator(
   options: TransformConfigFromEstimatorOptions,
 ): ModelTransformConfig {
   checkBuilderOptions('options', options, false);
-  const model = buildModelConfigFromEstimator(estimator, {
-    from: options.from,
-    instanceType: options.instanceType,
-    role: options.role ?? null,
-    imageUri: options.imageUri ?? null,
-    name: options.modelName ?? null,
-    modelServerWorkers: options.modelServerWorkers ?? null,
-    vpcConfigOverride: options.vpcConfigOverride ?? null,
-  });
+  const model = buildModelConfigFromEstimator(
+    estimator,
+    {
+      from: options.from,
+      instanceType: options.instanceType,
+      role: options.role ?? null,
+      imageUri: options.imageUri ?? null,
+      name: options.modelName ?? null,
+      modelServerWorkers: options.modelServerWorkers ?? null,
+      vpcConfigOverride: options.vpcConfigOverride ?? null,
+    },
+    true,
+  );
   const transformer = estimatorTransformer(estimator, options, model.modelName);
-  let transform = transformConfig(transformer, options);
+  let transform = buildTransformConfig(transformer, options, true);
   if (estimator.kind === 'framework' && estimator.transformerCallStyle().workersAsVolumeKmsKey) {
     // Python parity Q37 (docs/python-parity.md): Python's Airflow code passes its arguments to
     // TensorFlow's `transformer` positionally, one slot off: `model_server_workers` lands in `volume_kms_key` (and `volume_kms_key` is lost).

@@ -2,15 +2,15 @@
  * What every estimator shares: the options the Airflow config path reads (Python's
  * `EstimatorBase.__init__`, v2.257.6), checked and resolved once at construction.
  */
-import { checkOptionsObject } from '../internal/checkInput.js';
+import { checkOptionsObject, freezeWalked } from '../internal/checkInput.js';
 import { MissingOptionError, OptionTypeError, ValidationError } from '../errors.js';
 import {
-  checkNumber,
   checkOneOf,
-  optionalBoolean,
-  optionalNumber,
-  optionalString,
-  optionalStringList,
+  numberOf,
+  optionalBooleanOf,
+  optionalNumberOf,
+  optionalStringListOf,
+  optionalStringOf,
 } from '../internal/check.js';
 import type { Session } from '../session.js';
 import { isPlaceholder, type Templated } from '../templates.js';
@@ -174,8 +174,8 @@ export function resolveEstimatorBase(
       'create one with createSession({ region, defaultBucket })',
     );
   }
-  const subnets = optionalStringList(opt('subnets'), props.subnets);
-  const securityGroupIds = optionalStringList(opt('securityGroupIds'), props.securityGroupIds);
+  const subnets = optionalStringListOf(owner, 'subnets', props.subnets);
+  const securityGroupIds = optionalStringListOf(owner, 'securityGroupIds', props.securityGroupIds);
   if ((subnets === undefined) !== (securityGroupIds === undefined)) {
     throw new ValidationError(
       opt(subnets === undefined ? 'securityGroupIds' : 'subnets'),
@@ -183,7 +183,7 @@ export function resolveEstimatorBase(
       'subnets and securityGroupIds together (a custom VPC needs both), or neither',
     );
   }
-  const instanceType = optionalString(opt('instanceType'), props.instanceType);
+  const instanceType = optionalStringOf(owner, 'instanceType', props.instanceType);
   if (instanceType === 'local' || instanceType === 'local_gpu') {
     throw new ValidationError(
       opt('instanceType'),
@@ -191,7 +191,7 @@ export function resolveEstimatorBase(
       'an ml.* instance type (local mode is not supported)',
     );
   }
-  const outputPath = optionalString(opt('outputPath'), props.outputPath);
+  const outputPath = optionalStringOf(owner, 'outputPath', props.outputPath);
   if (outputPath !== undefined && !isPlaceholder(outputPath) && outputPath.startsWith('file://')) {
     throw new ValidationError(
       opt('outputPath'),
@@ -228,49 +228,64 @@ export function resolveEstimatorBase(
       'a list of InstanceGroup',
     );
   }
-  return {
+  const resolved: ResolvedEstimatorBase = {
     role: props.role,
-    instanceCount: optionalNumber(opt('instanceCount'), props.instanceCount),
+    instanceCount: optionalNumberOf(owner, 'instanceCount', props.instanceCount),
     instanceType,
-    keepAlivePeriodInSeconds: optionalNumber(
-      opt('keepAlivePeriodInSeconds'),
+    keepAlivePeriodInSeconds: optionalNumberOf(
+      owner,
+      'keepAlivePeriodInSeconds',
       props.keepAlivePeriodInSeconds,
     ),
-    volumeSize: checkNumber(opt('volumeSize'), props.volumeSize ?? DEFAULTS.volumeSize),
-    volumeKmsKey: optionalString(opt('volumeKmsKey'), props.volumeKmsKey),
-    maxRun: checkNumber(opt('maxRun'), props.maxRun ?? DEFAULTS.maxRun),
-    inputMode: checkOneOf(opt('inputMode'), props.inputMode ?? DEFAULTS.inputMode, INPUT_MODES),
+    volumeSize: numberOf(owner, 'volumeSize', props.volumeSize ?? DEFAULTS.volumeSize),
+    volumeKmsKey: optionalStringOf(owner, 'volumeKmsKey', props.volumeKmsKey),
+    maxRun: numberOf(owner, 'maxRun', props.maxRun ?? DEFAULTS.maxRun),
+    inputMode: inputModeOf(owner, props.inputMode ?? DEFAULTS.inputMode),
     outputPath,
-    outputKmsKey: optionalString(opt('outputKmsKey'), props.outputKmsKey),
-    baseJobName: optionalString(opt('baseJobName'), props.baseJobName),
-    tags: formatTags(props.tags, opt('tags')),
+    outputKmsKey: optionalStringOf(owner, 'outputKmsKey', props.outputKmsKey),
+    baseJobName: optionalStringOf(owner, 'baseJobName', props.baseJobName),
+    tags: props.tags === undefined ? undefined : formatTags(props.tags, opt('tags')),
     subnets,
     securityGroupIds,
-    modelUri: optionalString(opt('modelUri'), props.modelUri),
+    modelUri: optionalStringOf(owner, 'modelUri', props.modelUri),
     modelChannelName:
       props.modelChannelName === undefined
         ? DEFAULTS.modelChannelName
-        : optionalString(opt('modelChannelName'), props.modelChannelName),
+        : optionalStringOf(owner, 'modelChannelName', props.modelChannelName),
     metricDefinitions: props.metricDefinitions ?? undefined,
     useSpotInstances:
-      optionalBoolean(opt('useSpotInstances'), props.useSpotInstances) ?? DEFAULTS.useSpotInstances,
-    maxWait: optionalNumber(opt('maxWait'), props.maxWait),
-    checkpointS3Uri: optionalString(opt('checkpointS3Uri'), props.checkpointS3Uri),
-    checkpointLocalPath: optionalString(opt('checkpointLocalPath'), props.checkpointLocalPath),
+      optionalBooleanOf(owner, 'useSpotInstances', props.useSpotInstances) ??
+      DEFAULTS.useSpotInstances,
+    maxWait: optionalNumberOf(owner, 'maxWait', props.maxWait),
+    checkpointS3Uri: optionalStringOf(owner, 'checkpointS3Uri', props.checkpointS3Uri),
+    checkpointLocalPath: optionalStringOf(owner, 'checkpointLocalPath', props.checkpointLocalPath),
     enableNetworkIsolation:
-      optionalBoolean(opt('enableNetworkIsolation'), props.enableNetworkIsolation) ??
+      optionalBooleanOf(owner, 'enableNetworkIsolation', props.enableNetworkIsolation) ??
       DEFAULTS.enableNetworkIsolation,
-    sourceDir: optionalString(opt('sourceDir'), props.sourceDir),
-    entryPoint: optionalString(opt('entryPoint'), props.entryPoint),
-    dependencies: optionalStringList(opt('dependencies'), props.dependencies) ?? [],
-    codeLocation: optionalString(opt('codeLocation'), props.codeLocation),
-    containerLogLevel: checkNumber(
-      opt('containerLogLevel'),
+    sourceDir: optionalStringOf(owner, 'sourceDir', props.sourceDir),
+    entryPoint: optionalStringOf(owner, 'entryPoint', props.entryPoint),
+    dependencies:
+      optionalStringListOf(owner, 'dependencies', props.dependencies) ?? NO_DEPENDENCIES,
+    codeLocation: optionalStringOf(owner, 'codeLocation', props.codeLocation),
+    containerLogLevel: numberOf(
+      owner,
+      'containerLogLevel',
       props.containerLogLevel ?? DEFAULTS.containerLogLevel,
     ),
     instanceGroups: props.instanceGroups ?? undefined,
     disableOutputCompression: props.disableOutputCompression ?? DEFAULTS.disableOutputCompression,
-    trainingPlan: optionalString(opt('trainingPlan'), props.trainingPlan),
+    trainingPlan: optionalStringOf(owner, 'trainingPlan', props.trainingPlan),
     instancePlacementConfig: props.instancePlacementConfig ?? undefined,
   };
+  // Frozen, and its height noted: every builder checks an estimator's options (input limits and
+  // types), and options that cannot change are checked once, not once per builder call.
+  return freezeWalked(resolved);
 }
+
+function inputModeOf(owner: string, value: unknown): Templated<InputMode> {
+  if (value === 'File' || value === 'Pipe' || value === 'FastFile') return value;
+  return checkOneOf(`${owner}.inputMode`, value, INPUT_MODES);
+}
+
+/** `dependencies` when none are given: shared, so frozen (and walked once). */
+const NO_DEPENDENCIES: readonly string[] = freezeWalked([]);

@@ -3,7 +3,7 @@
  * `FrameworkModel` (an image plus a user inference script), as Python's `sagemaker.model` has them.
  */
 import { OptionTypeError } from '../errors.js';
-import { optionalBoolean, optionalNumber, optionalString } from '../internal/check.js';
+import { optionalBooleanOf, optionalNumberOf, optionalStringOf } from '../internal/check.js';
 import { parseS3Url } from '../pythonCompat/s3.js';
 import type { Session } from '../session.js';
 import type { Templated } from '../templates.js';
@@ -61,14 +61,14 @@ export class Model {
     if (props === null || typeof props !== 'object')
       throw new OptionTypeError(owner, props, 'an options object');
     this.session = props.session;
-    this.imageUri = optionalString(`${owner}.imageUri`, props.imageUri);
+    this.imageUri = optionalStringOf(owner, 'imageUri', props.imageUri);
     this.modelData = checkModelData(owner, props.modelData);
-    this.role = optionalString(`${owner}.role`, props.role);
-    this.name = optionalString(`${owner}.name`, props.name);
+    this.role = optionalStringOf(owner, 'role', props.role);
+    this.name = optionalStringOf(owner, 'name', props.name);
     this.env = checkEnv(owner, props.env);
     this.vpcConfig = props.vpcConfig ?? undefined;
     this.enableNetworkIsolation =
-      optionalBoolean(`${owner}.enableNetworkIsolation`, props.enableNetworkIsolation) ?? false;
+      optionalBooleanOf(owner, 'enableNetworkIsolation', props.enableNetworkIsolation) ?? false;
   }
 
   /** A copy of this model under another name (`undefined` lets the builders generate one). */
@@ -110,16 +110,16 @@ export class FrameworkModel extends Model {
    */
   constructor(props: FrameworkModelProps, owner = 'FrameworkModel', writesWorkers = false) {
     super(props, owner);
-    this.entryPoint = optionalString(`${owner}.entryPoint`, props.entryPoint);
-    this.sourceDir = optionalString(`${owner}.sourceDir`, props.sourceDir);
-    const codeLocation = optionalString(`${owner}.codeLocation`, props.codeLocation);
+    this.entryPoint = optionalStringOf(owner, 'entryPoint', props.entryPoint);
+    this.sourceDir = optionalStringOf(owner, 'sourceDir', props.sourceDir);
+    const codeLocation = optionalStringOf(owner, 'codeLocation', props.codeLocation);
     this.codeBucket = codeLocation
       ? parseS3Url(codeLocation, `${owner}.codeLocation`).bucket
       : undefined;
     this.containerLogLevel =
-      optionalNumber(`${owner}.containerLogLevel`, props.containerLogLevel) ?? 20;
+      optionalNumberOf(owner, 'containerLogLevel', props.containerLogLevel) ?? 20;
     this.modelServerWorkers = writesWorkers
-      ? optionalNumber(`${owner}.modelServerWorkers`, props.modelServerWorkers)
+      ? optionalNumberOf(owner, 'modelServerWorkers', props.modelServerWorkers)
       : undefined;
   }
 

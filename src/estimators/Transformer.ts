@@ -1,6 +1,6 @@
 /** Batch transform settings (Python's `sagemaker.transformer.Transformer`). */
 import { OptionTypeError } from '../errors.js';
-import { optionalNumber, optionalString } from '../internal/check.js';
+import { optionalNumberOf, optionalStringOf } from '../internal/check.js';
 import type { Session } from '../session.js';
 import type { Templated } from '../templates.js';
 import { formatTags } from './tags.js';
@@ -62,6 +62,8 @@ export interface TransformerProps {
   readonly volumeKmsKey?: Templated<string>;
 }
 
+const TRANSFORMER = 'Transformer';
+
 /** A batch transform job's settings. */
 export class Transformer {
   readonly session: Session;
@@ -86,19 +88,20 @@ export class Transformer {
     const opt = (n: string): string => `Transformer.${n}`;
     this.session = props.session;
     this.modelName = props.modelName;
-    this.instanceCount = optionalNumber(opt('instanceCount'), props.instanceCount);
-    this.instanceType = optionalString(opt('instanceType'), props.instanceType);
-    this.strategy = optionalString(opt('strategy'), props.strategy);
-    this.assembleWith = optionalString(opt('assembleWith'), props.assembleWith);
-    this.outputPath = optionalString(opt('outputPath'), props.outputPath);
-    this.outputKmsKey = optionalString(opt('outputKmsKey'), props.outputKmsKey);
-    this.accept = optionalString(opt('accept'), props.accept);
-    this.maxConcurrentTransforms = optionalNumber(
-      opt('maxConcurrentTransforms'),
+    this.instanceCount = optionalNumberOf(TRANSFORMER, 'instanceCount', props.instanceCount);
+    this.instanceType = optionalStringOf(TRANSFORMER, 'instanceType', props.instanceType);
+    this.strategy = optionalStringOf(TRANSFORMER, 'strategy', props.strategy);
+    this.assembleWith = optionalStringOf(TRANSFORMER, 'assembleWith', props.assembleWith);
+    this.outputPath = optionalStringOf(TRANSFORMER, 'outputPath', props.outputPath);
+    this.outputKmsKey = optionalStringOf(TRANSFORMER, 'outputKmsKey', props.outputKmsKey);
+    this.accept = optionalStringOf(TRANSFORMER, 'accept', props.accept);
+    this.maxConcurrentTransforms = optionalNumberOf(
+      TRANSFORMER,
+      'maxConcurrentTransforms',
       props.maxConcurrentTransforms,
     );
-    this.maxPayload = optionalNumber(opt('maxPayload'), props.maxPayload);
-    this.tags = formatTags(props.tags, opt('tags'));
+    this.maxPayload = optionalNumberOf(TRANSFORMER, 'maxPayload', props.maxPayload);
+    this.tags = props.tags === undefined ? undefined : formatTags(props.tags, opt('tags'));
     if (
       props.env !== undefined &&
       props.env !== null &&
@@ -107,11 +110,12 @@ export class Transformer {
       throw new OptionTypeError(opt('env'), props.env, 'an object of environment variables');
     }
     this.env = props.env ?? undefined;
-    this.baseTransformJobName = optionalString(
-      opt('baseTransformJobName'),
+    this.baseTransformJobName = optionalStringOf(
+      TRANSFORMER,
+      'baseTransformJobName',
       props.baseTransformJobName,
     );
-    this.volumeKmsKey = optionalString(opt('volumeKmsKey'), props.volumeKmsKey);
+    this.volumeKmsKey = optionalStringOf(TRANSFORMER, 'volumeKmsKey', props.volumeKmsKey);
   }
 
   /** A copy with another model name (the from-estimator path names the model after building it). */

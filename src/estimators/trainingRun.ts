@@ -2,6 +2,7 @@
  * `TrainingRun`: what Python remembers on an estimator after building its training config (job
  * name, output path, uploaded code), as a value the later builders take instead.
  */
+import { freezeWalked } from '../internal/checkInput.js';
 import type { PyValue, UploadedCode } from './types.js';
 
 declare const trainingRunBrand: unique symbol;
@@ -37,15 +38,27 @@ export type TrainingRunFields = Omit<TrainingRun, typeof trainingRunBrand>;
 // kept alive by the run.
 const owners = new WeakMap<object, object>();
 
+/** A copy of a record, as `{ ...value }` makes it. */
+function copyOf<T extends object>(value: T): T {
+  // Assignment would set the prototype for an own `__proto__` key: the spread keeps it a key.
+  return Object.hasOwn(value, '__proto__') ? { ...value } : Object.assign({}, value);
+}
+
 /** Makes a run of `estimator`. @internal */
 export function makeTrainingRun(estimator: object, fields: TrainingRunFields): TrainingRun {
   // Frozen with the members it owns, so the later builders read what trainingJob built (and
-  // walk it once: see checkInput).
-  const run = Object.freeze({
-    ...fields,
-    hyperparameters: Object.freeze({ ...fields.hyperparameters }),
-    uploadedCode: fields.uploadedCode && Object.freeze({ ...fields.uploadedCode }),
-  }) as TrainingRun;
+  // walk it once: see checkInput). Built member by member: V8 freezes an object made by a spread
+  // several times slower than one made by a literal or by assignment.
+  const hyperparameters = freezeWalked(copyOf(fields.hyperparameters));
+  const uploadedCode = fields.uploadedCode && freezeWalked(copyOf(fields.uploadedCode));
+  const run = freezeWalked({
+    jobName: fields.jobName,
+    outputPath: fields.outputPath,
+    baseJobName: fields.baseJobName,
+    uploadedCode,
+    hyperparameters,
+    sourceDir: fields.sourceDir,
+  }) as unknown as TrainingRun;
   owners.set(run, estimator);
   return run;
 }

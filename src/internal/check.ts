@@ -70,3 +70,44 @@ export function checkRecord(option: string, value: unknown): Record<string, unkn
   }
   throw new OptionTypeError(option, value, 'an object');
 }
+
+/*
+ * The same checks for a member `name` of `owner`, the option name put together only for an
+ * error: constructors check dozens of members, most of them absent or fine.
+ */
+
+export function optionalStringOf(owner: string, name: string, value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  return typeof value === 'string' ? value : checkString(`${owner}.${name}`, value);
+}
+
+export function optionalNumberOf(
+  owner: string,
+  name: string,
+  value: unknown,
+): Templated<number> | undefined {
+  if (value === undefined || value === null) return undefined;
+  return typeof value === 'number' ? value : checkNumber(`${owner}.${name}`, value);
+}
+
+export function numberOf(owner: string, name: string, value: unknown): Templated<number> {
+  return typeof value === 'number' ? value : checkNumber(`${owner}.${name}`, value);
+}
+
+export function optionalBooleanOf(
+  owner: string,
+  name: string,
+  value: unknown,
+): Templated<boolean> | undefined {
+  if (value === undefined || value === null) return undefined;
+  return typeof value === 'boolean' ? value : checkBoolean(`${owner}.${name}`, value);
+}
+
+export function optionalStringListOf(
+  owner: string,
+  name: string,
+  value: unknown,
+): string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  return checkStringList(`${owner}.${name}`, value);
+}

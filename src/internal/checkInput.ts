@@ -77,9 +77,58 @@ function walk(option: string, value: unknown, depth: number): number {
   return height;
 }
 
+/**
+ * Freezes an object the caller has just made from a literal or a spread (own data properties
+ * only, so its values are read without a descriptor each) and records its height: the walk then
+ * meets it as a subtree already walked. Nothing is recorded, and the walk does the work when it
+ * comes, if a string is over the limit or a member object is not one already walked. Never
+ * throws; returns `value`.
+ */
+export function freezeWalked<T extends object>(value: T): T {
+  Object.freeze(value);
+  // for-in without an own-key test each (the cost here): sound while nothing enumerable was
+  // added to the prototypes, which a for-in over an empty object (or array) shows.
+  if (inheritsEnumerable(Array.isArray(value) ? EMPTY_ARRAY : EMPTY_OBJECT)) return value;
+  let height = 0;
+  for (const key in value) {
+    const member: unknown = (value as Record<string, unknown>)[key];
+    if (typeof member === 'string') {
+      if (member.length > MAX_INPUT_STRING_LENGTH) return value;
+      continue;
+    }
+    if (typeof member !== 'object' || member === null) continue;
+    const known = FROZEN_HEIGHTS.get(member);
+    if (known === undefined) return value;
+    if (known + 1 > height) height = known + 1;
+  }
+  if (height < MAX_INPUT_DEPTH) FROZEN_HEIGHTS.set(value, height);
+  return value;
+}
+
+const EMPTY_OBJECT: object = Object.freeze({});
+const EMPTY_ARRAY: object = Object.freeze([]);
+
+function inheritsEnumerable(empty: object): boolean {
+  for (const key in empty) return typeof key === 'string';
+  return false;
+}
+
 /** Throws {@link InputLimitError} when `value` holds a string or a nesting beyond the limits. */
 export function checkInputLimits(option: string, value: unknown): void {
   walk(option, value, 0);
+}
+
+/**
+ * {@link checkInputLimits} of an object literal the caller has just made (own data properties
+ * only, so its members are read without a descriptor each): the same answer, for a builder that
+ * passes options it put together to another.
+ */
+export function checkOwnLimits(option: string, value: object): void {
+  if (inheritsEnumerable(EMPTY_OBJECT)) {
+    walk(option, value, 0);
+    return;
+  }
+  for (const key in value) walk(option, (value as Record<string, unknown>)[key], 1);
 }
 
 /**
@@ -113,24 +162,40 @@ export function checkInstance(
 const PLAIN_JSON =
   'plain JSON (a string, finite number, boolean, null, array without holes or plain object); check the option that sets it';
 
-function jsonProblem(value: unknown, path: string, depth: number): [string, unknown] | undefined {
+/** What {@link jsonProblem} found: the value, and the path to it as steps from it upwards. */
+interface JsonProblem {
+  readonly value: unknown;
+  readonly steps: string[];
+}
+
+// The path is put together only for a problem found: every builder checks its whole config, and
+// a path string per member checked cost more than the check.
+function jsonProblem(value: unknown, depth: number): JsonProblem | undefined {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return undefined;
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : [path, value];
-  if (typeof value !== 'object' || depth >= MAX_INPUT_DEPTH) return [path, value];
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { value, steps: [] };
+  if (typeof value !== 'object' || depth >= MAX_INPUT_DEPTH) return { value, steps: [] };
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      if (!(i in value)) return [`${path}[${i}]`, undefined];
-      const bad = jsonProblem(value[i], `${path}[${i}]`, depth + 1);
-      if (bad) return bad;
+      if (!(i in value)) return { value: undefined, steps: [`[${i}]`] };
+      const bad = jsonProblem(value[i], depth + 1);
+      if (bad) {
+        bad.steps.push(`[${i}]`);
+        return bad;
+      }
     }
     return undefined;
   }
-  if (!isWalkable(value)) return [path, value];
+  if (!isWalkable(value)) return { value, steps: [] };
   for (const key of Object.keys(value)) {
     const d = Object.getOwnPropertyDescriptor(value, key);
-    if (!d || !('value' in d) || d.value === undefined) return [`${path}.${key}`, undefined];
-    const bad = jsonProblem(d.value, `${path}.${key}`, depth + 1);
-    if (bad) return bad;
+    if (!d || !('value' in d) || d.value === undefined) {
+      return { value: undefined, steps: [`.${key}`] };
+    }
+    const bad = jsonProblem(d.value, depth + 1);
+    if (bad) {
+      bad.steps.push(`.${key}`);
+      return bad;
+    }
   }
   return undefined;
 }
@@ -142,27 +207,37 @@ function jsonProblem(value: unknown, path: string, depth: number): [string, unkn
  * sets it can be found.
  */
 export function checkPlainJson<T>(builder: string, config: T): T {
-  const bad = jsonProblem(config, builder, 0);
-  if (bad) throw new OptionTypeError(bad[0], bad[1], PLAIN_JSON);
+  const bad = jsonProblem(config, 0);
+  if (bad) throw new OptionTypeError(builder + bad.steps.reverse().join(''), bad.value, PLAIN_JSON);
   return config;
 }
 
 /** Option types {@link checkOptionTypes} knows. */
 export type OptionKind = 'string' | 'number' | 'boolean' | 'stringList' | 'list' | 'record';
 
-// The kind tables are module constants read on every construction: their entries are listed once.
-const ENTRIES = new WeakMap<object, readonly (readonly [string, OptionKind])[]>();
-function entriesOf(
-  kinds: Readonly<Record<string, OptionKind>>,
-): readonly (readonly [string, OptionKind])[] {
+// The kind tables are module constants read on every construction: their entries are listed
+// once, as two parallel arrays (read by index, no pair per entry).
+interface KindList {
+  readonly keys: readonly string[];
+  readonly kinds: readonly OptionKind[];
+  /** The table was frozen when listed (then the list is kept). */
+  readonly frozen: boolean;
+}
+const ENTRIES = new WeakMap<object, KindList>();
+function entriesOf(kinds: Readonly<Record<string, OptionKind>>): KindList {
   let entries = ENTRIES.get(kinds);
   if (entries === undefined) {
-    entries = Object.entries(kinds);
+    const pairs = Object.entries(kinds);
     // A frozen table cannot change after it is listed; an unfrozen one is listed each time.
-    if (Object.isFrozen(kinds)) ENTRIES.set(kinds, entries);
+    const frozen = Object.isFrozen(kinds);
+    entries = { keys: pairs.map(([key]) => key), kinds: pairs.map(([, kind]) => kind), frozen };
+    if (frozen) ENTRIES.set(kinds, entries);
   }
   return entries;
 }
+
+// Frozen options (an estimator's resolved options) and the one table they passed.
+const TYPES_CHECKED = new WeakMap<object, object>();
 
 /**
  * Checks the types of named members of an options object (each may also be `null`/`undefined`;
@@ -174,42 +249,55 @@ export function checkOptionTypes(
   options: object,
   kinds: Readonly<Record<string, OptionKind>>,
 ): void {
+  if (TYPES_CHECKED.get(options) === kinds) return;
   const o = options as Record<string, unknown>;
-  for (const [key, kind] of entriesOf(kinds)) {
+  // Only a walked frozen object whose member objects are walked frozen ones cannot change its
+  // answer (a member's prototype included): those are checked once per table.
+  const entries = entriesOf(kinds);
+  let fixed = entries.frozen && FROZEN_HEIGHTS.has(options);
+  for (let i = 0; i < entries.keys.length; i++) {
+    const key = entries.keys[i] as string;
+    const kind = entries.kinds[i];
     const value = o[key];
     if (value === undefined || value === null) continue;
-    const option = `${owner}.${key}`;
+    if (fixed && typeof value === 'object' && !FROZEN_HEIGHTS.has(value)) fixed = false;
     switch (kind) {
       case 'string':
-        if (typeof value !== 'string') throw new OptionTypeError(option, value, 'a string');
+        if (typeof value !== 'string')
+          throw new OptionTypeError(`${owner}.${key}`, value, 'a string');
         break;
       case 'number':
         if (!(typeof value === 'number' && Number.isFinite(value)) && !isPlaceholder(value)) {
-          throw new OptionTypeError(option, value, 'a finite number or an Airflow template');
+          throw new OptionTypeError(
+            `${owner}.${key}`,
+            value,
+            'a finite number or an Airflow template',
+          );
         }
         break;
       case 'boolean':
         if (typeof value !== 'boolean' && !isPlaceholder(value)) {
-          throw new OptionTypeError(option, value, 'true, false or an Airflow template');
+          throw new OptionTypeError(`${owner}.${key}`, value, 'true, false or an Airflow template');
         }
         break;
       case 'stringList':
         if (!isDenseArrayOf(value, (v) => typeof v === 'string')) {
-          throw new OptionTypeError(option, value, 'a list of strings');
+          throw new OptionTypeError(`${owner}.${key}`, value, 'a list of strings');
         }
         break;
       case 'list':
         if (!isDenseArrayOf(value, () => true)) {
-          throw new OptionTypeError(option, value, 'a list (an array without holes)');
+          throw new OptionTypeError(`${owner}.${key}`, value, 'a list (an array without holes)');
         }
         break;
       case 'record':
         if (typeof value !== 'object' || Array.isArray(value) || !isWalkable(value)) {
-          throw new OptionTypeError(option, value, 'a plain object');
+          throw new OptionTypeError(`${owner}.${key}`, value, 'a plain object');
         }
         break;
     }
   }
+  if (fixed) TYPES_CHECKED.set(options, kinds);
 }
 
 /** An array with no holes whose every item passes `item`. */

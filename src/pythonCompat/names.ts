@@ -24,6 +24,8 @@ export function nameFromBase(
     ? sagemakerShortTimestamp(now, clock.timeZone)
     : sagemakerTimestamp(now);
   const keep = maxLength - timestamp.length - 1;
+  // No more UTF-16 units than kept code points: nothing to cut (the common case, no array).
+  if (keep >= 0 && base.length <= keep) return `${base}-${timestamp}`;
   const chars = Array.from(base);
   // Python's negative slice bound counts from the end, so a tiny max length still keeps a prefix.
   const trimmed = chars.slice(0, keep < 0 ? Math.max(chars.length + keep, 0) : keep).join('');
@@ -37,9 +39,15 @@ const IMAGE_NAME = /^(.+\/)?([^:/]+)(:[^:]+)?$/;
  * `algo`, anything the pattern does not match is returned whole.
  */
 export function baseNameFromImage(image: string): string {
+  // A pipeline names its job, model and transform after the same image: the last one is kept.
+  if (image === lastImage.image) return lastImage.name;
   const match = IMAGE_NAME.exec(image);
-  return match?.[2] ?? image;
+  const name = match?.[2] ?? image;
+  lastImage = { image, name };
+  return name;
 }
+
+let lastImage: { readonly image: unknown; readonly name: string } = { image: undefined, name: '' };
 
 const GENERATED = /^(.+)-(\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-\d{3}|\d{6}-\d{4})/;
 

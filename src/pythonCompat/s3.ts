@@ -10,6 +10,8 @@ export function s3PathJoin(
   parts: readonly (string | null | undefined)[],
   options: { readonly withEndSlash?: boolean } = {},
 ): string {
+  const simple = simpleS3Join(parts, options.withEndSlash === true);
+  if (simple !== undefined) return simple;
   const present = parts.filter((p): p is string => p !== undefined && p !== null && p !== '');
   let merged = '';
   present.forEach((part, index) => {
@@ -28,6 +30,29 @@ export function s3PathJoin(
   merged = merged.replace(/^\/+/, '');
   if (!options.withEndSlash && merged !== 's3://') merged = merged.replace(/\/+$/, '');
   return merged;
+}
+
+/**
+ * The common case of {@link s3PathJoin}, without its passes over the text: `s3://` and then
+ * parts holding no `/` (a bucket, a prefix, a job name), which the rules join with one `/`
+ * each. `undefined` for anything else, which takes the general path.
+ */
+function simpleS3Join(
+  parts: readonly (string | null | undefined)[],
+  withEndSlash: boolean,
+): string | undefined {
+  if (parts[0] !== 's3://') return undefined;
+  let out = 's3://';
+  let empty = true;
+  for (let i = 1; i < parts.length; i++) {
+    const part = parts[i];
+    if (part === undefined || part === null || part === '') continue;
+    if (typeof part !== 'string' || part.includes('/')) return undefined;
+    out = empty ? out + part : `${out}/${part}`;
+    empty = false;
+  }
+  if (empty) return undefined;
+  return withEndSlash ? `${out}/` : out;
 }
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;

@@ -4,8 +4,9 @@
  * check them, the default record-set location, and the hooks of `_prepare_for_training`.
  */
 import { OptionTypeError, ValidationError, isSageMakerWorkflowError } from '../../errors.js';
+import type { ImageRegistry } from '../../imageUris/registryData.js';
 import { retrieveFor } from '../../imageUris/retrieveFor.js';
-import { optionalString } from '../../internal/check.js';
+import { optionalStringOf } from '../../internal/check.js';
 import { checkOptionsObject } from '../../internal/checkInput.js';
 import { s3PathJoin } from '../../pythonCompat/s3.js';
 import type { Session } from '../../session.js';
@@ -15,7 +16,7 @@ import {
   type EstimatorBaseProps,
   type ResolvedEstimatorBase,
 } from '../EstimatorBase.js';
-import { Model } from '../Model.js';
+import { Model, type ModelProps } from '../Model.js';
 import type { PyValue, VpcConfig } from '../types.js';
 import type { AlgorithmDefinition } from './algorithmDefinition.js';
 import {
@@ -68,6 +69,31 @@ const stateOf = (estimator: object): EstimatorState => {
   return state;
 };
 
+/*
+ * An algorithm's image depends on its registry, its version and the region alone (static data),
+ * and every pipeline builds a new estimator: the URIs found are kept by registry, version and
+ * region. A failed lookup is not kept, so it throws again.
+ */
+const IMAGE_URIS = new WeakMap<ImageRegistry, Map<string, Map<unknown, string>>>();
+
+function algorithmImageUri(definition: AlgorithmDefinition, region: unknown): string {
+  const version = definition.repoVersion ?? '1';
+  let byVersion = IMAGE_URIS.get(definition.registry);
+  let byRegion = byVersion?.get(version);
+  const known = byRegion?.get(region);
+  if (known !== undefined) return known;
+  const uri = retrieveFor(definition.registry, { region: region as string, version });
+  // Only strings reach the cache: the lookup refuses anything else.
+  if (typeof region === 'string' && typeof version === 'string') {
+    if (!byVersion)
+      IMAGE_URIS.set(definition.registry, (byVersion = new Map<string, Map<unknown, string>>()));
+    if (!byRegion) byVersion.set(version, (byRegion = new Map<unknown, string>()));
+    if (byRegion.size >= 512) byRegion.clear(); // bounded, as the lookup's own cache is
+    byRegion.set(region, uri);
+  }
+  return uri;
+}
+
 /** Python's default `data_location`: `s3://<default bucket>/<prefix>/sagemaker-record-sets/`. */
 function defaultDataLocation(session: Session): string {
   return s3PathJoin(
@@ -111,7 +137,7 @@ export class AlgorithmEstimator<T extends HyperparameterTable = HyperparameterTa
     this.pythonClass = { name: definition.className, module: definition.pythonModule };
     this.options = resolveEstimatorBase(props, definition.className);
     this.session = props.session;
-    let dataLocation = optionalString(`${definition.className}.dataLocation`, props.dataLocation);
+    let dataLocation = optionalStringOf(definition.className, 'dataLocation', props.dataLocation);
     try {
       dataLocation ??= defaultDataLocation(props.session);
     } catch (error) {
@@ -200,13 +226,10 @@ export class AlgorithmEstimator<T extends HyperparameterTable = HyperparameterTa
     return stateOf(this).values;
   }
 
-  /** The algorithm's image in the session's region (resolved once per estimator). */
+  /** The algorithm's image in the session's region (resolved once per algorithm and region). */
   trainingImageUri(): string {
     const state = stateOf(this);
-    state.imageUri ??= retrieveFor(this.definition.registry, {
-      region: this.session.region,
-      version: this.definition.repoVersion ?? '1',
-    });
+    state.imageUri ??= algorithmImageUri(this.definition, this.session.region);
     return state.imageUri;
   }
 
@@ -263,16 +286,18 @@ export class AlgorithmModel extends Model {
    */
   constructor(definition: AlgorithmDefinition, props: AlgorithmModelProps, imageUri?: string) {
     checkOptionsObject(`${definition.className}Model`, props);
+    // The members `Model` reads, one by one (V8 copies a spread slowly).
     super(
       {
-        ...props,
-        imageUri:
-          imageUri ??
-          retrieveFor(definition.registry, {
-            region: props.session.region,
-            version: definition.repoVersion ?? '1',
-          }),
-      },
+        session: props.session,
+        modelData: props.modelData,
+        role: props.role,
+        name: props.name,
+        vpcConfig: props.vpcConfig,
+        env: (props as ModelProps).env,
+        enableNetworkIsolation: (props as ModelProps).enableNetworkIsolation,
+        imageUri: imageUri ?? algorithmImageUri(definition, props.session.region),
+      } as ModelProps,
       `${definition.className}Model`,
     );
   }

@@ -1,0 +1,73 @@
+/**
+ * Members of the training request built from an estimator's resolved options (its output and
+ * resources) and its hyperparameters as the request carries them.
+ */
+import { ValidationError } from '../errors.js';
+import type { AlgorithmEstimator } from '../estimators/amazon/AlgorithmEstimator.js';
+import type { ResolvedEstimatorBase } from '../estimators/EstimatorBase.js';
+import type { PyValue } from '../estimators/types.js';
+import { defined } from '../internal/defined.js';
+import { pyStr } from '../pythonCompat/pyStr.js';
+
+/** Whether an algorithm estimator holds a list hyperparameter (whose rendering can fail). */
+export function holdsList(estimator: AlgorithmEstimator): boolean {
+  for (const value of estimator.hyperparameterValues().values()) {
+    if (Array.isArray(value)) return true;
+  }
+  return false;
+}
+
+/** Each hyperparameter as Python's `str()` of it, in order. */
+export function renderHyperparameters(values: Record<string, PyValue>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(values)) {
+    // An own `__proto__` key would set the prototype by assignment: the general path keeps it.
+    if (key === '__proto__') {
+      return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, pyStr(v)]));
+    }
+    out[key] = pyStr(values[key]);
+  }
+  return out;
+}
+
+export function outputDataConfig(
+  o: ResolvedEstimatorBase,
+  outputPath: string,
+): Record<string, unknown> {
+  return defined({
+    S3OutputPath: outputPath,
+    KmsKeyId: o.outputKmsKey,
+    CompressionType: o.disableOutputCompression ? 'NONE' : undefined,
+  });
+}
+
+export function resourceConfig(o: ResolvedEstimatorBase): Record<string, unknown> {
+  let instances: Record<string, unknown>;
+  if (o.instanceGroups !== undefined) {
+    if (o.instanceCount !== undefined || o.instanceType !== undefined) {
+      throw new ValidationError(
+        'Estimator.instanceGroups',
+        'instanceGroups',
+        'instanceGroups alone, without instanceCount and instanceType',
+      );
+    }
+    instances = { InstanceGroups: o.instanceGroups.map((g) => g.toRequest()) };
+  } else {
+    if (o.instanceCount === undefined || o.instanceType === undefined) {
+      throw new ValidationError(
+        o.instanceCount === undefined ? 'Estimator.instanceCount' : 'Estimator.instanceType',
+        undefined,
+        'instanceCount and instanceType, unless instanceGroups is set',
+      );
+    }
+    instances = { InstanceCount: o.instanceCount, InstanceType: o.instanceType };
+  }
+  return defined({
+    VolumeSizeInGB: o.volumeSize,
+    VolumeKmsKeyId: o.volumeKmsKey,
+    KeepAlivePeriodInSeconds: o.keepAlivePeriodInSeconds,
+    ...instances,
+    TrainingPlanArn: o.trainingPlan,
+    InstancePlacementConfig: o.instancePlacementConfig,
+  });
+}
