@@ -83,6 +83,34 @@ function cacheKey(framework: string, options: object): string | undefined {
   ]);
 }
 
+/*
+ * The lookup of a registry's `version` in `region` alone (the built-in algorithms' images), which
+ * every pipeline makes for each new estimator and model: kept by registry, version and region in
+ * nested maps, without the option check and JSON key of the general cache. Failures throw again.
+ */
+const BY_VERSION = new WeakMap<ImageRegistry, Map<string, Map<unknown, string>>>();
+
+/** {@link retrieveFor} of `{ region, version }`, cached by registry, version and region. */
+export function retrieveVersionIn(
+  registry: ImageRegistry,
+  version: string,
+  region: unknown,
+): string {
+  let byVersion = BY_VERSION.get(registry);
+  let byRegion = byVersion?.get(version);
+  const known = byRegion?.get(region);
+  if (known !== undefined) return known;
+  const uri = retrieveFor(registry, { region: region as string, version });
+  // Only strings reach the cache: the lookup refuses anything else.
+  if (typeof region === 'string') {
+    if (!byVersion) BY_VERSION.set(registry, (byVersion = new Map<string, Map<unknown, string>>()));
+    if (!byRegion) byVersion.set(version, (byRegion = new Map<unknown, string>()));
+    if (byRegion.size >= CACHE_SIZE) byRegion.clear();
+    byRegion.set(region, uri);
+  }
+  return uri;
+}
+
 /**
  * Like `imageUriFor`, but returns `undefined` where it would throw one of this library's
  * errors.

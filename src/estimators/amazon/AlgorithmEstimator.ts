@@ -4,8 +4,7 @@
  * check them, the default record-set location, and the hooks of `_prepare_for_training`.
  */
 import { OptionTypeError, ValidationError, isSageMakerWorkflowError } from '../../errors.js';
-import type { ImageRegistry } from '../../imageUris/registryData.js';
-import { retrieveFor } from '../../imageUris/retrieveFor.js';
+import { retrieveVersionIn } from '../../imageUris/retrieveFor.js';
 import { optionalStringOf } from '../../internal/check.js';
 import { checkOptionsObject } from '../../internal/checkInput.js';
 import { s3PathJoin } from '../../pythonCompat/s3.js';
@@ -69,30 +68,9 @@ const stateOf = (estimator: object): EstimatorState => {
   return state;
 };
 
-/*
- * An algorithm's image depends on its registry, its version and the region alone (static data),
- * and every pipeline builds a new estimator: the URIs found are kept by registry, version and
- * region. A failed lookup is not kept, so it throws again.
- */
-const IMAGE_URIS = new WeakMap<ImageRegistry, Map<string, Map<unknown, string>>>();
-
-function algorithmImageUri(definition: AlgorithmDefinition, region: unknown): string {
-  const version = definition.repoVersion ?? '1';
-  let byVersion = IMAGE_URIS.get(definition.registry);
-  let byRegion = byVersion?.get(version);
-  const known = byRegion?.get(region);
-  if (known !== undefined) return known;
-  const uri = retrieveFor(definition.registry, { region: region as string, version });
-  // Only strings reach the cache: the lookup refuses anything else.
-  if (typeof region === 'string' && typeof version === 'string') {
-    if (!byVersion)
-      IMAGE_URIS.set(definition.registry, (byVersion = new Map<string, Map<unknown, string>>()));
-    if (!byRegion) byVersion.set(version, (byRegion = new Map<unknown, string>()));
-    if (byRegion.size >= 512) byRegion.clear(); // bounded, as the lookup's own cache is
-    byRegion.set(region, uri);
-  }
-  return uri;
-}
+/** An algorithm's image in `region`: its registry at its repository version. */
+const algorithmImageUri = (definition: AlgorithmDefinition, region: unknown): string =>
+  retrieveVersionIn(definition.registry, definition.repoVersion ?? '1', region);
 
 /** Python's default `data_location`: `s3://<default bucket>/<prefix>/sagemaker-record-sets/`. */
 function defaultDataLocation(session: Session): string {
