@@ -263,41 +263,41 @@ export function checkOptionTypes(
     if (fixed && typeof value === 'object' && !FROZEN_HEIGHTS.has(value)) fixed = false;
     switch (kind) {
       case 'string':
-        if (typeof value !== 'string')
-          throw new OptionTypeError(`${owner}.${key}`, value, 'a string');
+        if (typeof value !== 'string') throw typeError(owner, key, value, 'a string');
         break;
       case 'number':
         if (!(typeof value === 'number' && Number.isFinite(value)) && !isPlaceholder(value)) {
-          throw new OptionTypeError(
-            `${owner}.${key}`,
-            value,
-            'a finite number or an Airflow template',
-          );
+          throw typeError(owner, key, value, 'a finite number or an Airflow template');
         }
         break;
       case 'boolean':
         if (typeof value !== 'boolean' && !isPlaceholder(value)) {
-          throw new OptionTypeError(`${owner}.${key}`, value, 'true, false or an Airflow template');
+          throw typeError(owner, key, value, 'true, false or an Airflow template');
         }
         break;
       case 'stringList':
         if (!isDenseArrayOf(value, (v) => typeof v === 'string')) {
-          throw new OptionTypeError(`${owner}.${key}`, value, 'a list of strings');
+          throw typeError(owner, key, value, 'a list of strings');
         }
         break;
       case 'list':
         if (!isDenseArrayOf(value, () => true)) {
-          throw new OptionTypeError(`${owner}.${key}`, value, 'a list (an array without holes)');
+          throw typeError(owner, key, value, 'a list (an array without holes)');
         }
         break;
       case 'record':
         if (typeof value !== 'object' || Array.isArray(value) || !isWalkable(value)) {
-          throw new OptionTypeError(`${owner}.${key}`, value, 'a plain object');
+          throw typeError(owner, key, value, 'a plain object');
         }
         break;
     }
   }
   if (fixed) TYPES_CHECKED.set(options, kinds);
+}
+
+// The option's name is put together only for the error: most members are absent or fine.
+function typeError(owner: string, key: string, value: unknown, expected: string): OptionTypeError {
+  return new OptionTypeError(`${owner}.${key}`, value, expected);
 }
 
 /** An array with no holes whose every item passes `item`. */
