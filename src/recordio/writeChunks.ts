@@ -1,8 +1,8 @@
 /**
- * Writes encoded records to a Node writable with backpressure.
+ * Writes encoded records to a Node writable with backpressure, encoding ahead while the writable
+ * is busy.
  * @internal
  */
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { DEFAULT_CHUNK_BYTES, encodeChunks, type ChunkAllocator } from './encodeRecords.js';
 import type { RecordSource } from './RecordSource.js';
@@ -19,57 +19,89 @@ export interface WriteChunksOptions {
 }
 
 /**
+ * Chunks encoded ahead while the writable is full. A file stream's write waits on the file
+ * system (opening and truncating the file, writeback throttling) in bursts of milliseconds; a few
+ * chunks in hand let the next writes start as soon as it drains instead of after an encode.
+ * @internal
+ */
+export const CHUNKS_AHEAD = 3;
+
+/** Resolves on the event loop's next check phase, after the I/O callbacks that are ready. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
  * Writes every record, waiting for `drain` when the sink's buffer is full, and returns the
  * number of bytes written. The sink is left open, as Python leaves its file open. Rejects with
- * the sink's error if it fails.
+ * the sink's error if it fails, and encodes nothing after that.
  *
- * With `reuseChunks`, a chunk's buffer goes back to a pool once the sink calls back for its
- * write: fresh memory is slow to fault in, and the pool stays at about three buffers because the
- * loop waits for `drain` before handing over the next chunk.
+ * While the sink is full, up to {@link CHUNKS_AHEAD} chunks are encoded and held back, yielding
+ * to the event loop after each so that a `drain` is acted on within one chunk's encode. With
+ * `reuseChunks`, a chunk's buffer goes back to a pool only once the sink calls back for its
+ * write (for a file stream, once the file system has copied it), never when `write()` returns.
  */
 export async function writeChunks(
   sink: ChunkSink,
   source: RecordSource,
   options: WriteChunksOptions,
 ): Promise<number> {
-  // Filled by the 'error' listener while the loop awaits.
-  const state: { failed: boolean; failure: unknown } = { failed: false, failure: undefined };
-  const onError = (error: unknown): void => {
-    state.failed = true;
-    state.failure = error;
-  };
+  const reuse = options.reuseChunks === true;
   const pool: ArrayBuffer[] = [];
-  const allocate: ChunkAllocator | undefined = options.reuseChunks
-    ? (size) => {
-        const recycled = pool.pop();
-        return recycled !== undefined && recycled.byteLength >= size
-          ? new Uint8Array(recycled)
-          : new Uint8Array(size);
-      }
-    : undefined;
-  const release = options.reuseChunks
-    ? (chunk: Uint8Array) => (error?: Error | null) => {
-        if (!error) pool.push(chunk.buffer as ArrayBuffer);
-      }
-    : undefined;
+  const allocate: ChunkAllocator = (size) => {
+    const recycled = pool.pop();
+    return recycled !== undefined && recycled.byteLength >= size
+      ? new Uint8Array(recycled)
+      : new Uint8Array(size);
+  };
+  const chunks = encodeChunks(
+    source,
+    options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
+    reuse ? allocate : undefined,
+  );
 
+  // Set by the sink's events, which arrive while the loop awaits.
+  let full = false;
+  let failure: { readonly error: unknown } | undefined;
+  let wake: (() => void) | undefined;
+  const onDrain = (): void => {
+    full = false;
+    wake?.();
+  };
+  const onError = (error: unknown): void => {
+    failure ??= { error };
+    wake?.();
+  };
+  const written = (chunk: Uint8Array) => (error?: Error | null) => {
+    if (error) onError(error);
+    else if (reuse) pool.push(chunk.buffer as ArrayBuffer);
+  };
+
+  sink.on('drain', onDrain);
   sink.on('error', onError);
   try {
+    const ahead: Uint8Array[] = [];
+    let exhausted = false;
     let bytes = 0;
-    let full = false;
-    // The generator encodes chunk k + 1 before the loop waits for chunk k's drain, so encoding
-    // overlaps the sink's I/O; at most one chunk is written while the next is encoded.
-    for (const chunk of encodeChunks(source, options.chunkBytes ?? DEFAULT_CHUNK_BYTES, allocate)) {
-      if (state.failed) throw state.failure;
-      if (full) await once(sink as Writable, 'drain');
-      if (state.failed) throw state.failure;
-      bytes += chunk.length;
-      full = !(release ? sink.write(chunk, release(chunk)) : sink.write(chunk));
+    for (;;) {
+      if (failure) throw failure.error;
+      const chunk: Uint8Array | undefined = full ? undefined : ahead.shift();
+      if (chunk !== undefined) {
+        bytes += chunk.length;
+        full = !sink.write(chunk, written(chunk));
+      } else if (!exhausted && ahead.length < CHUNKS_AHEAD) {
+        const next = chunks.next();
+        if (next.done === true) exhausted = true;
+        else ahead.push(next.value);
+        if (full) await nextTurn();
+      } else if (exhausted && ahead.length === 0 && !full) {
+        return bytes;
+      } else {
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+      }
     }
-    if (full) await once(sink as Writable, 'drain');
-    if (state.failed) throw state.failure;
-    return bytes;
   } finally {
+    sink.off('drain', onDrain);
     sink.off('error', onError);
+    chunks.return(undefined);
   }
 }
