@@ -104,7 +104,11 @@ export interface ChunkOptions extends WriteTensorOptions {
 
 /** Options of the stream writers ({@link writeDenseTensor}, {@link writeSparseTensor}). */
 export interface WriteStreamOptions extends WriteTensorOptions {
-  /** Bytes per `write` call. @default 1048576 */
+  /**
+   * Bytes per `write` call. While the writable is full, the writer encodes up to three chunks
+   * ahead and holds them until `drain`, so it keeps about five chunks in memory at once.
+   * @default 1048576
+   */
   readonly chunkBytes?: number;
   /**
    * Recycle a chunk's buffer once the writable calls back for its write. Only for writables
