@@ -105,8 +105,8 @@ export interface ChunkOptions extends WriteTensorOptions {
 /** Options of the stream writers ({@link writeDenseTensor}, {@link writeSparseTensor}). */
 export interface WriteStreamOptions extends WriteTensorOptions {
   /**
-   * Bytes per `write` call. While the writable is full, the writer encodes up to three chunks
-   * ahead and holds them until `drain`, so it keeps about five chunks in memory at once.
+   * Bytes per `write` call. Besides what the writable buffers, the writer holds at most three
+   * chunks: one the writable is writing, one encoded and waiting for `drain`, one being filled.
    * @default 1048576
    */
   readonly chunkBytes?: number;
