@@ -30,10 +30,10 @@ export interface WriteChunksOptions {
  * system has copied it), never when `write()` returns; the pool stays at two or three buffers.
  *
  * Encoding up to three chunks ahead while the sink is full was tried and measured no faster
- * (0.89 to 0.96 of this loop's speed, paired rounds): more buffers in rotation fall out of the
- * CPU's cache before the kernel copies them (4 MiB chunks stream at 0.6× the speed of 1 MiB
- * ones), and a thread that keeps encoding instead of sleeping until `drain` competes with the
- * thread doing the write for a busy host's cores.
+ * (0.89 to 0.96 of this loop's speed in paired rounds on a loaded host). Likely reasons: more
+ * buffers in rotation are colder in the cache when the kernel copies them (4 and 8 MiB chunks
+ * also streamed slower than 1 MiB ones), and a main thread that keeps encoding instead of
+ * sleeping until `drain` competes for the cores with the thread doing the write.
  */
 export async function writeChunks(
   sink: ChunkSink,
