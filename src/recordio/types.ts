@@ -104,7 +104,11 @@ export interface ChunkOptions extends WriteTensorOptions {
 
 /** Options of the stream writers ({@link writeDenseTensor}, {@link writeSparseTensor}). */
 export interface WriteStreamOptions extends WriteTensorOptions {
-  /** Bytes per `write` call. @default 1048576 */
+  /**
+   * Bytes per `write` call. Besides what the writable buffers, the writer holds at most three
+   * chunks: one the writable is writing, one encoded and waiting for `drain`, one being filled.
+   * @default 1048576
+   */
   readonly chunkBytes?: number;
   /**
    * Recycle a chunk's buffer once the writable calls back for its write. Only for writables
