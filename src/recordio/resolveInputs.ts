@@ -5,6 +5,7 @@
  * @internal
  */
 import { OptionTypeError, UnsupportedOptionError, ValidationError } from '../errors.js';
+import { int32sInRange } from './wasm/recordKernels.js';
 import type { CsrMatrix, NumericArray } from './types.js';
 
 /** Python's `_resolve_type` result: which tensor message a row goes into. */
@@ -27,6 +28,9 @@ export interface ResolvedSparse extends ResolvedDense {
   readonly indices: ArrayLike<number>;
   readonly indptr: ArrayLike<number>;
 }
+
+/** Index arrays at least this long are checked by the WebAssembly kernels. */
+const KERNEL_CHECK_MIN = 1024;
 
 const SUPPORTED_DTYPES = ['float32', 'float64', 'int64'] as const;
 const INT32_MIN = -2147483648;
@@ -357,6 +361,11 @@ export function resolveSparse(array: unknown, labels: unknown): ResolvedSparse {
 function indicesInRange(indices: ArrayLike<number>, cols: number): boolean {
   if (!(indices instanceof Int32Array) || cols < 1) return false;
   const last = Math.min(cols - 1, 0x7fffffff);
+  // Four lanes at a time in the kernels: this pass cost as much as writing the keys.
+  if (indices.length >= KERNEL_CHECK_MIN) {
+    const checked = int32sInRange(indices, last);
+    if (checked !== undefined) return checked;
+  }
   let bad = 0;
   for (let i = 0; i < indices.length; i++) {
     const c = indices[i] as number;
