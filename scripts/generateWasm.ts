@@ -80,5 +80,11 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  process.exitCode = await main(process.argv.slice(2));
+  try {
+    process.exitCode = await main(process.argv.slice(2));
+  } catch (error) {
+    // wabt's errors carry its whole bundled source in their stack: the message says it all.
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  }
 }

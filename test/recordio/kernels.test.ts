@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { renderWasmModule, wasmSources } from '../../scripts/generateWasm.js';
 import { isValidationError } from '../../src/errors.js';
 import {
+  denseTensorChunks,
+  encodeDenseTensor,
   encodeSparseTensor,
   sparseTensorChunks,
   type CsrMatrix,
@@ -130,6 +132,43 @@ describe('WebAssembly kernels', () => {
       { numRuns: 300 },
     );
   });
+
+  it.each([
+    [1000, 10, 'float32', 'float32'],
+    [3000, 7, 'float64', 'float64'],
+    [5000, 1, 'float32', undefined],
+    [300, 3000, 'float32', 'float64'],
+    [5, 60_000, 'float64', 'float32'],
+    [20_000, 3, 'float32', 'float64'],
+    [7, 0, 'float32', 'float32'],
+  ] as const)(
+    'write the JavaScript writers’ dense records: %i × %i %s, labels %s',
+    (rows, cols, kind, labelKind) => {
+      const next = random(rows + cols);
+      const data = typed(kind, Array.from({ length: rows * cols }, next));
+      const labels = labelKind && typed(labelKind, Array.from({ length: rows }, next));
+      const matrix = { shape: [rows, cols], data };
+      const options = labels ? { labels } : {};
+      const run = (kernels: boolean) => {
+        useRecordKernels(kernels);
+        const chunks = [...denseTensorChunks(matrix, { ...options, chunkBytes: 9999 })].map((c) =>
+          Buffer.from(c),
+        );
+        return {
+          whole: Buffer.from(encodeDenseTensor(matrix, options)),
+          lengths: chunks.map((c) => c.length),
+          joined: Buffer.concat(chunks),
+        };
+      };
+      // GIVEN the same matrix WHEN written with the kernels and without
+      const wasm = run(true);
+      const js = run(false);
+      // THEN the bytes and the chunks are the same
+      expect(wasm.whole.equals(js.whole)).toBe(true);
+      expect(wasm.joined.equals(js.whole)).toBe(true);
+      expect(wasm.lengths).toStrictEqual(js.lengths);
+    },
+  );
 
   it('find the index out of range that the JavaScript check finds', () => {
     const indices = new Int32Array(100_000).map((_, i) => i % 50);

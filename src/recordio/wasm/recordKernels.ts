@@ -27,6 +27,16 @@ interface KernelExports {
     shapeLen: number,
     label: number,
   ): number;
+  dense(
+    rows: number,
+    vals: number,
+    rowBytes: number,
+    labs: number,
+    labelWidth: number,
+    headLen: number,
+    tailLen: number,
+    out: number,
+  ): number;
   sparse(
     rows: number,
     ptrs: number,
@@ -54,6 +64,8 @@ interface KernelExports {
 export const KERNEL_LAYOUT = {
   shape: 0,
   labelHead: 16,
+  denseHead: 0x40,
+  denseTail: 0x80,
   keyShuffles: 0x1000,
   ptrs: 0x2000,
   keys: 0x8000,
@@ -63,6 +75,11 @@ export const KERNEL_LAYOUT = {
   stageBytes: 0x40000,
   maxRows: 2048,
   maxKeys: 16384,
+  /** Room for a dense window's values (from `keys`, through `vals`) and labels (`labs`). */
+  denseVals: 0x38000 - 0x8000,
+  denseLabs: 0x8000,
+  /** Room for a dense window's records in the stage, less the 16 bytes stored past them. */
+  denseStage: 0x80000 - 16,
   /** The index check's block: the keys, values and labels regions in one, as int32. */
   checkBlock: (0x40000 - 0x8000) >> 2,
   bytes: 0xc0000,

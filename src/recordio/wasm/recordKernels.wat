@@ -8,6 +8,8 @@
 ;; and write the addresses they are given, plus the two constant templates at the bottom:
 ;;   [SHAPE, SHAPE + 16)       the record's `shape = [cols]` field, `shapeLen` bytes of it used
 ;;   [LABEL_HEAD, + 16)        the label field up to its value (16 bytes for a float label)
+;;   [DENSE_HEAD, + 48)        a dense record's bytes before its values (frame, field headers)
+;;   [DENSE_TAIL, + 32)        its bytes after them: the label field (value zero) and padding
 ;;   [KEY_SHUFFLES, + 4096)    for each mask m of which of 8 keys take two bytes, the i8x16.swizzle
 ;;                             that packs their 16-bit encodings (one byte where m has a 0 bit)
 (module
@@ -16,6 +18,8 @@
   (global $SHAPE i32 (i32.const 0))
   (global $LABEL_HEAD i32 (i32.const 16))
   (global $KEY_SHUFFLES i32 (i32.const 0x1000))
+  (global $DENSE_HEAD i32 (i32.const 0x40))
+  (global $DENSE_TAIL i32 (i32.const 0x80))
 
   ;; Where the last `sparse` call stopped writing, and the framed size of the record it stopped
   ;; at (0 when it wrote every row it was given).
@@ -201,6 +205,27 @@
     (i32.store8 (local.get $p) (local.get $v))
     (i32.add (local.get $p) (i32.const 1)))
 
+  ;; Copies `n` bytes (a multiple of 4) from `s` to `d`, storing nothing past `d + n`: 16 bytes a
+  ;; step, then the tail in 8 and 4. (memory.copy costs a call into the engine, more than a row's
+  ;; few hundred bytes take.)
+  (func $copy (param $d i32) (param $s i32) (param $n i32)
+    (local $e i32)
+    (local.set $e (i32.add (local.get $s) (i32.and (local.get $n) (i32.const -16))))
+    (block $done
+      (loop $wide
+        (br_if $done (i32.ge_u (local.get $s) (local.get $e)))
+        (v128.store align=1 (local.get $d) (v128.load align=1 (local.get $s)))
+        (local.set $s (i32.add (local.get $s) (i32.const 16)))
+        (local.set $d (i32.add (local.get $d) (i32.const 16)))
+        (br $wide)))
+    (if (i32.and (local.get $n) (i32.const 8))
+      (then
+        (i64.store align=1 (local.get $d) (i64.load align=1 (local.get $s)))
+        (local.set $s (i32.add (local.get $s) (i32.const 8)))
+        (local.set $d (i32.add (local.get $d) (i32.const 8)))))
+    (if (i32.and (local.get $n) (i32.const 4))
+      (then (i32.store align=1 (local.get $d) (i32.load align=1 (local.get $s))))))
+
   ;; Bytes from a record's start to its keys, for `payload` value bytes and `k` key bytes.
   (func $keysAt (param $payload i32) (param $k i32) (param $shapeLen i32) (result i32)
     (local $tensor i32) (local $value i32) (local $entry i32)
@@ -250,6 +275,57 @@
         (br $row)))
     (local.get $total))
 
+  ;; Writes `rows` dense records of one size at `out`: each is the head template (`headLen`
+  ;; bytes), the row's `rowBytes` value bytes from `vals`, then the tail template (`tailLen`
+  ;; bytes) with the row's label (`labelWidth` bytes from `labs`, none when 0) 16 bytes into it.
+  ;; Everything is stored 16 bytes at a time, in order, each part overwriting what the part
+  ;; before stored past its end; the last stores reach up to 16 bytes past the records.
+  (func (export "dense")
+    (param $rows i32) (param $vals i32) (param $rowBytes i32) (param $labs i32)
+    (param $labelWidth i32) (param $headLen i32) (param $tailLen i32) (param $out i32)
+    (result i32)
+    (local $r i32) (local $d i32) (local $s i32) (local $e i32)
+    (local $h0 v128) (local $h1 v128) (local $h2 v128) (local $t0 v128) (local $t1 v128)
+    (local.set $h0 (v128.load (global.get $DENSE_HEAD)))
+    (local.set $h1 (v128.load offset=16 (global.get $DENSE_HEAD)))
+    (local.set $h2 (v128.load offset=32 (global.get $DENSE_HEAD)))
+    (local.set $t0 (v128.load (global.get $DENSE_TAIL)))
+    (local.set $t1 (v128.load offset=16 (global.get $DENSE_TAIL)))
+    (local.set $s (local.get $vals))
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+        (v128.store align=1 (local.get $out) (local.get $h0))
+        (if (i32.gt_u (local.get $headLen) (i32.const 16))
+          (then
+            (v128.store offset=16 align=1 (local.get $out) (local.get $h1))
+            (if (i32.gt_u (local.get $headLen) (i32.const 32))
+              (then (v128.store offset=32 align=1 (local.get $out) (local.get $h2))))))
+        (local.set $d (i32.add (local.get $out) (local.get $headLen)))
+        (local.set $e (i32.add (local.get $s) (local.get $rowBytes)))
+        (block $copied
+          (loop $copy
+            (br_if $copied (i32.ge_u (local.get $s) (local.get $e)))
+            (v128.store align=1 (local.get $d) (v128.load align=1 (local.get $s)))
+            (local.set $s (i32.add (local.get $s) (i32.const 16)))
+            (local.set $d (i32.add (local.get $d) (i32.const 16)))
+            (br $copy)))
+        (local.set $s (local.get $e))
+        (local.set $d (i32.add (i32.add (local.get $out) (local.get $headLen)) (local.get $rowBytes)))
+        (v128.store align=1 (local.get $d) (local.get $t0))
+        (if (i32.gt_u (local.get $tailLen) (i32.const 16))
+          (then (v128.store offset=16 align=1 (local.get $d) (local.get $t1))))
+        (if (i32.eq (local.get $labelWidth) (i32.const 4))
+          (then (i32.store offset=16 align=1 (local.get $d)
+            (i32.load (i32.add (local.get $labs) (i32.shl (local.get $r) (i32.const 2)))))))
+        (if (i32.eq (local.get $labelWidth) (i32.const 8))
+          (then (i64.store offset=16 align=1 (local.get $d)
+            (i64.load (i32.add (local.get $labs) (i32.shl (local.get $r) (i32.const 3)))))))
+        (local.set $out (i32.add (local.get $d) (local.get $tailLen)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row)))
+    (local.get $out))
+
   ;; Writes the records of rows [0, rows) of a window at `out` while they fit before `limit`, and
   ;; returns how many it wrote (`end` says where they end, `blocked` the size of the one that did
   ;; not fit). Row r's values are `(ptrs[r + 1] - ptrs[r]) * width` bytes at
@@ -264,7 +340,8 @@
     (param $labs i32) (param $labelWidth i32) (param $out i32) (param $limit i32) (result i32)
     (local $r i32) (local $from i32) (local $n i32) (local $payload i32) (local $k i32)
     (local $label i32) (local $len i32) (local $framed i32) (local $tensor i32) (local $value i32)
-    (local $o i32) (local $kp i32) (local $guessed i32) (local $at i32)
+    (local $o i32) (local $kp i32) (local $guessed i32) (local $at i32) (local $pp i32)
+    (local $entry i32) (local $written i32)
     (local.set $label (select (i32.add (i32.const 16) (local.get $labelWidth)) (i32.const 0)
       (local.get $labelWidth)))
     (global.set $blocked (i32.const 0))
@@ -275,20 +352,53 @@
         (local.set $n (i32.sub (i32.load offset=4 (local.get $ptrs)) (i32.load (local.get $ptrs))))
         (local.set $payload (i32.mul (local.get $n) (local.get $width)))
         (local.set $kp (i32.add (local.get $keys) (i32.shl (local.get $from) (i32.const 2))))
-        (local.set $k (i32.const 0))
-        (if (local.get $n)
-          (then
-            (local.set $guessed (i32.add (local.get $out)
-              (call $keysAt (local.get $payload) (i32.mul (local.get $n) (local.get $keyGuess))
-                (local.get $shapeLen))))
-            (local.set $k (i32.sub (call $keys (local.get $guessed) (local.get $kp) (local.get $n))
-              (local.get $guessed)))
-            (local.set $at (i32.add (local.get $out)
-              (call $keysAt (local.get $payload) (local.get $k) (local.get $shapeLen))))
-            (if (i32.ne (local.get $at) (local.get $guessed))
-              (then (memory.copy (local.get $at) (local.get $guessed) (local.get $k))))))
-        (local.set $len (call $recordLen (local.get $payload) (local.get $k) (local.get $shapeLen)
-          (local.get $label)))
+        ;; The lengths the keys' place depends on, first for `keyGuess` bytes a key, then for
+        ;; the real count (sizes inlined: a call costs more than the four comparisons).
+        (local.set $pp (select
+          (i32.add (i32.add (i32.const 1) (call $size (local.get $payload))) (local.get $payload))
+          (i32.const 0) (local.get $payload)))
+        (local.set $k (i32.mul (local.get $n) (local.get $keyGuess)))
+        (loop $lengths
+          (local.set $tensor (i32.add (i32.add (local.get $pp) (local.get $shapeLen))
+            (select (i32.add (i32.add (i32.const 1) (i32.add (i32.add (i32.add (i32.const 1) (i32.gt_u (local.get $k) (i32.const 0x7f))) (i32.gt_u (local.get $k) (i32.const 0x3fff)))
+            (i32.add (i32.gt_u (local.get $k) (i32.const 0x1fffff)) (i32.gt_u (local.get $k) (i32.const 0xfffffff))))) (local.get $k))
+              (i32.const 0) (local.get $k))))
+          (local.set $value (i32.add (i32.add (i32.const 1) (i32.add (i32.add (i32.add (i32.const 1) (i32.gt_u (local.get $tensor) (i32.const 0x7f))) (i32.gt_u (local.get $tensor) (i32.const 0x3fff)))
+            (i32.add (i32.gt_u (local.get $tensor) (i32.const 0x1fffff)) (i32.gt_u (local.get $tensor) (i32.const 0xfffffff)))))
+            (local.get $tensor)))
+          (local.set $entry (i32.add (i32.add (i32.const 9) (i32.add (i32.add (i32.add (i32.const 1) (i32.gt_u (local.get $value) (i32.const 0x7f))) (i32.gt_u (local.get $value) (i32.const 0x3fff)))
+            (i32.add (i32.gt_u (local.get $value) (i32.const 0x1fffff)) (i32.gt_u (local.get $value) (i32.const 0xfffffff)))))
+            (local.get $value)))
+          ;; frame, features tag and entry length, key and value tag, value length, tensor tag
+          ;; and length, values, keys tag and length
+          (local.set $at (i32.add (local.get $out) (i32.add
+            (i32.add
+              (i32.add (i32.const 18) (i32.add (i32.add (i32.add (i32.const 1) (i32.gt_u (local.get $entry) (i32.const 0x7f))) (i32.gt_u (local.get $entry) (i32.const 0x3fff)))
+            (i32.add (i32.gt_u (local.get $entry) (i32.const 0x1fffff)) (i32.gt_u (local.get $entry) (i32.const 0xfffffff)))))
+              (i32.add (i32.add (i32.add (i32.add (i32.const 1) (i32.gt_u (local.get $value) (i32.const 0x7f))) (i32.gt_u (local.get $value) (i32.const 0x3fff)))
+            (i32.add (i32.gt_u (local.get $value) (i32.const 0x1fffff)) (i32.gt_u (local.get $value) (i32.const 0xfffffff))))
+                (i32.add (i32.add (i32.add (i32.const 1) (i32.gt_u (local.get $tensor) (i32.const 0x7f))) (i32.gt_u (local.get $tensor) (i32.const 0x3fff)))
+            (i32.add (i32.gt_u (local.get $tensor) (i32.const 0x1fffff)) (i32.gt_u (local.get $tensor) (i32.const 0xfffffff))))))
+            (i32.add (i32.add (i32.const 2) (local.get $pp))
+              (i32.add (i32.add (i32.add (i32.const 1) (i32.gt_u (local.get $k) (i32.const 0x7f))) (i32.gt_u (local.get $k) (i32.const 0x3fff)))
+            (i32.add (i32.gt_u (local.get $k) (i32.const 0x1fffff)) (i32.gt_u (local.get $k) (i32.const 0xfffffff))))))))
+          (if (i32.eqz (local.get $written))
+            (then
+              (local.set $written (i32.const 1))
+              (local.set $guessed (local.get $at))
+              (if (local.get $n)
+                (then
+                  (local.set $k (i32.sub (call $keys (local.get $guessed) (local.get $kp) (local.get $n))
+                    (local.get $guessed)))
+                  (br $lengths)))
+              (local.set $k (i32.const 0))
+              (br $lengths))))
+        (local.set $written (i32.const 0))
+        (if (i32.ne (local.get $at) (local.get $guessed))
+          (then (memory.copy (local.get $at) (local.get $guessed) (local.get $k))))
+        (local.set $len (i32.add (i32.add (i32.add (i32.const 1) (i32.add (i32.add (i32.add (i32.const 1) (i32.gt_u (local.get $entry) (i32.const 0x7f))) (i32.gt_u (local.get $entry) (i32.const 0x3fff)))
+            (i32.add (i32.gt_u (local.get $entry) (i32.const 0x1fffff)) (i32.gt_u (local.get $entry) (i32.const 0xfffffff)))))
+          (local.get $entry)) (local.get $label)))
         (local.set $framed (i32.add (i32.const 8) (i32.and (i32.add (local.get $len) (i32.const 3))
           (i32.const -4))))
         (if (i32.gt_u (i32.add (local.get $out) (local.get $framed)) (local.get $limit))
@@ -299,12 +409,8 @@
         (i32.store align=1 (local.get $out) (i32.const 0xced7230a))
         (i32.store offset=4 align=1 (local.get $out) (local.get $len))
         ;; features { key: "values", value: Value { tensor { values, keys, shape } } }
-        (local.set $tensor (i32.add (i32.add (call $packed (local.get $payload)) (call $packed (local.get $k)))
-          (local.get $shapeLen)))
-        (local.set $value (i32.add (i32.add (i32.const 1) (call $size (local.get $tensor))) (local.get $tensor)))
         (i32.store8 offset=8 (local.get $out) (i32.const 0x0a))
-        (local.set $o (call $varint (i32.add (local.get $out) (i32.const 9))
-          (i32.add (i32.add (i32.const 9) (call $size (local.get $value))) (local.get $value))))
+        (local.set $o (call $varint (i32.add (local.get $out) (i32.const 9)) (local.get $entry)))
         ;; 0x0a 0x06 "values" 0x12: the map entry's key, then its value's tag.
         (i64.store align=1 (local.get $o) (i64.const 0x7365756c6176060a))
         (i32.store8 offset=8 (local.get $o) (i32.const 0x12))
@@ -316,7 +422,7 @@
             (i32.store8 (local.get $o) (i32.const 0x0a))
             ;; Exact: with one value, a 64-bit store here would reach the keys.
             (local.set $o (call $varintExact (i32.add (local.get $o) (i32.const 1)) (local.get $payload)))
-            (memory.copy (local.get $o)
+            (call $copy (local.get $o)
               (i32.add (local.get $vals) (i32.mul (local.get $from) (local.get $width)))
               (local.get $payload))
             (local.set $o (i32.add (local.get $o) (local.get $payload)))
