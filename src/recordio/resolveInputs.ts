@@ -5,7 +5,7 @@
  * @internal
  */
 import { OptionTypeError, UnsupportedOptionError, ValidationError } from '../errors.js';
-import { int32sInRange } from './wasm/recordKernels.js';
+import { checkedKeyBytes } from './checkedKeyBytes.js';
 import type { CsrMatrix, NumericArray } from './types.js';
 
 /** Python's `_resolve_type` result: which tensor message a row goes into. */
@@ -27,10 +27,9 @@ export interface ResolvedDense {
 export interface ResolvedSparse extends ResolvedDense {
   readonly indices: ArrayLike<number>;
   readonly indptr: ArrayLike<number>;
+  /** Each row's key bytes, when the index check counted them. */
+  readonly keyBytes?: Int32Array;
 }
-
-/** Index arrays at least this long are checked by the WebAssembly kernels. */
-const KERNEL_CHECK_MIN = 1024;
 
 const SUPPORTED_DTYPES = ['float32', 'float64', 'int64'] as const;
 const INT32_MIN = -2147483648;
@@ -335,7 +334,12 @@ export function resolveSparse(array: unknown, labels: unknown): ResolvedSparse {
     if (!Number.isInteger(b) || b < a)
       throw new ValidationError(`array.indptr[${r + 1}]`, b, 'a non-decreasing integer');
   }
-  if (!indicesInRange(indices, cols)) {
+  // Int32Array CSR arrays (scipy's) are checked by the kernels, which count the key bytes too.
+  const counted =
+    indices instanceof Int32Array && indptr instanceof Int32Array && cols >= 1
+      ? checkedKeyBytes(indices, indptr, rows, Math.min(cols - 1, 0x7fffffff))
+      : undefined;
+  if (counted === undefined ? !indicesInRange(indices, cols) : counted === false) {
     for (let i = 0; i < nnz; i++) {
       const c = indices[i] as number;
       if (!Number.isInteger(c) || c < 0 || c >= cols) {
@@ -350,6 +354,7 @@ export function resolveSparse(array: unknown, labels: unknown): ResolvedSparse {
     labels: resolvedLabels,
     indices,
     indptr,
+    ...(counted ? { keyBytes: counted } : {}),
   };
 }
 
@@ -361,11 +366,6 @@ export function resolveSparse(array: unknown, labels: unknown): ResolvedSparse {
 function indicesInRange(indices: ArrayLike<number>, cols: number): boolean {
   if (!(indices instanceof Int32Array) || cols < 1) return false;
   const last = Math.min(cols - 1, 0x7fffffff);
-  // Four lanes at a time in the kernels: this pass cost as much as writing the keys.
-  if (indices.length >= KERNEL_CHECK_MIN) {
-    const checked = int32sInRange(indices, last);
-    if (checked !== undefined) return checked;
-  }
   let bad = 0;
   for (let i = 0; i < indices.length; i++) {
     const c = indices[i] as number;

@@ -17,7 +17,14 @@ interface KernelExports {
   readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   readonly end: { readonly value: number };
   readonly blocked: { readonly value: number };
-  inRange(p: number, n: number, last: number): number;
+  checkRows(
+    rows: number,
+    ptrs: number,
+    base: number,
+    keys: number,
+    last: number,
+    counts: number,
+  ): number;
   measure(
     rows: number,
     ptrs: number,
@@ -80,8 +87,6 @@ export const KERNEL_LAYOUT = {
   denseLabs: 0x8000,
   /** Room for a dense window's records in the stage, less the 16 bytes stored past them. */
   denseStage: 0x80000 - 16,
-  /** The index check's block: the keys, values and labels regions in one, as int32. */
-  checkBlock: (0x40000 - 0x8000) >> 2,
   bytes: 0xc0000,
 } as const;
 
@@ -158,20 +163,4 @@ export function useRecordKernels(on: boolean): boolean {
   if (!on && state === 'ready') state = 'disabled';
   if (on && state === 'disabled') state = 'ready';
   return was;
-}
-
-/**
- * Whether every int32 of `values` lies in `[0, last]`, checked by the kernels block by block, or
- * `undefined` when the kernels are unavailable.
- */
-export function int32sInRange(values: Int32Array, last: number): boolean | undefined {
-  const k = recordKernels();
-  if (k === undefined) return undefined;
-  const at = KERNEL_LAYOUT.keys >> 2;
-  for (let i = 0; i < values.length; i += KERNEL_LAYOUT.checkBlock) {
-    const n = Math.min(KERNEL_LAYOUT.checkBlock, values.length - i);
-    k.i32.set(values.subarray(i, i + n), at);
-    if (k.exports.inRange(KERNEL_LAYOUT.keys, n, last) === 0) return false;
-  }
-  return true;
 }

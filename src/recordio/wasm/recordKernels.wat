@@ -64,42 +64,6 @@
           (i64.extend_i32_u (i32.shl (i32.sub (i32.const 5) (local.get $n)) (i32.const 3))))))
     (i32.add (local.get $p) (local.get $n)))
 
-  ;; Whether every one of the `n` int32 at `p` lies in [0, last]: an index out of range sets the
-  ;; sign bit of `c` or of `last - c`. Returns 1 when all do.
-  (func (export "inRange") (param $p i32) (param $n i32) (param $last i32) (result i32)
-    (local $acc v128) (local $lim v128) (local $x v128) (local $e i32) (local $bad i32)
-    (local.set $lim (i32x4.splat (local.get $last)))
-    (local.set $e (i32.add (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const -16)) (i32.const 2))))
-    (block $done
-      (loop $wide
-        (br_if $done (i32.ge_u (local.get $p) (local.get $e)))
-        (local.set $x (v128.load (local.get $p)))
-        (local.set $acc (v128.or (local.get $acc)
-          (v128.or (local.get $x) (i32x4.sub (local.get $lim) (local.get $x)))))
-        (local.set $x (v128.load offset=16 (local.get $p)))
-        (local.set $acc (v128.or (local.get $acc)
-          (v128.or (local.get $x) (i32x4.sub (local.get $lim) (local.get $x)))))
-        (local.set $x (v128.load offset=32 (local.get $p)))
-        (local.set $acc (v128.or (local.get $acc)
-          (v128.or (local.get $x) (i32x4.sub (local.get $lim) (local.get $x)))))
-        (local.set $x (v128.load offset=48 (local.get $p)))
-        (local.set $acc (v128.or (local.get $acc)
-          (v128.or (local.get $x) (i32x4.sub (local.get $lim) (local.get $x)))))
-        (local.set $p (i32.add (local.get $p) (i32.const 64)))
-        (br $wide)))
-    (local.set $bad (i32x4.bitmask (local.get $acc)))
-    (local.set $e (i32.add (local.get $e) (i32.shl (i32.and (local.get $n) (i32.const 15)) (i32.const 2))))
-    (block $tail
-      (loop $one
-        (br_if $tail (i32.ge_u (local.get $p) (local.get $e)))
-        (local.set $bad (i32.or (local.get $bad)
-          (i32.lt_s
-            (i32.or (i32.load (local.get $p)) (i32.sub (local.get $last) (i32.load (local.get $p))))
-            (i32.const 0))))
-        (local.set $p (i32.add (local.get $p) (i32.const 4)))
-        (br $one)))
-    (i32.eqz (local.get $bad)))
-
   ;; Key bytes of the `n` column indices at `p`: one per key plus one per 7-bit boundary passed.
   (func $keyBytes (param $p i32) (param $n i32) (result i32)
     (local $acc v128) (local $x v128) (local $e i32) (local $k i32)
@@ -133,41 +97,55 @@
     (local.get $k))
 
   ;; Writes the `n` column indices at `p` as varints at `o`, returns the end; stores reach up to
-  ;; 16 bytes past it. Eight keys below 2^14 (every key of a matrix of up to 16,384 columns) are
-  ;; encoded at once: narrowed to 16-bit lanes, each lane its two varint bytes, packed by the
-  ;; swizzle its mask of two-byte keys selects. Other keys go one at a time.
+  ;; 16 bytes past it. Sixteen keys below 2^14 (every key of a matrix of up to 16,384 columns)
+  ;; are encoded eight at a time: narrowed to 16-bit lanes, each lane its two varint bytes, packed
+  ;; by the swizzle its mask of two-byte keys selects. Other keys go one at a time.
   (func $keys (param $o i32) (param $p i32) (param $n i32) (result i32)
-    (local $e i32) (local $a v128) (local $b v128) (local $h v128) (local $two v128)
-    (local $m i32) (local $c i32)
+    (local $e i32) (local $a v128) (local $b v128) (local $c v128) (local $d v128)
+    (local $h v128) (local $two v128) (local $m i32)
     (local.set $e (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
     (block $done
-      (loop $eight
-        (br_if $done (i32.gt_u (i32.add (local.get $p) (i32.const 32)) (local.get $e)))
+      (loop $sixteen
+        (br_if $done (i32.gt_u (i32.add (local.get $p) (i32.const 64)) (local.get $e)))
         (local.set $a (v128.load align=4 (local.get $p)))
         (local.set $b (v128.load offset=16 align=4 (local.get $p)))
-        (if (v128.any_true (v128.or
-              (i32x4.gt_u (local.get $a) (v128.const i32x4 0x3fff 0x3fff 0x3fff 0x3fff))
-              (i32x4.gt_u (local.get $b) (v128.const i32x4 0x3fff 0x3fff 0x3fff 0x3fff))))
+        (local.set $c (v128.load offset=32 align=4 (local.get $p)))
+        (local.set $d (v128.load offset=48 align=4 (local.get $p)))
+        ;; The keys are indices checked non-negative: below 2^14 when no higher bit is set.
+        (if (v128.any_true (v128.and
+              (v128.or (v128.or (local.get $a) (local.get $b)) (v128.or (local.get $c) (local.get $d)))
+              (v128.const i32x4 -16384 -16384 -16384 -16384)))
           (then
-            ;; A wide key among them: these eight one at a time.
-            (local.set $o (call $keysOneByOne (local.get $o) (local.get $p) (i32.const 8)))
-            (local.set $p (i32.add (local.get $p) (i32.const 32)))
-            (br $eight)))
+            ;; A wide key among them: these sixteen one at a time.
+            (local.set $o (call $keysOneByOne (local.get $o) (local.get $p) (i32.const 16)))
+            (local.set $p (i32.add (local.get $p) (i32.const 64)))
+            (br $sixteen)))
         (local.set $h (i16x8.narrow_i32x4_u (local.get $a) (local.get $b)))
-        (local.set $two (i16x8.gt_u (local.get $h) (v128.const i16x8 0x7f 0x7f 0x7f 0x7f 0x7f 0x7f 0x7f 0x7f)))
+        (local.set $two (i16x8.gt_s (local.get $h) (v128.const i16x8 0x7f 0x7f 0x7f 0x7f 0x7f 0x7f 0x7f 0x7f)))
         (local.set $m (i16x8.bitmask (local.get $two)))
-        ;; Low seven bits, the continuation bit where a second byte follows, the high seven bits.
+        ;; c + (c & ~0x7f) moves the high seven bits up a byte; then the continuation bit.
         (local.set $h (v128.or
-          (v128.or
-            (v128.and (local.get $h) (v128.const i16x8 0x7f 0x7f 0x7f 0x7f 0x7f 0x7f 0x7f 0x7f))
-            (v128.and (local.get $two) (v128.const i16x8 0x80 0x80 0x80 0x80 0x80 0x80 0x80 0x80)))
-          (i16x8.shl (i16x8.shr_u (local.get $h) (i32.const 7)) (i32.const 8))))
+          (i16x8.add (local.get $h)
+            (v128.and (local.get $h) (v128.const i16x8 -128 -128 -128 -128 -128 -128 -128 -128)))
+          (v128.and (local.get $two) (v128.const i16x8 0x80 0x80 0x80 0x80 0x80 0x80 0x80 0x80))))
         (v128.store align=1 (local.get $o)
           (i8x16.swizzle (local.get $h)
             (v128.load (i32.add (global.get $KEY_SHUFFLES) (i32.shl (local.get $m) (i32.const 4))))))
         (local.set $o (i32.add (local.get $o) (i32.add (i32.const 8) (i32.popcnt (local.get $m)))))
-        (local.set $p (i32.add (local.get $p) (i32.const 32)))
-        (br $eight)))
+        (local.set $h (i16x8.narrow_i32x4_u (local.get $c) (local.get $d)))
+        (local.set $two (i16x8.gt_s (local.get $h) (v128.const i16x8 0x7f 0x7f 0x7f 0x7f 0x7f 0x7f 0x7f 0x7f)))
+        (local.set $m (i16x8.bitmask (local.get $two)))
+        ;; c + (c & ~0x7f) moves the high seven bits up a byte; then the continuation bit.
+        (local.set $h (v128.or
+          (i16x8.add (local.get $h)
+            (v128.and (local.get $h) (v128.const i16x8 -128 -128 -128 -128 -128 -128 -128 -128)))
+          (v128.and (local.get $two) (v128.const i16x8 0x80 0x80 0x80 0x80 0x80 0x80 0x80 0x80))))
+        (v128.store align=1 (local.get $o)
+          (i8x16.swizzle (local.get $h)
+            (v128.load (i32.add (global.get $KEY_SHUFFLES) (i32.shl (local.get $m) (i32.const 4))))))
+        (local.set $o (i32.add (local.get $o) (i32.add (i32.const 8) (i32.popcnt (local.get $m)))))
+        (local.set $p (i32.add (local.get $p) (i32.const 64)))
+        (br $sixteen)))
     (call $keysOneByOne (local.get $o) (local.get $p)
       (i32.shr_u (i32.sub (local.get $e) (local.get $p)) (i32.const 2))))
 
@@ -253,6 +231,64 @@
     (local.set $entry (i32.add (i32.add (i32.const 9) (call $size (local.get $value))) (local.get $value)))
     (i32.add (i32.add (i32.add (i32.const 1) (call $size (local.get $entry))) (local.get $entry))
       (local.get $label)))
+
+  ;; Checks the rows' column indices and counts their key bytes, as `measure` reads a window:
+  ;; stores row r's key bytes at `counts + 4r`, and returns 1 when every index lies in
+  ;; [0, last], else 0 (an index out of range sets the sign bit of `c` or of `last - c`). One
+  ;; read of the indices serves the writers' check and the one-buffer writer's measuring.
+  (func (export "checkRows")
+    (param $rows i32) (param $ptrs i32) (param $base i32) (param $keys i32) (param $last i32)
+    (param $counts i32) (result i32)
+    (local $r i32) (local $p i32) (local $e i32) (local $n i32) (local $x v128) (local $acc v128)
+    (local $bad v128) (local $lim v128) (local $k i32) (local $c i32) (local $tailBad i32)
+    (local.set $lim (i32x4.splat (local.get $last)))
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $p (i32.add (local.get $keys)
+          (i32.shl (i32.sub (i32.load (local.get $ptrs)) (local.get $base)) (i32.const 2))))
+        (local.set $n (i32.sub (i32.load offset=4 (local.get $ptrs)) (i32.load (local.get $ptrs))))
+        (local.set $e (i32.add (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+        (local.set $acc (v128.const i32x4 0 0 0 0))
+        (block $wideDone
+          (loop $wide
+            (br_if $wideDone (i32.ge_u (local.get $p) (local.get $e)))
+            (local.set $x (v128.load align=4 (local.get $p)))
+            (local.set $bad (v128.or (local.get $bad)
+              (v128.or (local.get $x) (i32x4.sub (local.get $lim) (local.get $x)))))
+            ;; Signed comparisons: a negative index is caught by the check above.
+            (local.set $acc (i32x4.sub (local.get $acc)
+              (i32x4.add
+                (i32x4.add
+                  (i32x4.gt_s (local.get $x) (v128.const i32x4 0x7f 0x7f 0x7f 0x7f))
+                  (i32x4.gt_s (local.get $x) (v128.const i32x4 0x3fff 0x3fff 0x3fff 0x3fff)))
+                (i32x4.add
+                  (i32x4.gt_s (local.get $x) (v128.const i32x4 0x1fffff 0x1fffff 0x1fffff 0x1fffff))
+                  (i32x4.gt_s (local.get $x) (v128.const i32x4 0xfffffff 0xfffffff 0xfffffff 0xfffffff))))))
+            (local.set $p (i32.add (local.get $p) (i32.const 16)))
+            (br $wide)))
+        (local.set $k (i32.add (i32.add
+          (i32.add (i32x4.extract_lane 0 (local.get $acc)) (i32x4.extract_lane 1 (local.get $acc)))
+          (i32.add (i32x4.extract_lane 2 (local.get $acc)) (i32x4.extract_lane 3 (local.get $acc))))
+          (local.get $n)))
+        (local.set $e (i32.add (local.get $e) (i32.shl (i32.and (local.get $n) (i32.const 3)) (i32.const 2))))
+        (block $tailDone
+          (loop $tail
+            (br_if $tailDone (i32.ge_u (local.get $p) (local.get $e)))
+            (local.set $c (i32.load (local.get $p)))
+            (local.set $tailBad (i32.or (local.get $tailBad)
+              (i32.or (local.get $c) (i32.sub (local.get $last) (local.get $c)))))
+            (local.set $k (i32.add (local.get $k) (i32.sub (call $size (local.get $c)) (i32.const 1))))
+            (local.set $p (i32.add (local.get $p) (i32.const 4)))
+            (br $tail)))
+        (i32.store (local.get $counts) (local.get $k))
+        (local.set $counts (i32.add (local.get $counts) (i32.const 4)))
+        (local.set $ptrs (i32.add (local.get $ptrs) (i32.const 4)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row)))
+    (i32.and
+      (i32.eqz (i32x4.bitmask (local.get $bad)))
+      (i32.ge_s (local.get $tailBad) (i32.const 0))))
 
   ;; Framed bytes of rows [0, rows) of a window (as `sparse` takes it), summed.
   (func (export "measure")
