@@ -239,8 +239,9 @@
   (func (export "checkRows")
     (param $rows i32) (param $ptrs i32) (param $base i32) (param $keys i32) (param $last i32)
     (param $counts i32) (result i32)
-    (local $r i32) (local $p i32) (local $e i32) (local $n i32) (local $x v128) (local $acc v128)
-    (local $bad v128) (local $lim v128) (local $k i32) (local $c i32) (local $tailBad i32)
+    (local $r i32) (local $p i32) (local $e i32) (local $n i32) (local $k i32) (local $c i32)
+    (local $a v128) (local $b v128) (local $x v128) (local $d v128) (local $all v128)
+    (local $acc v128) (local $bad v128) (local $lim v128) (local $tailBad i32)
     (local.set $lim (i32x4.splat (local.get $last)))
     (block $done
       (loop $row
@@ -248,30 +249,48 @@
         (local.set $p (i32.add (local.get $keys)
           (i32.shl (i32.sub (i32.load (local.get $ptrs)) (local.get $base)) (i32.const 2))))
         (local.set $n (i32.sub (i32.load offset=4 (local.get $ptrs)) (i32.load (local.get $ptrs))))
-        (local.set $e (i32.add (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+        (local.set $e (i32.add (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const -16)) (i32.const 2))))
         (local.set $acc (v128.const i32x4 0 0 0 0))
+        (local.set $all (v128.const i32x4 0 0 0 0))
+        ;; Sixteen at a time: the range check, and the count of keys above 127 (a true signed
+        ;; comparison is -1, so subtracting counts); a key of 2^14 or more shows in `all`.
         (block $wideDone
           (loop $wide
             (br_if $wideDone (i32.ge_u (local.get $p) (local.get $e)))
-            (local.set $x (v128.load align=4 (local.get $p)))
+            (local.set $a (v128.load align=4 (local.get $p)))
+            (local.set $b (v128.load offset=16 align=4 (local.get $p)))
+            (local.set $x (v128.load offset=32 align=4 (local.get $p)))
+            (local.set $d (v128.load offset=48 align=4 (local.get $p)))
+            (local.set $all (v128.or (local.get $all)
+              (v128.or (v128.or (local.get $a) (local.get $b)) (v128.or (local.get $x) (local.get $d)))))
             (local.set $bad (v128.or (local.get $bad)
-              (v128.or (local.get $x) (i32x4.sub (local.get $lim) (local.get $x)))))
-            ;; Signed comparisons: a negative index is caught by the check above.
+              (v128.or
+                (v128.or (i32x4.sub (local.get $lim) (local.get $a)) (i32x4.sub (local.get $lim) (local.get $b)))
+                (v128.or (i32x4.sub (local.get $lim) (local.get $x)) (i32x4.sub (local.get $lim) (local.get $d))))))
             (local.set $acc (i32x4.sub (local.get $acc)
               (i32x4.add
                 (i32x4.add
-                  (i32x4.gt_s (local.get $x) (v128.const i32x4 0x7f 0x7f 0x7f 0x7f))
-                  (i32x4.gt_s (local.get $x) (v128.const i32x4 0x3fff 0x3fff 0x3fff 0x3fff)))
+                  (i32x4.gt_s (local.get $a) (v128.const i32x4 0x7f 0x7f 0x7f 0x7f))
+                  (i32x4.gt_s (local.get $b) (v128.const i32x4 0x7f 0x7f 0x7f 0x7f)))
                 (i32x4.add
-                  (i32x4.gt_s (local.get $x) (v128.const i32x4 0x1fffff 0x1fffff 0x1fffff 0x1fffff))
-                  (i32x4.gt_s (local.get $x) (v128.const i32x4 0xfffffff 0xfffffff 0xfffffff 0xfffffff))))))
-            (local.set $p (i32.add (local.get $p) (i32.const 16)))
+                  (i32x4.gt_s (local.get $x) (v128.const i32x4 0x7f 0x7f 0x7f 0x7f))
+                  (i32x4.gt_s (local.get $d) (v128.const i32x4 0x7f 0x7f 0x7f 0x7f))))))
+            (local.set $p (i32.add (local.get $p) (i32.const 64)))
             (br $wide)))
+        (local.set $bad (v128.or (local.get $bad) (local.get $all)))
         (local.set $k (i32.add (i32.add
           (i32.add (i32x4.extract_lane 0 (local.get $acc)) (i32x4.extract_lane 1 (local.get $acc)))
           (i32.add (i32x4.extract_lane 2 (local.get $acc)) (i32x4.extract_lane 3 (local.get $acc))))
           (local.get $n)))
-        (local.set $e (i32.add (local.get $e) (i32.shl (i32.and (local.get $n) (i32.const 3)) (i32.const 2))))
+        (if (v128.any_true (v128.and (local.get $all) (v128.const i32x4 -16384 -16384 -16384 -16384)))
+          (then
+            ;; Wide keys: this row's sixteens counted again, with every varint boundary.
+            (local.set $k (i32.add
+              (i32.sub (local.get $n) (i32.and (local.get $n) (i32.const -16)))
+              (call $keyBytes
+                (i32.sub (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const -16)) (i32.const 2)))
+                (i32.and (local.get $n) (i32.const -16)))))))
+        (local.set $e (i32.add (local.get $e) (i32.shl (i32.and (local.get $n) (i32.const 15)) (i32.const 2))))
         (block $tailDone
           (loop $tail
             (br_if $tailDone (i32.ge_u (local.get $p) (local.get $e)))
