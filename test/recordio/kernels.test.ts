@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderWasmModule, wasmSources } from '../../scripts/generateWasm.js';
@@ -9,9 +10,11 @@ import {
   encodeSparseTensor,
   sparseTensorChunks,
   type CsrMatrix,
+  type DenseMatrix,
   type WriteTensorOptions,
 } from '../../src/recordio/index.js';
 import { recordKernels, useRecordKernels } from '../../src/recordio/wasm/recordKernels.js';
+import { decodeValue } from '../parity/adapter/recordio.js';
 import { sparseCase, typed } from './arbitraries.js';
 import { referenceSparse } from './reference.js';
 
@@ -80,6 +83,25 @@ function encodings(b: Big, kernels: boolean, chunkBytes: number) {
   );
   return { whole, intoBytes, lengths: chunks.map((c) => c.length), joined: Buffer.concat(chunks) };
 }
+
+/** The RecordIO parity cases that expect bytes (the others expect Python's errors). */
+const PARITY = readFileSync(
+  fileURLToPath(new URL('../parity/cases/recordio.jsonl', import.meta.url)),
+  'utf8',
+)
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map(
+    (line) =>
+      JSON.parse(line) as {
+        id: string;
+        call: string;
+        args: unknown[];
+        kwargs: Record<string, unknown>;
+        expect?: { $bytes_b64?: string };
+      },
+  )
+  .filter((c) => c.expect?.$bytes_b64 !== undefined);
 
 afterEach(() => {
   useRecordKernels(true);
@@ -169,6 +191,39 @@ describe('WebAssembly kernels', () => {
       expect(wasm.lengths).toStrictEqual(js.lengths);
     },
   );
+
+  it('write the parity cases’ bytes with and without the kernels, CSR arrays as Int32Array', () => {
+    let sparseCases = 0;
+    for (const c of PARITY) {
+      const expected = Buffer.from(c.expect?.$bytes_b64 ?? '', 'base64');
+      const labels = c.kwargs['labels'];
+      const options =
+        labels === undefined || labels === null
+          ? {}
+          : { labels: decodeValue(labels) as DenseMatrix };
+      for (const kernels of [true, false]) {
+        useRecordKernels(kernels);
+        if (c.call.endsWith('write_numpy_to_dense_tensor')) {
+          const bytes = encodeDenseTensor(decodeValue(c.args[0]) as DenseMatrix, options);
+          expect(Buffer.from(bytes).equals(expected), c.id).toBe(true);
+          continue;
+        }
+        // scipy's CSR arrays are int32: the kernels take those only.
+        const csr = decodeValue(c.args[0]) as CsrMatrix;
+        const matrix = {
+          ...csr,
+          indices: Int32Array.from(csr.indices as number[]),
+          indptr: Int32Array.from(csr.indptr as number[]),
+        };
+        const bytes = encodeSparseTensor(matrix, options);
+        expect(Buffer.from(bytes).equals(expected), c.id).toBe(true);
+        const chunks = [...sparseTensorChunks(matrix, { ...options, chunkBytes: 64 })];
+        expect(Buffer.concat(chunks).equals(expected), c.id).toBe(true);
+        if (kernels) sparseCases++;
+      }
+    }
+    expect(sparseCases).toBeGreaterThan(50);
+  });
 
   it('find the index out of range that the JavaScript check finds', () => {
     const indices = new Int32Array(100_000).map((_, i) => i % 50);
