@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import {
   encodeDenseTensor,
   encodeSparseTensor,
   sparseTensorChunks,
+  writeSparseTensor,
   type CsrMatrix,
   type DenseMatrix,
   type WriteTensorOptions,
@@ -130,6 +132,30 @@ describe('WebAssembly kernels', () => {
       expect(wasm.intoBytes.equals(js.whole)).toBe(true);
       expect(wasm.joined.equals(js.whole)).toBe(true);
       expect(wasm.lengths).toStrictEqual(js.lengths);
+    }
+  });
+
+  it('stream the JavaScript writers’ bytes, with recycled chunks too', async () => {
+    const b = BIG[0]!;
+    useRecordKernels(false);
+    const expected = Buffer.from(encodeSparseTensor(b.matrix, b.options));
+    useRecordKernels(true);
+    for (const reuseChunks of [false, true]) {
+      const parts: Buffer[] = [];
+      const sink = new Writable({
+        highWaterMark: 1 << 16,
+        write(chunk: Buffer, _encoding, callback) {
+          parts.push(Buffer.from(chunk));
+          setImmediate(callback);
+        },
+      });
+      const n = await writeSparseTensor(sink, b.matrix, {
+        ...b.options,
+        chunkBytes: 50_000,
+        reuseChunks,
+      });
+      expect(n).toBe(expected.length);
+      expect(Buffer.concat(parts).equals(expected)).toBe(true);
     }
   });
 
