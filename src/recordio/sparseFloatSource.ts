@@ -155,17 +155,16 @@ export function sparseFloatSource(
       write,
       fill: kernel.fill,
       // The index check counted every row's key bytes: the size costs no read of the keys.
-      totalSize:
-        counted === undefined
-          ? kernel.totalSize
-          : () => {
-              let total = 0;
-              for (let i = 0; i < rows; i++) {
-                const n = (indptr[i + 1] as number) - (indptr[i] as number);
-                total += framed(recordLen(i, n, counted[i] as number));
-              }
-              return total;
-            },
+      totalSize: () => {
+        let total = 0;
+        for (let i = 0; i < rows; i++) {
+          const n = (indptr[i + 1] as number) - (indptr[i] as number);
+          total += framed(
+            recordLen(i, n, counted === undefined ? exactKeys(i) : (counted[i] as number)),
+          );
+        }
+        return total;
+      },
       writeRange(from, to, out, off) {
         const at = { row: from, offset: off };
         kernel.fill(at, to, out);

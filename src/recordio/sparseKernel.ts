@@ -23,12 +23,10 @@ export interface RowWriter {
   write(i: number, out: Uint8Array, off: number): number;
 }
 
-/** What the kernels add to a sparse source. */
+/** What the kernels add to a sparse source (its size comes from the index check's counts). */
 export interface SparseKernel {
   /** As {@link RecordSource.fill}. */
   readonly fill: (at: FillCursor, to: number, out: Uint8Array) => void;
-  /** Framed bytes of every record. */
-  readonly totalSize: () => number;
 }
 
 /** Bytes of `array` as a `Uint8Array`. */
@@ -64,7 +62,6 @@ export function sparseKernel(
     labelHead[p] = PACKED_VALUES_TAG;
     labelHead[p + 1] = labelWidth;
   }
-  const label = labels === undefined ? 0 : 16 + labelWidth;
   // Each key as long as the largest index's (resolveSparse checked they are below `cols`).
   const keyGuess = varintSize(Math.max(input.cols - 1, 0));
 
@@ -90,17 +87,15 @@ export function sparseKernel(
     return lo;
   };
 
-  /** Copies rows [i, j)'s row pointers and keys in, and their values and labels with `all`. */
-  const copyIn = (i: number, j: number, all: boolean): number => {
+  /** Copies rows [i, j)'s row pointers, keys, values and labels in; returns `indptr[i]`. */
+  const copyIn = (i: number, j: number): number => {
     const base = indptr[i] as number;
     const end = indptr[j] as number;
     i32.set(indptr.subarray(i, j + 1), L.ptrs >> 2);
     i32.set(indices.subarray(base, end), L.keys >> 2);
-    if (all) {
-      u8.set(values.subarray(base * width, end * width), L.vals);
-      if (labelBytes !== undefined) {
-        u8.set(labelBytes.subarray(i * labelWidth, j * labelWidth), L.labs);
-      }
+    u8.set(values.subarray(base * width, end * width), L.vals);
+    if (labelBytes !== undefined) {
+      u8.set(labelBytes.subarray(i * labelWidth, j * labelWidth), L.labs);
     }
     return base;
   };
@@ -119,7 +114,7 @@ export function sparseKernel(
           at.row++;
           continue;
         }
-        const base = copyIn(i, j, true);
+        const base = copyIn(i, j);
         const room = out.length - at.offset;
         const n = x.sparse(
           j - i,
@@ -143,21 +138,6 @@ export function sparseKernel(
         // A record that did not fit: in `out` (the caller's to handle), or only in the stage.
         if (n < j - i && at.offset + x.blocked.value > out.length) return;
       }
-    },
-    totalSize: () => {
-      let total = 0;
-      for (let i = 0; i < input.rows;) {
-        const j = windowEnd(i, input.rows);
-        if (j === i) {
-          total += js.framedSize(i);
-          i++;
-          continue;
-        }
-        const base = copyIn(i, j, false);
-        total += x.measure(j - i, L.ptrs, base, L.keys, width, shape.length, label);
-        i = j;
-      }
-      return total;
     },
   };
 }

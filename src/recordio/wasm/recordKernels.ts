@@ -1,9 +1,11 @@
 /**
- * The compiled RecordIO kernels (recordKernels.wat), instantiated on first use, and the layout of
- * their memory. One instance serves every writer of the process: each call copies its inputs in,
- * runs, and copies its output out before it returns, so no state outlives a call.
+ * The compiled RecordIO kernels (recordKernels.wat, and denseKernel.wat on the same memory),
+ * instantiated on first use, and the layout of their memory. One instance serves every writer of
+ * the process: each call copies its inputs in, runs, and copies its output out before it returns,
+ * so no state outlives a call.
  * @internal
  */
+import { DENSE_KERNEL_WASM } from './generated/denseKernelWasm.js';
 import { RECORD_KERNELS_WASM } from './generated/recordKernelsWasm.js';
 
 /** The part of the WebAssembly API used here (the compiler's lib has no WebAssembly types). */
@@ -12,7 +14,7 @@ interface WasmApi {
   readonly Instance: new (module: object, imports: object) => { readonly exports: object };
 }
 
-/** The kernels' exports (see recordKernels.wat for what each computes). */
+/** The kernels' exports (see the .wat files for what each computes). */
 interface KernelExports {
   readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   readonly end: { readonly value: number };
@@ -24,15 +26,6 @@ interface KernelExports {
     keys: number,
     last: number,
     counts: number,
-  ): number;
-  measure(
-    rows: number,
-    ptrs: number,
-    base: number,
-    keys: number,
-    width: number,
-    shapeLen: number,
-    label: number,
   ): number;
   dense(
     rows: number,
@@ -128,12 +121,15 @@ function instantiate(): RecordKernels | undefined {
   if (wasm === undefined) return undefined;
   try {
     // A kilobyte or two: synchronous compilation is cheap, and keeps the writers synchronous.
-    const module = new wasm.Module(decodeBase64(RECORD_KERNELS_WASM));
-    const instance = new wasm.Instance(module, {});
-    const exports = instance.exports as unknown as KernelExports;
+    const records = new wasm.Instance(new wasm.Module(decodeBase64(RECORD_KERNELS_WASM)), {});
+    const base = records.exports as Omit<KernelExports, 'dense'>;
     const pages = Math.ceil(KERNEL_LAYOUT.bytes / 65536);
-    const have = exports.memory.buffer.byteLength / 65536;
-    if (have < pages) exports.memory.grow(pages - have);
+    const have = base.memory.buffer.byteLength / 65536;
+    if (have < pages) base.memory.grow(pages - have);
+    const dense = new wasm.Instance(new wasm.Module(decodeBase64(DENSE_KERNEL_WASM)), {
+      kernels: { memory: base.memory },
+    }).exports as Pick<KernelExports, 'dense'>;
+    const exports: KernelExports = { ...base, dense: dense.dense };
     const { buffer } = exports.memory;
     const u8 = new Uint8Array(buffer);
     u8.set(keyShuffles(), KERNEL_LAYOUT.keyShuffles);

@@ -1,15 +1,16 @@
-;; RecordIO-protobuf kernels: the inner loops of the sparse writer (and the index check before it)
-;; as WebAssembly, where a varint is one unaligned 64-bit store instead of one JavaScript store per
-;; byte. Compiled by `npm run generate:wasm` into generated/recordKernels.ts; the JavaScript in
-;; sparseKernel.ts copies each window of input rows into this memory, runs a kernel over it and
-;; copies the records out. The bytes are those of sparseFloatSource.ts, which stays the fallback.
+;; RecordIO-protobuf kernels: the inner loops of the writers as WebAssembly, where a varint is one
+;; store of a few bytes, eight keys are encoded by one SIMD swizzle and a record is copied 16 bytes
+;; a store, instead of one JavaScript store per byte or word. Compiled by `npm run generate:wasm`
+;; into generated/recordKernelsWasm.ts. The JavaScript (sparseKernel.ts, denseKernel.ts,
+;; checkedKeyBytes.ts) copies each window of input rows into this memory, runs a kernel over it
+;; and copies the records out; the bytes are those of the JavaScript writers (sparseFloatSource.ts
+;; and denseSource.ts), which stay the fallback.
 ;;
-;; Memory is laid out by the caller (see KERNEL_LAYOUT in sparseKernel.ts); the kernels only read
-;; and write the addresses they are given, plus the two constant templates at the bottom:
+;; Memory is laid out by the caller (KERNEL_LAYOUT in recordKernels.ts); the kernels only read
+;; and write the addresses they are given, plus the constant templates at the bottom:
 ;;   [SHAPE, SHAPE + 16)       the record's `shape = [cols]` field, `shapeLen` bytes of it used
 ;;   [LABEL_HEAD, + 16)        the label field up to its value (16 bytes for a float label)
-;;   [DENSE_HEAD, + 48)        a dense record's bytes before its values (frame, field headers)
-;;   [DENSE_TAIL, + 32)        its bytes after them: the label field (value zero) and padding
+;;   [0x40, 0xa0)              denseKernel.wat's templates (that module shares this memory)
 ;;   [KEY_SHUFFLES, + 4096)    for each mask m of which of 8 keys take two bytes, the i8x16.swizzle
 ;;                             that packs their 16-bit encodings (one byte where m has a 0 bit)
 (module
@@ -18,8 +19,6 @@
   (global $SHAPE i32 (i32.const 0))
   (global $LABEL_HEAD i32 (i32.const 16))
   (global $KEY_SHUFFLES i32 (i32.const 0x1000))
-  (global $DENSE_HEAD i32 (i32.const 0x40))
-  (global $DENSE_TAIL i32 (i32.const 0x80))
 
   ;; Where the last `sparse` call stopped writing, and the framed size of the record it stopped
   ;; at (0 when it wrote every row it was given).
@@ -34,12 +33,6 @@
         (i32.add (i32.gt_u (local.get $v) (i32.const 0x3fff))
                  (i32.gt_u (local.get $v) (i32.const 0x1fffff))))
       (i32.gt_u (local.get $v) (i32.const 0xfffffff))))
-
-  ;; Bytes of a packed field of `n` payload bytes (nothing when empty).
-  (func $packed (param $n i32) (result i32)
-    (if (result i32) (i32.eqz (local.get $n))
-      (then (i32.const 0))
-      (else (i32.add (i32.add (i32.const 1) (call $size (local.get $n))) (local.get $n)))))
 
   ;; Writes the varint of `v` (below 2^32) at `p` as one 64-bit store, returns the end. The
   ;; store reaches up to 8 bytes past `p`; what follows overwrites the extra bytes.
@@ -204,35 +197,7 @@
     (if (i32.and (local.get $n) (i32.const 4))
       (then (i32.store align=1 (local.get $d) (i32.load align=1 (local.get $s))))))
 
-  ;; Bytes from a record's start to its keys, for `payload` value bytes and `k` key bytes.
-  (func $keysAt (param $payload i32) (param $k i32) (param $shapeLen i32) (result i32)
-    (local $tensor i32) (local $value i32) (local $entry i32)
-    (local.set $tensor (i32.add (i32.add (call $packed (local.get $payload)) (call $packed (local.get $k)))
-      (local.get $shapeLen)))
-    (local.set $value (i32.add (i32.add (i32.const 1) (call $size (local.get $tensor))) (local.get $tensor)))
-    (local.set $entry (i32.add (i32.add (i32.const 9) (call $size (local.get $value))) (local.get $value)))
-    ;; frame, features tag and length, key and value tag, value length, tensor tag and length
-    (i32.add
-      (i32.add
-        (i32.add (i32.const 9) (call $size (local.get $entry)))
-        (i32.add (i32.const 9) (call $size (local.get $value))))
-      (i32.add
-        (i32.add (i32.const 1) (call $size (local.get $tensor)))
-        (i32.add (call $packed (local.get $payload)) (i32.add (i32.const 1) (call $size (local.get $k)))))))
-
-  ;; Bytes of a sparse record without frame and padding, for `payload` value bytes and `k` key
-  ;; bytes; `label` is the label field's bytes (0 without labels).
-  (func $recordLen (param $payload i32) (param $k i32) (param $shapeLen i32) (param $label i32)
-    (result i32)
-    (local $tensor i32) (local $value i32) (local $entry i32)
-    (local.set $tensor (i32.add (i32.add (call $packed (local.get $payload)) (call $packed (local.get $k)))
-      (local.get $shapeLen)))
-    (local.set $value (i32.add (i32.add (i32.const 1) (call $size (local.get $tensor))) (local.get $tensor)))
-    (local.set $entry (i32.add (i32.add (i32.const 9) (call $size (local.get $value))) (local.get $value)))
-    (i32.add (i32.add (i32.add (i32.const 1) (call $size (local.get $entry))) (local.get $entry))
-      (local.get $label)))
-
-  ;; Checks the rows' column indices and counts their key bytes, as `measure` reads a window:
+  ;; Checks the rows' column indices and counts their key bytes, reading a window as `sparse`:
   ;; stores row r's key bytes at `counts + 4r`, and returns 1 when every index lies in
   ;; [0, last], else 0 (an index out of range sets the sign bit of `c` or of `last - c`). One
   ;; read of the indices serves the writers' check and the one-buffer writer's measuring.
@@ -308,78 +273,6 @@
     (i32.and
       (i32.eqz (i32x4.bitmask (local.get $bad)))
       (i32.ge_s (local.get $tailBad) (i32.const 0))))
-
-  ;; Framed bytes of rows [0, rows) of a window (as `sparse` takes it), summed.
-  (func (export "measure")
-    (param $rows i32) (param $ptrs i32) (param $base i32) (param $keys i32)
-    (param $width i32) (param $shapeLen i32) (param $label i32) (result f64)
-    (local $r i32) (local $from i32) (local $n i32) (local $total f64)
-    (block $done
-      (loop $row
-        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
-        (local.set $from (i32.sub (i32.load (local.get $ptrs)) (local.get $base)))
-        (local.set $n (i32.sub (i32.load offset=4 (local.get $ptrs)) (i32.load (local.get $ptrs))))
-        (local.set $total (f64.add (local.get $total) (f64.convert_i32_u
-          (i32.add (i32.const 8) (i32.and (i32.add (i32.const 3)
-            (call $recordLen (i32.mul (local.get $n) (local.get $width))
-              (call $keyBytes (i32.add (local.get $keys) (i32.shl (local.get $from) (i32.const 2))) (local.get $n))
-              (local.get $shapeLen) (local.get $label)))
-            (i32.const -4))))))
-        (local.set $ptrs (i32.add (local.get $ptrs) (i32.const 4)))
-        (local.set $r (i32.add (local.get $r) (i32.const 1)))
-        (br $row)))
-    (local.get $total))
-
-  ;; Writes `rows` dense records of one size at `out`: each is the head template (`headLen`
-  ;; bytes), the row's `rowBytes` value bytes from `vals`, then the tail template (`tailLen`
-  ;; bytes) with the row's label (`labelWidth` bytes from `labs`, none when 0) 16 bytes into it.
-  ;; Everything is stored 16 bytes at a time, in order, each part overwriting what the part
-  ;; before stored past its end; the last stores reach up to 16 bytes past the records.
-  (func (export "dense")
-    (param $rows i32) (param $vals i32) (param $rowBytes i32) (param $labs i32)
-    (param $labelWidth i32) (param $headLen i32) (param $tailLen i32) (param $out i32)
-    (result i32)
-    (local $r i32) (local $d i32) (local $s i32) (local $e i32)
-    (local $h0 v128) (local $h1 v128) (local $h2 v128) (local $t0 v128) (local $t1 v128)
-    (local.set $h0 (v128.load (global.get $DENSE_HEAD)))
-    (local.set $h1 (v128.load offset=16 (global.get $DENSE_HEAD)))
-    (local.set $h2 (v128.load offset=32 (global.get $DENSE_HEAD)))
-    (local.set $t0 (v128.load (global.get $DENSE_TAIL)))
-    (local.set $t1 (v128.load offset=16 (global.get $DENSE_TAIL)))
-    (local.set $s (local.get $vals))
-    (block $done
-      (loop $row
-        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
-        (v128.store align=1 (local.get $out) (local.get $h0))
-        (if (i32.gt_u (local.get $headLen) (i32.const 16))
-          (then
-            (v128.store offset=16 align=1 (local.get $out) (local.get $h1))
-            (if (i32.gt_u (local.get $headLen) (i32.const 32))
-              (then (v128.store offset=32 align=1 (local.get $out) (local.get $h2))))))
-        (local.set $d (i32.add (local.get $out) (local.get $headLen)))
-        (local.set $e (i32.add (local.get $s) (local.get $rowBytes)))
-        (block $copied
-          (loop $copy
-            (br_if $copied (i32.ge_u (local.get $s) (local.get $e)))
-            (v128.store align=1 (local.get $d) (v128.load align=1 (local.get $s)))
-            (local.set $s (i32.add (local.get $s) (i32.const 16)))
-            (local.set $d (i32.add (local.get $d) (i32.const 16)))
-            (br $copy)))
-        (local.set $s (local.get $e))
-        (local.set $d (i32.add (i32.add (local.get $out) (local.get $headLen)) (local.get $rowBytes)))
-        (v128.store align=1 (local.get $d) (local.get $t0))
-        (if (i32.gt_u (local.get $tailLen) (i32.const 16))
-          (then (v128.store offset=16 align=1 (local.get $d) (local.get $t1))))
-        (if (i32.eq (local.get $labelWidth) (i32.const 4))
-          (then (i32.store offset=16 align=1 (local.get $d)
-            (i32.load (i32.add (local.get $labs) (i32.shl (local.get $r) (i32.const 2)))))))
-        (if (i32.eq (local.get $labelWidth) (i32.const 8))
-          (then (i64.store offset=16 align=1 (local.get $d)
-            (i64.load (i32.add (local.get $labs) (i32.shl (local.get $r) (i32.const 3)))))))
-        (local.set $out (i32.add (local.get $d) (local.get $tailLen)))
-        (local.set $r (i32.add (local.get $r) (i32.const 1)))
-        (br $row)))
-    (local.get $out))
 
   ;; Writes the records of rows [0, rows) of a window at `out` while they fit before `limit`, and
   ;; returns how many it wrote (`end` says where they end, `blocked` the size of the one that did
