@@ -5,7 +5,7 @@
 ;;   [DENSE_HEAD, + 48)        a record's bytes before its values (frame, field headers)
 ;;   [DENSE_TAIL, + 32)        its bytes after them: the label field (value zero) and padding
 (module
-  (import "kernels" "memory" (memory 12))
+  (import "kernels" "memory" (memory 24))
 
   (global $DENSE_HEAD i32 (i32.const 0x40))
   (global $DENSE_TAIL i32 (i32.const 0x80))

@@ -69,18 +69,19 @@ export const KERNEL_LAYOUT = {
   keyShuffles: 0x1000,
   ptrs: 0x2000,
   keys: 0x8000,
-  vals: 0x18000,
-  labs: 0x38000,
-  stage: 0x40000,
-  stageBytes: 0x40000,
-  maxRows: 2048,
-  maxKeys: 16384,
+  vals: 0x28000,
+  labs: 0x68000,
+  stage: 0x80000,
+  /** The stage's limit: half its region, the other half room for one record past it. */
+  stageBytes: 0x80000,
+  maxRows: 4096,
+  maxKeys: 32768,
   /** Room for a dense window's values (from `keys`, through `vals`) and labels (`labs`). */
-  denseVals: 0x38000 - 0x8000,
+  denseVals: 0x68000 - 0x8000,
   denseLabs: 0x8000,
   /** Room for a dense window's records in the stage, less the 16 bytes stored past them. */
-  denseStage: 0x80000 - 16,
-  bytes: 0xc0000,
+  denseStage: 0x100000 - 16,
+  bytes: 0x180000,
 } as const;
 
 /**

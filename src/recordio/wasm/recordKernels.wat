@@ -14,7 +14,7 @@
 ;;   [KEY_SHUFFLES, + 4096)    for each mask m of which of 8 keys take two bytes, the i8x16.swizzle
 ;;                             that packs their 16-bit encodings (one byte where m has a 0 bit)
 (module
-  (memory (export "memory") 12)
+  (memory (export "memory") 24)
 
   (global $SHAPE i32 (i32.const 0))
   (global $LABEL_HEAD i32 (i32.const 16))
