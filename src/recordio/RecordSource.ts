@@ -6,6 +6,12 @@
 import type { LabelWriter } from './valueWriters.js';
 import { framed, mapFieldSize, writeFrameHeader, writePadding } from './wireFormat.js';
 
+/** Where a {@link RecordSource.fill} goes on from: the next record and where it goes. */
+export interface FillCursor {
+  row: number;
+  offset: number;
+}
+
 /** A sequence of records that can say each one's framed size before writing it. */
 export interface RecordSource {
   readonly count: number;
@@ -21,6 +27,12 @@ export interface RecordSource {
    * measures it with {@link framedSize}. Only sources whose measuring costs a pass of its own.
    */
   writeIfRoom?(i: number, out: Uint8Array, offset: number): number;
+  /**
+   * Writes records from `at.row` on at `at.offset` while each fits in `out`, and moves `at` past
+   * them: it stops at `to` or at the first record that does not fit. Only sources that write
+   * records in batches (the WebAssembly kernels); the chunked writer then calls nothing else.
+   */
+  fill?(at: FillCursor, to: number, out: Uint8Array): void;
   /**
    * Framed bytes of all the records. What it measures is kept for the {@link writeRange} that
    * follows, so that each record is measured once.

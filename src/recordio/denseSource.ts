@@ -3,6 +3,7 @@
  * `features["values"]`, the row's label as a one-element tensor under `label["values"]`.
  * @internal
  */
+import { denseKernel } from './denseKernel.js';
 import { measuredSource, type RecordSource } from './RecordSource.js';
 import type { ResolvedDense } from './resolveInputs.js';
 import { LabelWriter, SMALL_COPY, ValueWriter } from './valueWriters.js';
@@ -160,6 +161,11 @@ function fixedDenseSource(input: ResolvedDense): RecordSource {
     return out32;
   };
 
+  // The bytes after the values, for the kernel: the label field (its value left zero), padding.
+  const tail = new Uint8Array(mid.length + labelWidth + pad);
+  tail.set(mid, 0);
+  const kernel = denseKernel(input, head, tail);
+
   return {
     count: rows,
     fixedSize: size,
@@ -170,6 +176,7 @@ function fixedDenseSource(input: ResolvedDense): RecordSource {
       return o === undefined ? writeBytes(i, out, off) : writeWords(i, i + 1, o, off);
     },
     writeRange(from, to, out, off) {
+      if (kernel !== undefined) return kernel(from, to, out, off);
       const o = wordsFor(out, off);
       if (o !== undefined) return writeWords(from, to, o, off);
       for (let i = from; i < to; i++) off = writeBytes(i, out, off);

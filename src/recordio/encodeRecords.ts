@@ -57,6 +57,19 @@ export function* encodeChunks(
     return;
   }
   let out: Uint8Array = new Uint8Array(0);
+  if (source.fill !== undefined) {
+    // Batches of records, until one does not fit: then the next chunk, sized for that record.
+    const at = { row: 0, offset: 0 };
+    for (;;) {
+      source.fill(at, count, out);
+      if (at.row >= count) break;
+      if (at.offset > 0) yield out.subarray(0, at.offset);
+      out = allocate(Math.max(chunkBytes, source.framedSize(at.row)));
+      at.offset = 0;
+    }
+    if (at.offset > 0) yield out.subarray(0, at.offset);
+    return;
+  }
   let off = 0;
   for (let i = 0; i < count; i++) {
     if (source.writeIfRoom !== undefined) {

@@ -5,6 +5,7 @@
  * @internal
  */
 import { OptionTypeError, UnsupportedOptionError, ValidationError } from '../errors.js';
+import { checkedKeyBytes } from './checkedKeyBytes.js';
 import type { CsrMatrix, NumericArray } from './types.js';
 
 /** Python's `_resolve_type` result: which tensor message a row goes into. */
@@ -26,6 +27,8 @@ export interface ResolvedDense {
 export interface ResolvedSparse extends ResolvedDense {
   readonly indices: ArrayLike<number>;
   readonly indptr: ArrayLike<number>;
+  /** Each row's key bytes, when the index check counted them. */
+  readonly keyBytes?: Int32Array;
 }
 
 const SUPPORTED_DTYPES = ['float32', 'float64', 'int64'] as const;
@@ -331,7 +334,12 @@ export function resolveSparse(array: unknown, labels: unknown): ResolvedSparse {
     if (!Number.isInteger(b) || b < a)
       throw new ValidationError(`array.indptr[${r + 1}]`, b, 'a non-decreasing integer');
   }
-  if (!indicesInRange(indices, cols)) {
+  // Int32Array CSR arrays (scipy's) are checked by the kernels, which count the key bytes too.
+  const counted =
+    indices instanceof Int32Array && indptr instanceof Int32Array && cols >= 1
+      ? checkedKeyBytes(indices, indptr, rows, Math.min(cols - 1, 0x7fffffff))
+      : undefined;
+  if (counted === undefined ? !indicesInRange(indices, cols) : counted === false) {
     for (let i = 0; i < nnz; i++) {
       const c = indices[i] as number;
       if (!Number.isInteger(c) || c < 0 || c >= cols) {
@@ -346,6 +354,7 @@ export function resolveSparse(array: unknown, labels: unknown): ResolvedSparse {
     labels: resolvedLabels,
     indices,
     indptr,
+    ...(counted ? { keyBytes: counted } : {}),
   };
 }
 

@@ -1,0 +1,49 @@
+/**
+ * The index check of the sparse writers, done by the WebAssembly kernels, which count each row's
+ * key bytes in the same read: the one-buffer writer then knows its size without a pass of its
+ * own over the keys.
+ * @internal
+ */
+import { keyBytes } from './sparseKeys.js';
+import { KERNEL_LAYOUT as L, recordKernels } from './wasm/recordKernels.js';
+
+/**
+ * Each row's key bytes when every index of `indices` lies in `[0, last]`, `false` when one does
+ * not (the caller then finds it), `undefined` when the kernels are unavailable.
+ */
+export function checkedKeyBytes(
+  indices: Int32Array,
+  indptr: Int32Array,
+  rows: number,
+  last: number,
+): Int32Array | false | undefined {
+  const k = recordKernels();
+  if (k === undefined) return undefined;
+  const { exports: x, i32 } = k;
+  const counts = new Int32Array(rows);
+  for (let i = 0; i < rows;) {
+    const base = indptr[i] as number;
+    // A window as the writer's: at most maxRows rows and maxKeys indices.
+    let j = Math.min(rows, i + L.maxRows);
+    while (j > i && (indptr[j] as number) - base > L.maxKeys) {
+      j = i + ((j - i) >> 1);
+    }
+    if (j === i) {
+      // One row with more indices than a window holds: checked and counted here.
+      const end = indptr[i + 1] as number;
+      for (let c = base; c < end; c++) {
+        const v = indices[c] as number;
+        if (v < 0 || v > last) return false;
+      }
+      counts[i] = keyBytes(indices, base, end);
+      i++;
+      continue;
+    }
+    i32.set(indptr.subarray(i, j + 1), L.ptrs >> 2);
+    i32.set(indices.subarray(base, indptr[j]), L.keys >> 2);
+    if (x.checkRows(j - i, L.ptrs, base, L.keys, last, L.stage) === 0) return false;
+    counts.set(i32.subarray(L.stage >> 2, (L.stage >> 2) + j - i), i);
+    i = j;
+  }
+  return counts;
+}

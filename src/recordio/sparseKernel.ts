@@ -1,0 +1,143 @@
+/**
+ * Sparse float records written by the WebAssembly kernels: rows go through the kernels' memory in
+ * windows of a few thousand rows (copied in, encoded, copied out), where the JavaScript writer
+ * would store each key byte by byte. Same bytes as {@link sparseFloatSource}'s own writer, which
+ * takes the rows too long for a window and every input the kernels do not cover.
+ * @internal
+ */
+import type { FillCursor } from './RecordSource.js';
+import type { ResolvedSparse } from './resolveInputs.js';
+import { KERNEL_LAYOUT as L, recordKernels, type RecordKernels } from './wasm/recordKernels.js';
+import {
+  LABEL_TAG,
+  PACKED_VALUES_TAG,
+  VALUE_TAG,
+  WIDTH,
+  varintSize,
+  writeMapFieldHeader,
+} from './wireFormat.js';
+
+/** The JavaScript writer's two calls the kernel falls back on for a row too long for a window. */
+export interface RowWriter {
+  framedSize(i: number): number;
+  write(i: number, out: Uint8Array, off: number): number;
+}
+
+/** What the kernels add to a sparse source (its size comes from the index check's counts). */
+export interface SparseKernel {
+  /** As {@link RecordSource.fill}. */
+  readonly fill: (at: FillCursor, to: number, out: Uint8Array) => void;
+}
+
+/** Bytes of `array` as a `Uint8Array`. */
+const bytesOf = (array: ArrayBufferView): Uint8Array =>
+  new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+
+/**
+ * The kernel writer of `input`, or `undefined` when the kernels are unavailable or do not cover
+ * it: the CSR arrays must be `Int32Array`s (scipy's), the labels float or absent. `shape` is the
+ * record's `shape` field, the same in every record.
+ */
+export function sparseKernel(
+  input: ResolvedSparse,
+  shape: Uint8Array,
+  js: RowWriter,
+): SparseKernel | undefined {
+  const { indices, indptr, features, labels } = input;
+  if (!(indices instanceof Int32Array) || !(indptr instanceof Int32Array)) return undefined;
+  if (labels !== undefined && WIDTH[labels.kind] === 0) return undefined;
+  if (shape.length > 16) return undefined;
+  const k: RecordKernels | undefined = recordKernels();
+  if (k === undefined) return undefined;
+  const { exports: x, u8, i32 } = k;
+  const width = WIDTH[features.kind];
+  const valueTag = VALUE_TAG[features.kind];
+  const values = bytesOf(features.values);
+  const labelWidth = labels === undefined ? 0 : WIDTH[labels.kind];
+  const labelBytes = labels === undefined ? undefined : bytesOf(labels.values);
+  // The label field up to its value: the same 16 bytes in every record.
+  const labelHead = new Uint8Array(16);
+  if (labels !== undefined) {
+    const p = writeMapFieldHeader(labelHead, 0, LABEL_TAG, VALUE_TAG[labels.kind], 2 + labelWidth);
+    labelHead[p] = PACKED_VALUES_TAG;
+    labelHead[p + 1] = labelWidth;
+  }
+  // Each key as long as the largest index's (resolveSparse checked they are below `cols`).
+  const keyGuess = varintSize(Math.max(input.cols - 1, 0));
+
+  /** Loads the kernels' constants: another writer may have used the memory since. */
+  const loadTemplates = (): void => {
+    u8.fill(0, L.shape, L.shape + 16);
+    u8.set(shape, L.shape);
+    u8.set(labelHead, L.labelHead);
+  };
+
+  /** The end of the window of rows from `i`: at most `maxRows` rows and `maxKeys` values. */
+  const windowEnd = (i: number, to: number): number => {
+    const base = indptr[i] as number;
+    let hi = Math.min(to, i + L.maxRows);
+    if ((indptr[hi] as number) - base <= L.maxKeys) return hi;
+    // The last row end within maxKeys of the window's start, by bisection.
+    let lo = i;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((indptr[mid] as number) - base <= L.maxKeys) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+
+  /** Copies rows [i, j)'s row pointers, keys, values and labels in; returns `indptr[i]`. */
+  const copyIn = (i: number, j: number): number => {
+    const base = indptr[i] as number;
+    const end = indptr[j] as number;
+    i32.set(indptr.subarray(i, j + 1), L.ptrs >> 2);
+    i32.set(indices.subarray(base, end), L.keys >> 2);
+    u8.set(values.subarray(base * width, end * width), L.vals);
+    if (labelBytes !== undefined) {
+      u8.set(labelBytes.subarray(i * labelWidth, j * labelWidth), L.labs);
+    }
+    return base;
+  };
+
+  return {
+    fill: (at, to, out) => {
+      loadTemplates();
+      while (at.row < to) {
+        const i = at.row;
+        const j = windowEnd(i, to);
+        if (j === i) {
+          // One row with more values than a window holds.
+          const size = js.framedSize(i);
+          if (at.offset + size > out.length) return;
+          at.offset = js.write(i, out, at.offset);
+          at.row++;
+          continue;
+        }
+        const base = copyIn(i, j);
+        const room = out.length - at.offset;
+        const n = x.sparse(
+          j - i,
+          L.ptrs,
+          base,
+          L.keys,
+          L.vals,
+          width,
+          valueTag,
+          shape.length,
+          keyGuess,
+          L.labs,
+          labelWidth,
+          L.stage,
+          L.stage + Math.min(room, L.stageBytes),
+        );
+        const end = x.end.value;
+        out.set(u8.subarray(L.stage, end), at.offset);
+        at.offset += end - L.stage;
+        at.row += n;
+        // A record that did not fit: in `out` (the caller's to handle), or only in the stage.
+        if (n < j - i && at.offset + x.blocked.value > out.length) return;
+      }
+    },
+  };
+}

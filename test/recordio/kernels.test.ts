@@ -1,0 +1,282 @@
+import { readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderWasmModule, wasmSources } from '../../scripts/generateWasm.js';
+import { isValidationError } from '../../src/errors.js';
+import {
+  denseTensorChunks,
+  encodeDenseTensor,
+  encodeSparseTensor,
+  sparseTensorChunks,
+  writeSparseTensor,
+  type CsrMatrix,
+  type DenseMatrix,
+  type WriteTensorOptions,
+} from '../../src/recordio/index.js';
+import { recordKernels, useRecordKernels } from '../../src/recordio/wasm/recordKernels.js';
+import { decodeValue } from '../parity/adapter/recordio.js';
+import { sparseCase, typed } from './arbitraries.js';
+import { referenceSparse } from './reference.js';
+
+/** Deterministic pseudo-random numbers in [0, 1). */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+interface Big {
+  readonly name: string;
+  readonly matrix: CsrMatrix;
+  readonly options: WriteTensorOptions;
+}
+
+/**
+ * Matrices of many windows: rows of 0 to 2·`perRow` values (one row longer than a window holds),
+ * keys of one to five varint bytes, float32 and float64 values and labels.
+ */
+function big(name: string, seed: number, cols: number, perRow: number, f64: boolean): Big {
+  const next = random(seed);
+  const rows = 5000;
+  const indptr = new Int32Array(rows + 1);
+  const indices: number[] = [];
+  const data: number[] = [];
+  for (let r = 0; r < rows; r++) {
+    const n = r === 1234 ? 20_000 : Math.floor(next() * 2 * perRow);
+    for (let k = 0; k < n; k++) {
+      // Mostly small columns, now and then one near the end: every key length appears.
+      indices.push(next() < 0.9 ? Math.floor(next() * Math.min(cols, 300)) : cols - 1 - (k % 7));
+      data.push(next() - 0.5);
+    }
+    indptr[r + 1] = indices.length;
+  }
+  const labels = f64 ? Float64Array.from({ length: rows }, next) : new Float32Array(rows).fill(1);
+  return {
+    name,
+    matrix: {
+      shape: [rows, cols],
+      data: f64 ? Float64Array.from(data) : Float32Array.from(data),
+      indices: Int32Array.from(indices),
+      indptr,
+    },
+    options: seed % 2 === 0 ? { labels } : {},
+  };
+}
+
+const BIG: readonly Big[] = [
+  big('f32, 10,000 columns, labels', 2, 10_000, 60, false),
+  big('f64, 3 million columns', 3, 3_000_000, 30, true),
+  big('f32, 2^31 - 1 columns, f64 labels', 4, 2 ** 31 - 1, 8, true),
+  big('f32, 100 columns', 5, 100, 3, false),
+];
+
+/** The one-buffer bytes, the chunks' lengths and their bytes, with the kernels on or off. */
+function encodings(b: Big, kernels: boolean, chunkBytes: number) {
+  useRecordKernels(kernels);
+  const whole = Buffer.from(encodeSparseTensor(b.matrix, b.options));
+  const into = new Uint8Array(whole.length + 64);
+  const intoBytes = Buffer.from(encodeSparseTensor(b.matrix, { ...b.options, into }));
+  const chunks = [...sparseTensorChunks(b.matrix, { ...b.options, chunkBytes })].map((c) =>
+    Buffer.from(c),
+  );
+  return { whole, intoBytes, lengths: chunks.map((c) => c.length), joined: Buffer.concat(chunks) };
+}
+
+/** The RecordIO parity cases that expect bytes (the others expect Python's errors). */
+const PARITY = readFileSync(
+  fileURLToPath(new URL('../parity/cases/recordio.jsonl', import.meta.url)),
+  'utf8',
+)
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map(
+    (line) =>
+      JSON.parse(line) as {
+        id: string;
+        call: string;
+        args: unknown[];
+        kwargs: Record<string, unknown>;
+        expect?: { $bytes_b64?: string };
+      },
+  )
+  .filter((c) => c.expect?.$bytes_b64 !== undefined);
+
+afterEach(() => {
+  useRecordKernels(true);
+});
+
+describe('WebAssembly kernels', () => {
+  it('are available on this host', () => {
+    expect(recordKernels()).toBeDefined();
+  });
+
+  it('are what the committed .wat compiles to', async () => {
+    for (const { wat, module, constant } of wasmSources()) {
+      expect(await renderWasmModule(wat, constant), `${module}: npm run generate:wasm`).toBe(
+        readFileSync(module, 'utf8'),
+      );
+    }
+  });
+
+  it.each(BIG)('write the JavaScript writers’ bytes and chunks: $name', (b) => {
+    for (const chunkBytes of [1 << 20, 70_000, 1000]) {
+      // GIVEN the same matrix WHEN written with the kernels and without
+      const wasm = encodings(b, true, chunkBytes);
+      const js = encodings(b, false, chunkBytes);
+      // THEN every writer gives the same bytes, cut into the same chunks
+      expect(wasm.whole.equals(js.whole)).toBe(true);
+      expect(wasm.intoBytes.equals(js.whole)).toBe(true);
+      expect(wasm.joined.equals(js.whole)).toBe(true);
+      expect(wasm.lengths).toStrictEqual(js.lengths);
+    }
+  });
+
+  it('stream the JavaScript writers’ bytes, with recycled chunks too', async () => {
+    const b = BIG[0]!;
+    useRecordKernels(false);
+    const expected = Buffer.from(encodeSparseTensor(b.matrix, b.options));
+    useRecordKernels(true);
+    for (const reuseChunks of [false, true]) {
+      const parts: Buffer[] = [];
+      const sink = new Writable({
+        highWaterMark: 1 << 16,
+        write(chunk: Buffer, _encoding, callback) {
+          parts.push(Buffer.from(chunk));
+          setImmediate(callback);
+        },
+      });
+      const n = await writeSparseTensor(sink, b.matrix, {
+        ...b.options,
+        chunkBytes: 50_000,
+        reuseChunks,
+      });
+      expect(n).toBe(expected.length);
+      expect(Buffer.concat(parts).equals(expected)).toBe(true);
+    }
+  });
+
+  it('write the reference bytes for small CSR matrices of int32 indices', () => {
+    const floats = sparseCase.filter((c) => c.kind !== 'int64' && c.shape[1] <= 2 ** 31);
+    fc.assert(
+      fc.property(floats, fc.integer({ min: 1, max: 300 }), (c, chunkBytes) => {
+        const matrix = {
+          shape: c.shape,
+          data: typed(c.kind, c.data),
+          indices: Int32Array.from(c.indices),
+          indptr: Int32Array.from(c.indptr),
+        };
+        const options = c.labels ? { labels: typed(c.labels.kind, c.labels.values) } : {};
+        const reference = Buffer.from(
+          referenceSparse(c.shape, c.kind, c.data, c.indices, c.indptr, c.labels),
+        );
+        expect(Buffer.from(encodeSparseTensor(matrix, options)).equals(reference)).toBe(true);
+        const chunks = [...sparseTensorChunks(matrix, { ...options, chunkBytes })];
+        expect(Buffer.concat(chunks).equals(reference)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each([
+    [1000, 10, 'float32', 'float32'],
+    [3000, 7, 'float64', 'float64'],
+    [5000, 1, 'float32', undefined],
+    [300, 3000, 'float32', 'float64'],
+    [5, 60_000, 'float64', 'float32'],
+    [20_000, 3, 'float32', 'float64'],
+    [7, 0, 'float32', 'float32'],
+  ] as const)(
+    'write the JavaScript writers’ dense records: %i × %i %s, labels %s',
+    (rows, cols, kind, labelKind) => {
+      const next = random(rows + cols);
+      const data = typed(kind, Array.from({ length: rows * cols }, next));
+      const labels = labelKind && typed(labelKind, Array.from({ length: rows }, next));
+      const matrix = { shape: [rows, cols], data };
+      const options = labels ? { labels } : {};
+      const run = (kernels: boolean) => {
+        useRecordKernels(kernels);
+        const chunks = [...denseTensorChunks(matrix, { ...options, chunkBytes: 9999 })].map((c) =>
+          Buffer.from(c),
+        );
+        return {
+          whole: Buffer.from(encodeDenseTensor(matrix, options)),
+          lengths: chunks.map((c) => c.length),
+          joined: Buffer.concat(chunks),
+        };
+      };
+      // GIVEN the same matrix WHEN written with the kernels and without
+      const wasm = run(true);
+      const js = run(false);
+      // THEN the bytes and the chunks are the same
+      expect(wasm.whole.equals(js.whole)).toBe(true);
+      expect(wasm.joined.equals(js.whole)).toBe(true);
+      expect(wasm.lengths).toStrictEqual(js.lengths);
+    },
+  );
+
+  it('write the parity cases’ bytes with and without the kernels, CSR arrays as Int32Array', () => {
+    let sparseCases = 0;
+    for (const c of PARITY) {
+      const expected = Buffer.from(c.expect?.$bytes_b64 ?? '', 'base64');
+      const labels = c.kwargs['labels'];
+      const options =
+        labels === undefined || labels === null
+          ? {}
+          : { labels: decodeValue(labels) as DenseMatrix };
+      for (const kernels of [true, false]) {
+        useRecordKernels(kernels);
+        if (c.call.endsWith('write_numpy_to_dense_tensor')) {
+          const bytes = encodeDenseTensor(decodeValue(c.args[0]) as DenseMatrix, options);
+          expect(Buffer.from(bytes).equals(expected), c.id).toBe(true);
+          continue;
+        }
+        // scipy's CSR arrays are int32: the kernels take those only.
+        const csr = decodeValue(c.args[0]) as CsrMatrix;
+        const matrix = {
+          ...csr,
+          indices: Int32Array.from(csr.indices as number[]),
+          indptr: Int32Array.from(csr.indptr as number[]),
+        };
+        const bytes = encodeSparseTensor(matrix, options);
+        expect(Buffer.from(bytes).equals(expected), c.id).toBe(true);
+        const chunks = [...sparseTensorChunks(matrix, { ...options, chunkBytes: 64 })];
+        expect(Buffer.concat(chunks).equals(expected), c.id).toBe(true);
+        if (kernels) sparseCases++;
+      }
+    }
+    expect(sparseCases).toBeGreaterThan(50);
+  });
+
+  it('find the index out of range that the JavaScript check finds', () => {
+    const indices = new Int32Array(100_000).map((_, i) => i % 50);
+    for (const [at, value] of [
+      [77_777, 50],
+      [3, -1],
+      [99_999, 2 ** 31 - 1],
+    ] as const) {
+      const bad = indices.slice();
+      bad[at] = value;
+      const matrix = {
+        shape: [1000, 50],
+        data: new Float32Array(100_000),
+        indices: bad,
+        indptr: Int32Array.from({ length: 1001 }, (_, r) => r * 100),
+      };
+      for (const kernels of [true, false]) {
+        useRecordKernels(kernels);
+        let error: unknown;
+        try {
+          encodeSparseTensor(matrix);
+        } catch (e) {
+          error = e;
+        }
+        expect(isValidationError(error)).toBe(true);
+        expect((error as Error).message).toContain(`array.indices[${at}]`);
+      }
+    }
+  });
+});
