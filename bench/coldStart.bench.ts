@@ -140,10 +140,24 @@ async function installPackage(work: string, quick: boolean): Promise<string> {
 }
 
 /** One run: wall ms and the child's own CPU ms. */
-function runOnce(args: readonly string[], cwd: string): { wall: number; cpu: number } {
+/**
+ * The environment without NODE_EXTRA_CA_CERTS: when it is set, every node process parses those
+ * certificates at startup, before any JavaScript runs (on this machine about two thirds of a bare
+ * `node -e ''`), which hides the package's share behind a larger floor.
+ */
+const WITHOUT_EXTRA_CERTS = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => name !== 'NODE_EXTRA_CA_CERTS'),
+);
+
+function runOnce(
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): { wall: number; cpu: number } {
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--require', './cpu.cjs', ...args], {
     cwd,
+    env,
     stdio: ['ignore', 'ignore', 'inherit', 'pipe'],
   });
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
@@ -162,9 +176,15 @@ export default async function bench(context: BenchContext): Promise<void> {
       import: ['import.mjs'],
       app: ['app.mjs'],
       bundle: ['app.bundle.mjs'],
+      // The same without NODE_EXTRA_CA_CERTS (the same as the above where it is not set).
+      bareClean: ['-e', ''],
+      emptyClean: ['empty.mjs'],
+      stubClean: ['stub.mjs'],
+      appClean: ['app.mjs'],
     } as const;
     type Command = keyof typeof commands;
     const names = Object.keys(commands) as Command[];
+    const envOf = (name: Command) => (name.endsWith('Clean') ? WITHOUT_EXTRA_CERTS : process.env);
     const runs = context.quick ? 3 : 25;
     const wall = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<
       Command,
@@ -174,11 +194,11 @@ export default async function bench(context: BenchContext): Promise<void> {
       Command,
       number[]
     >;
-    for (const name of names) runOnce(commands[name], app); // warm the disk cache
+    for (const name of names) runOnce(commands[name], app, envOf(name)); // warm the disk cache
     for (let i = 0; i < runs; i++) {
       const order = [...names].sort(() => Math.random() - 0.5);
       for (const name of order) {
-        const r = runOnce(commands[name], app);
+        const r = runOnce(commands[name], app, envOf(name));
         wall[name].push(r.wall);
         cpu[name].push(r.cpu);
       }
@@ -246,6 +266,19 @@ export default async function bench(context: BenchContext): Promise<void> {
       floor: { name: 'node stub.mjs: importing any installed package', value: stats(cpu.stub) },
       better: 'lower',
       goal: `≤ 1.15× bare, of which importing a stub package takes ${(stats(cpu.stub).median / stats(cpu.bare).median).toPrecision(3)}×`,
+    });
+    const clean = (name: Command) =>
+      `${fmtStats(stats(cpu[name]))} ms CPU (${fmtStats(stats(ratio(cpu[name], cpu.bareClean)))}×)`;
+    console.log(
+      `without NODE_EXTRA_CA_CERTS (${process.env.NODE_EXTRA_CA_CERTS === undefined ? 'not set here: same commands' : 'set here'}): bare ${fmtStats(stats(cpu.bareClean))} ms CPU; ES module that only prints ${clean('emptyClean')}; stand-in package ${clean('stubClean')}; node app.mjs ${clean('appClean')}`,
+    );
+    context.report({
+      figure: 'cold process without NODE_EXTRA_CA_CERTS (CPU ms)',
+      unit: 'ms',
+      ours: stats(cpu.appClean),
+      floor: { name: "bare node -e ''", value: stats(cpu.bareClean) },
+      better: 'lower',
+      goal: `the stand-in package takes ${(stats(cpu.stubClean).median / stats(cpu.bareClean).median).toPrecision(3)}×, an ES module that only prints ${(stats(cpu.emptyClean).median / stats(cpu.bareClean).median).toPrecision(3)}×`,
     });
     context.report({
       figure: 'the import alone, no config (CPU ms)',
