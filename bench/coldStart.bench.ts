@@ -13,6 +13,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -32,6 +33,22 @@ const knn = new KNN({ session, role: 'arn:aws:iam::123456789012:role/SageMakerRo
   instanceType: 'ml.m5.large', k: 3, sampleSize: 150, predictorType: 'classifier' });
 const inputs = new RecordSet({ s3Data: 's3://bucket/iris/train/.amazon.manifest', numRecords: 150, featureDim: 4 });
 console.log(JSON.stringify(trainingConfig(knn, { inputs })));
+`;
+
+/** The app's import alone: what loading the package costs before any config is built. */
+const IMPORT_ONLY = `import { createSession, KNN, RecordSet, trainingConfig } from 'sagemaker-workflow';
+console.log(JSON.stringify({ loaded: [createSession, KNN, RecordSet, trainingConfig].length }));
+`;
+
+/**
+ * The root of a stand-in package: the four names the app imports, doing nothing. Installed with
+ * the same package.json, it measures what importing any installed package costs here (resolving
+ * the bare specifier through \`exports\`, reading and linking one small module).
+ */
+const STUB_ROOT = `export const createSession = (options) => options;
+export class KNN { constructor(props) { this.props = props; } }
+export class RecordSet { constructor(props) { this.props = props; } }
+export const trainingConfig = () => ({});
 `;
 
 /** Writes the child's CPU time to fd 3 at exit. */
@@ -88,6 +105,20 @@ async function installPackage(work: string, quick: boolean): Promise<string> {
     );
   }
   writeFileSync(join(app, 'app.mjs'), APP);
+  writeFileSync(join(app, 'import.mjs'), IMPORT_ONLY);
+  // The stand-in package, beside the real one: same package.json (under its own name), a stub root.
+  const stub = join(app, 'node_modules/sagemaker-workflow-stub');
+  mkdirSync(join(stub, 'dist'), { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string };
+  writeFileSync(
+    join(stub, 'package.json'),
+    JSON.stringify({ ...manifest, name: 'sagemaker-workflow-stub' }, null, 2),
+  );
+  writeFileSync(join(stub, 'dist/index.js'), STUB_ROOT);
+  writeFileSync(
+    join(app, 'stub.mjs'),
+    APP.replace("from 'sagemaker-workflow'", "from 'sagemaker-workflow-stub'"),
+  );
   // Floors beside bare node: an ES module that only prints (what the ESM loader alone costs),
   // and the same app bundled into one file (what the package's module count costs).
   writeFileSync(join(app, 'empty.mjs'), `console.log(JSON.stringify({}));\n`);
@@ -109,10 +140,24 @@ async function installPackage(work: string, quick: boolean): Promise<string> {
 }
 
 /** One run: wall ms and the child's own CPU ms. */
-function runOnce(args: readonly string[], cwd: string): { wall: number; cpu: number } {
+/**
+ * The environment without NODE_EXTRA_CA_CERTS: when it is set, every node process parses those
+ * certificates at startup, before any JavaScript runs (on this machine about two thirds of a bare
+ * `node -e ''`), which hides the package's share behind a larger floor.
+ */
+const WITHOUT_EXTRA_CERTS = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => name !== 'NODE_EXTRA_CA_CERTS'),
+);
+
+function runOnce(
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): { wall: number; cpu: number } {
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--require', './cpu.cjs', ...args], {
     cwd,
+    env,
     stdio: ['ignore', 'ignore', 'inherit', 'pipe'],
   });
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
@@ -127,11 +172,19 @@ export default async function bench(context: BenchContext): Promise<void> {
     const commands = {
       bare: ['-e', ''],
       empty: ['empty.mjs'],
+      stub: ['stub.mjs'],
+      import: ['import.mjs'],
       app: ['app.mjs'],
       bundle: ['app.bundle.mjs'],
+      // The same without NODE_EXTRA_CA_CERTS (the same as the above where it is not set).
+      bareClean: ['-e', ''],
+      emptyClean: ['empty.mjs'],
+      stubClean: ['stub.mjs'],
+      appClean: ['app.mjs'],
     } as const;
     type Command = keyof typeof commands;
     const names = Object.keys(commands) as Command[];
+    const envOf = (name: Command) => (name.endsWith('Clean') ? WITHOUT_EXTRA_CERTS : process.env);
     const runs = context.quick ? 3 : 25;
     const wall = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<
       Command,
@@ -141,11 +194,11 @@ export default async function bench(context: BenchContext): Promise<void> {
       Command,
       number[]
     >;
-    for (const name of names) runOnce(commands[name], app); // warm the disk cache
+    for (const name of names) runOnce(commands[name], app, envOf(name)); // warm the disk cache
     for (let i = 0; i < runs; i++) {
       const order = [...names].sort(() => Math.random() - 0.5);
       for (const name of order) {
-        const r = runOnce(commands[name], app);
+        const r = runOnce(commands[name], app, envOf(name));
         wall[name].push(r.wall);
         cpu[name].push(r.cpu);
       }
@@ -179,8 +232,16 @@ export default async function bench(context: BenchContext): Promise<void> {
     console.log(
       `node app.mjs (import + KNN config + print): ${fmtStats(stats(wall.app))} ms wall, ${fmtStats(stats(cpu.app))} ms CPU; bare node -e '': ${fmtStats(stats(wall.bare))} ms wall, ${fmtStats(stats(cpu.bare))} ms CPU (${runs} rounds); per-round ratio ${fmtStats(stats(ratio(wall.app, wall.bare)))}× wall`,
     );
+    const perBare = (name: Command) =>
+      `${fmtStats(stats(cpu[name]))} ms CPU (${fmtStats(stats(ratio(cpu[name], cpu.bare)))}× bare)`;
     console.log(
-      `floors: ES module that only prints ${fmtStats(stats(cpu.empty))} ms CPU (${fmtStats(stats(ratio(cpu.empty, cpu.bare)))}× bare); the app bundled into one file ${fmtStats(stats(cpu.bundle))} ms CPU (${fmtStats(stats(ratio(cpu.bundle, cpu.bare)))}× bare)`,
+      `per-round CPU ratio of node app.mjs to bare: ${fmtStats(stats(ratio(cpu.app, cpu.bare)))}×`,
+    );
+    console.log(
+      `floors: ES module that only prints ${perBare('empty')}; a stand-in package (same package.json, a root of four stubs) imported by the same app ${perBare('stub')}; the app bundled into one file ${perBare('bundle')}`,
+    );
+    console.log(
+      `the import alone (no config built) ${perBare('import')}: loading the package costs ${fmt(stats(cpu.import).median - stats(cpu.stub).median, 1)} ms CPU over the stand-in, building and printing the config ${fmt(stats(cpu.app).median - stats(cpu.import).median, 1)} ms`,
     );
     context.report({
       figure: 'cold process: import installed package + KNN config + print (CPU ms)',
@@ -197,6 +258,35 @@ export default async function bench(context: BenchContext): Promise<void> {
       floor: { name: 'node empty.mjs: the ESM loader alone', value: stats(cpu.empty) },
       better: 'lower',
       goal: `≤ 1.15× bare, of which the ESM loader takes ${(stats(cpu.empty).median / stats(cpu.bare).median).toPrecision(3)}×`,
+    });
+    context.report({
+      figure: 'same, against a stand-in package exporting four stubs (CPU ms)',
+      unit: 'ms',
+      ours: stats(cpu.app),
+      floor: { name: 'node stub.mjs: importing any installed package', value: stats(cpu.stub) },
+      better: 'lower',
+      goal: `≤ 1.15× bare, of which importing a stub package takes ${(stats(cpu.stub).median / stats(cpu.bare).median).toPrecision(3)}×`,
+    });
+    const clean = (name: Command) =>
+      `${fmtStats(stats(cpu[name]))} ms CPU (${fmtStats(stats(ratio(cpu[name], cpu.bareClean)))}×)`;
+    console.log(
+      `without NODE_EXTRA_CA_CERTS (${process.env.NODE_EXTRA_CA_CERTS === undefined ? 'not set here: same commands' : 'set here'}): bare ${fmtStats(stats(cpu.bareClean))} ms CPU; ES module that only prints ${clean('emptyClean')}; stand-in package ${clean('stubClean')}; node app.mjs ${clean('appClean')}`,
+    );
+    context.report({
+      figure: 'cold process without NODE_EXTRA_CA_CERTS (CPU ms)',
+      unit: 'ms',
+      ours: stats(cpu.appClean),
+      floor: { name: "bare node -e ''", value: stats(cpu.bareClean) },
+      better: 'lower',
+      goal: `the stand-in package takes ${(stats(cpu.stubClean).median / stats(cpu.bareClean).median).toPrecision(3)}×, an ES module that only prints ${(stats(cpu.emptyClean).median / stats(cpu.bareClean).median).toPrecision(3)}×`,
+    });
+    context.report({
+      figure: 'the import alone, no config (CPU ms)',
+      unit: 'ms',
+      ours: stats(cpu.import),
+      floor: { name: 'node stub.mjs', value: stats(cpu.stub) },
+      better: 'lower',
+      goal: 'what loading the package costs',
     });
     context.report({
       figure: 'same app bundled into one file (CPU ms)',

@@ -4,7 +4,6 @@
  * back the state Python keeps on the estimator (job name, output path, uploaded code) so that the
  * `*FromEstimator` builders can take it explicitly. Most users call `trainingJob` instead.
  */
-import { dirname, resolve } from 'node:path';
 import type { CreateTrainingJobRequest } from '@aws-sdk/client-sagemaker';
 import type { AnyEstimator } from '../estimators/AnyEstimator.js';
 import { makeTrainingRun, type TrainingRun } from '../estimators/trainingRun.js';
@@ -31,6 +30,9 @@ import {
 import { frameworkTrainingValues } from './frameworkTraining.js';
 import { prepareByoScriptMode } from './byoScriptMode.js';
 import { mergeS3Operations, type S3Operations, type S3Upload } from './s3Operations.js';
+
+// Not imported, as in localCode.ts: a facade of the built-in would be built on each import of the root.
+const nodePath = process.getBuiltinModule('node:path');
 
 /** Options of the training builders (Python's `inputs`, `job_name`, `mini_batch_size`). */
 export interface TrainingJobOptions {
@@ -236,9 +238,9 @@ function localCodeFolder(estimator: AnyEstimator): string | undefined {
   const { sourceDir } = estimator.options;
   const entryPoint =
     estimator.kind === 'framework' ? estimator.entryPoint : estimator.options.entryPoint;
-  const folder = sourceDir ?? (entryPoint ? dirname(entryPoint) : undefined);
+  const folder = sourceDir ?? (entryPoint ? nodePath.dirname(entryPoint) : undefined);
   if (!folder || isPlaceholder(folder) || folder.startsWith('s3://')) return undefined;
-  return resolve(folder);
+  return nodePath.resolve(folder);
 }
 
 /**

@@ -43,7 +43,11 @@ export function pyNumberStr(value: number): string {
 }
 
 // Characters Python's str.isprintable() rejects: categories Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs but space.
-const NON_PRINTABLE = /[\p{C}\p{Zl}\p{Zp}\p{Zs}]/u;
+// Built on first use, from a string: as a literal, V8 checks and builds the Unicode classes when
+// the module loads, about 1 ms of CPU that every program importing the root would pay (issue 18).
+let nonPrintable: RegExp | undefined;
+const isNonPrintable = (ch: string): boolean =>
+  (nonPrintable ??= new RegExp('[\\p{C}\\p{Zl}\\p{Zp}\\p{Zs}]', 'u')).test(ch);
 
 function escapeNonPrintable(ch: string): string {
   const code = ch.codePointAt(0) ?? 0;
@@ -61,7 +65,9 @@ export function pyStrRepr(value: string): string {
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
-    else if (ch !== ' ' && NON_PRINTABLE.test(ch)) out += escapeNonPrintable(ch);
+    // Printable ASCII needs no lookup (and no class built for it).
+    else if (ch >= ' ' && ch <= '~') out += ch;
+    else if (isNonPrintable(ch)) out += escapeNonPrintable(ch);
     else out += ch;
   }
   return out + quote;

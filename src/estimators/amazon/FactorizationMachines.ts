@@ -9,8 +9,11 @@ import {
 } from './AlgorithmEstimator.js';
 import { hp, required, type HyperparameterProps } from './hyperparameterTable.js';
 
-/** The FactorizationMachines hyperparameters, keyed by option name (what its props, accessors and checks derive from). */
-export const FACTORIZATION_MACHINES_HYPERPARAMETERS = {
+/**
+ * Builds the FactorizationMachines hyperparameters, keyed by option name (what its props, accessors and checks
+ * derive from), when the first estimator of it is built (see `AlgorithmDeclaration.table`).
+ */
+const factorizationMachinesHyperparameters = () => ({
   /** Dimension of the factorization. */
   numFactors: required(hp('num_factors', 'int', 'An integer greater than zero', { gt: 0 })),
   /** `binary_classifier` or `regressor`. */
@@ -69,21 +72,20 @@ export const FACTORIZATION_MACHINES_HYPERPARAMETERS = {
   factorsInitSigma: hp('factors_init_sigma', 'float', 'A non-negative float', { ge: 0 }),
   /** Start value of the `constant` factorization initialization. @default - not sent (the algorithm's default) */
   factorsInitValue: hp('factors_init_value', 'float', 'A float value'),
-};
+});
+type FactorizationMachinesHyperparameters = ReturnType<typeof factorizationMachinesHyperparameters>;
 
 /** The FactorizationMachines algorithm. */
 export const FACTORIZATION_MACHINES_ALGORITHM = defineAlgorithm({
   className: 'FactorizationMachines',
   pythonModule: 'sagemaker.amazon.factorization_machines',
   registry: factorizationMachinesRegistry,
-  table: FACTORIZATION_MACHINES_HYPERPARAMETERS,
+  table: factorizationMachinesHyperparameters,
 });
 
 /** Options of {@link FactorizationMachines}. */
 export interface FactorizationMachinesProps
-  extends
-    AlgorithmEstimatorProps,
-    HyperparameterProps<typeof FACTORIZATION_MACHINES_HYPERPARAMETERS> {}
+  extends AlgorithmEstimatorProps, HyperparameterProps<FactorizationMachinesHyperparameters> {}
 
 /**
  * Factorization machines for classification and regression on sparse data.
@@ -91,9 +93,7 @@ export interface FactorizationMachinesProps
  * const est = new FactorizationMachines({ session, role, instanceCount: 1, instanceType: 'ml.m5.large', numFactors: 10, predictorType: 'binary_classifier' });
  * @throws {@link ValidationError} for a hyperparameter outside its range.
  */
-export class FactorizationMachines extends AlgorithmEstimator<
-  typeof FACTORIZATION_MACHINES_HYPERPARAMETERS
-> {
+export class FactorizationMachines extends AlgorithmEstimator<FactorizationMachinesHyperparameters> {
   constructor(props: FactorizationMachinesProps) {
     super(FACTORIZATION_MACHINES_ALGORITHM, props);
   }

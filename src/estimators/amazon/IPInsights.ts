@@ -10,8 +10,11 @@ import {
 } from './AlgorithmEstimator.js';
 import { hp, required, type HyperparameterProps } from './hyperparameterTable.js';
 
-/** The IPInsights hyperparameters, keyed by option name (what its props, accessors and checks derive from). */
-export const IP_INSIGHTS_HYPERPARAMETERS = {
+/**
+ * Builds the IPInsights hyperparameters, keyed by option name (what its props, accessors and checks
+ * derive from), when the first estimator of it is built (see `AlgorithmDeclaration.table`).
+ */
+const ipInsightsHyperparameters = () => ({
   /** Entity embeddings to train, in [1, 250000000] (about twice the distinct entities). */
   numEntityVectors: required(
     hp('num_entity_vectors', 'int', 'An integer in [1, 250000000]', { ge: 1 }, { le: 250000000 }),
@@ -55,14 +58,15 @@ export const IP_INSIGHTS_HYPERPARAMETERS = {
   ),
   /** L2 regularization, in [0.0, 10.0]. @default - not sent (the algorithm's default) */
   weightDecay: hp('weight_decay', 'float', 'A float in [0.0, 10.0]', { ge: 0.0 }, { le: 10.0 }),
-};
+});
+type IPInsightsHyperparameters = ReturnType<typeof ipInsightsHyperparameters>;
 
 /** The IPInsights algorithm. */
 export const IP_INSIGHTS_ALGORITHM = defineAlgorithm({
   className: 'IPInsights',
   pythonModule: 'sagemaker.amazon.ipinsights',
   registry: ipinsightsRegistry,
-  table: IP_INSIGHTS_HYPERPARAMETERS,
+  table: ipInsightsHyperparameters,
   prepareTraining: (_estimator, _records, miniBatchSize) => {
     checkMiniBatchSizeRange('IPInsights', miniBatchSize, 1, 500000);
     return miniBatchSize;
@@ -71,7 +75,7 @@ export const IP_INSIGHTS_ALGORITHM = defineAlgorithm({
 
 /** Options of {@link IPInsights}. */
 export interface IPInsightsProps
-  extends AlgorithmEstimatorProps, HyperparameterProps<typeof IP_INSIGHTS_HYPERPARAMETERS> {}
+  extends AlgorithmEstimatorProps, HyperparameterProps<IPInsightsHyperparameters> {}
 
 /**
  * IP Insights: embeddings of entities and IPv4 addresses for anomaly detection.
@@ -80,7 +84,7 @@ export interface IPInsightsProps
  * @throws {@link ValidationError} for a hyperparameter outside its range; training configs throw it
  * for a mini-batch size outside [1, 500000] ({@link OptionTypeError} when it is not a number).
  */
-export class IPInsights extends AlgorithmEstimator<typeof IP_INSIGHTS_HYPERPARAMETERS> {
+export class IPInsights extends AlgorithmEstimator<IPInsightsHyperparameters> {
   constructor(props: IPInsightsProps) {
     super(IP_INSIGHTS_ALGORITHM, props);
   }

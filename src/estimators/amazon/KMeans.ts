@@ -9,8 +9,11 @@ import {
 } from './AlgorithmEstimator.js';
 import { hp, required, type HyperparameterProps } from './hyperparameterTable.js';
 
-/** The KMeans hyperparameters, keyed by option name (what its props, accessors and checks derive from). */
-export const KMEANS_HYPERPARAMETERS = {
+/**
+ * Builds the KMeans hyperparameters, keyed by option name (what its props, accessors and checks
+ * derive from), when the first estimator of it is built (see `AlgorithmDeclaration.table`).
+ */
+const kMeansHyperparameters = () => ({
   /** Clusters to produce. */
   k: required(hp('k', 'int', 'An integer greater-than 1', { gt: 1 })),
   /** How cluster centers start: `random` or `kmeans++`. @default - not sent (the algorithm's default) */
@@ -37,21 +40,22 @@ export const KMEANS_HYPERPARAMETERS = {
   centerFactor: hp('extra_center_factor', 'int', 'An integer greater-than 0', { gt: 0 }),
   /** Metrics reported on test data: `msd` and/or `ssd`. @default - not sent (the algorithm's default) */
   evalMetrics: hp('eval_metrics', 'list', 'A comma separated list of "msd" or "ssd"'),
-};
+});
+type KMeansHyperparameters = ReturnType<typeof kMeansHyperparameters>;
 
 /** The KMeans algorithm. */
 export const KMEANS_ALGORITHM = defineAlgorithm({
   className: 'KMeans',
   pythonModule: 'sagemaker.amazon.kmeans',
   registry: kmeansRegistry,
-  table: KMEANS_HYPERPARAMETERS,
+  table: kMeansHyperparameters,
   // Python's `KMeans.hyperparameters()` puts this first, before the typed ones.
   fixedHyperparameters: { force_dense: 'True' },
 });
 
 /** Options of {@link KMeans}. */
 export interface KMeansProps
-  extends AlgorithmEstimatorProps, HyperparameterProps<typeof KMEANS_HYPERPARAMETERS> {}
+  extends AlgorithmEstimatorProps, HyperparameterProps<KMeansHyperparameters> {}
 
 /**
  * k-means clustering.
@@ -59,7 +63,7 @@ export interface KMeansProps
  * const est = new KMeans({ session, role, instanceCount: 1, instanceType: 'ml.m5.large', k: 10 });
  * @throws {@link ValidationError} for a hyperparameter outside its range.
  */
-export class KMeans extends AlgorithmEstimator<typeof KMEANS_HYPERPARAMETERS> {
+export class KMeans extends AlgorithmEstimator<KMeansHyperparameters> {
   constructor(props: KMeansProps) {
     super(KMEANS_ALGORITHM, props);
   }

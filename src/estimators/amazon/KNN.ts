@@ -10,8 +10,11 @@ import {
 } from './AlgorithmEstimator.js';
 import { hp, required, type HyperparameterProps } from './hyperparameterTable.js';
 
-/** The KNN hyperparameters, keyed by option name (what its props, accessors and checks derive from). */
-export const KNN_HYPERPARAMETERS = {
+/**
+ * Builds the KNN hyperparameters, keyed by option name (what its props, accessors and checks
+ * derive from), when the first estimator of it is built (see `AlgorithmDeclaration.table`).
+ */
+const knnHyperparameters = () => ({
   /** Number of neighbors. */
   k: required(hp('k', 'int', 'An integer greater than 0', { ge: 1 })),
   /** Data points sampled for the index. */
@@ -47,19 +50,20 @@ export const KNN_HYPERPARAMETERS = {
   faissIndexIvfNlists: hp('faiss_index_ivf_nlists', 'str', '"auto" or an integer greater than 0'),
   /** Sub-vectors of the PQ index. @default - the algorithm's */
   faissIndexPqM: hp('faiss_index_pq_m', 'int', 'An integer greater than 0', { ge: 1 }),
-};
+});
+type KNNHyperparameters = ReturnType<typeof knnHyperparameters>;
 
 /** The KNN algorithm. */
 export const KNN_ALGORITHM = defineAlgorithm({
   className: 'KNN',
   pythonModule: 'sagemaker.amazon.knn',
   registry: knnRegistry,
-  table: KNN_HYPERPARAMETERS,
+  table: knnHyperparameters,
 });
 
 /** Options of {@link KNN}. */
 export interface KNNProps
-  extends AlgorithmEstimatorProps, HyperparameterProps<typeof KNN_HYPERPARAMETERS> {}
+  extends AlgorithmEstimatorProps, HyperparameterProps<KNNHyperparameters> {}
 
 /**
  * k-nearest neighbors classification or regression.
@@ -67,7 +71,7 @@ export interface KNNProps
  * const knn = new KNN({ session, role, instanceCount: 1, instanceType: 'ml.m5.large', k: 3, sampleSize: 150, predictorType: 'classifier' });
  * @throws {@link ValidationError} for a hyperparameter outside its range, or a reduction type without a target.
  */
-export class KNN extends AlgorithmEstimator<typeof KNN_HYPERPARAMETERS> {
+export class KNN extends AlgorithmEstimator<KNNHyperparameters> {
   constructor(props: KNNProps) {
     super(KNN_ALGORITHM, props);
     if (props.dimensionReductionType && !props.dimensionReductionTarget) {

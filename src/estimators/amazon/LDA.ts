@@ -12,8 +12,11 @@ import { checkOptionsObject } from '../../internal/checkInput.js';
 import type { Templated } from '../../templates.js';
 import { hp, required, type HyperparameterProps } from './hyperparameterTable.js';
 
-/** The LDA hyperparameters, keyed by option name (what its props, accessors and checks derive from). */
-export const LDA_HYPERPARAMETERS = {
+/**
+ * Builds the LDA hyperparameters, keyed by option name (what its props, accessors and checks
+ * derive from), when the first estimator of it is built (see `AlgorithmDeclaration.table`).
+ */
+const ldaHyperparameters = () => ({
   /** Topics to find. */
   numTopics: required(hp('num_topics', 'int', 'An integer greater than zero', { gt: 0 })),
   /** Initial guess of the concentration parameter. @default - not sent (the algorithm's default) */
@@ -24,14 +27,15 @@ export const LDA_HYPERPARAMETERS = {
   maxIterations: hp('max_iterations', 'int', 'An integer greater than zero', { gt: 0 }),
   /** Target error tolerance of the ALS phase. @default - not sent (the algorithm's default) */
   tol: hp('tol', 'float', 'A positive float', { gt: 0 }),
-};
+});
+type LDAHyperparameters = ReturnType<typeof ldaHyperparameters>;
 
 /** The LDA algorithm. */
 export const LDA_ALGORITHM = defineAlgorithm({
   className: 'LDA',
   pythonModule: 'sagemaker.amazon.lda',
   registry: ldaRegistry,
-  table: LDA_HYPERPARAMETERS,
+  table: ldaHyperparameters,
   // Python's LDA raises when `mini_batch_size` is None: the algorithm has no default for it.
   prepareTraining: (_estimator, _records, miniBatchSize) => {
     if (miniBatchSize === undefined || miniBatchSize === null) {
@@ -45,8 +49,7 @@ export const LDA_ALGORITHM = defineAlgorithm({
 });
 
 /** Options of {@link LDA}. */
-export interface LDAProps
-  extends AlgorithmEstimatorProps, HyperparameterProps<typeof LDA_HYPERPARAMETERS> {
+export interface LDAProps extends AlgorithmEstimatorProps, HyperparameterProps<LDAHyperparameters> {
   /** Ignored: LDA trains on a single instance (Python logs a warning for another count). @default 1 */
   readonly instanceCount?: Templated<number>;
 }
@@ -58,7 +61,7 @@ export interface LDAProps
  * @throws {@link ValidationError} for a hyperparameter outside its range; training configs throw
  * {@link MissingOptionError} without a mini-batch size.
  */
-export class LDA extends AlgorithmEstimator<typeof LDA_HYPERPARAMETERS> {
+export class LDA extends AlgorithmEstimator<LDAHyperparameters> {
   constructor(props: LDAProps) {
     // Python pops `instance_count` and always passes 1.
     checkOptionsObject('LDA', props);

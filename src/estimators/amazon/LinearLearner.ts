@@ -14,8 +14,11 @@ import { hp, required, type HyperparameterProps } from './hyperparameterTable.js
 /** The largest default mini-batch size (Python's `DEFAULT_MINI_BATCH_SIZE`). */
 const DEFAULT_MINI_BATCH_SIZE = 1000;
 
-/** The LinearLearner hyperparameters, keyed by option name (what its props, accessors and checks derive from). */
-export const LINEAR_LEARNER_HYPERPARAMETERS = {
+/**
+ * Builds the LinearLearner hyperparameters, keyed by option name (what its props, accessors and checks
+ * derive from), when the first estimator of it is built (see `AlgorithmDeclaration.table`).
+ */
+const linearLearnerHyperparameters = () => ({
   /** `binary_classifier`, `multiclass_classifier` or `regressor`. */
   predictorType: required(
     hp(
@@ -160,20 +163,21 @@ export const LINEAR_LEARNER_HYPERPARAMETERS = {
   fBeta: hp('f_beta', 'float', 'A float greater-than 0', { gt: 0 }),
   /** Whether classes are weighted to count equally in the loss. @default - not sent (the algorithm's default) */
   balanceMulticlassWeights: hp('balance_multiclass_weights', 'bool', 'A boolean'),
-};
+});
+type LinearLearnerHyperparameters = ReturnType<typeof linearLearnerHyperparameters>;
 
 /** The LinearLearner algorithm. */
 export const LINEAR_LEARNER_ALGORITHM = defineAlgorithm({
   className: 'LinearLearner',
   pythonModule: 'sagemaker.amazon.linear_learner',
   registry: linearLearnerRegistry,
-  table: LINEAR_LEARNER_HYPERPARAMETERS,
+  table: linearLearnerHyperparameters,
   prepareTraining: miniBatchSizeOrDefault(DEFAULT_MINI_BATCH_SIZE),
 });
 
 /** Options of {@link LinearLearner}. */
 export interface LinearLearnerProps
-  extends AlgorithmEstimatorProps, HyperparameterProps<typeof LINEAR_LEARNER_HYPERPARAMETERS> {}
+  extends AlgorithmEstimatorProps, HyperparameterProps<LinearLearnerHyperparameters> {}
 
 /**
  * Linear models for binary or multiclass classification and regression.
@@ -184,7 +188,7 @@ export interface LinearLearnerProps
  * mini-batch size throw {@link OptionTypeError} when `instanceCount` or `numRecords` is a template
  * (the default is computed from them).
  */
-export class LinearLearner extends AlgorithmEstimator<typeof LINEAR_LEARNER_HYPERPARAMETERS> {
+export class LinearLearner extends AlgorithmEstimator<LinearLearnerHyperparameters> {
   constructor(props: LinearLearnerProps) {
     super(LINEAR_LEARNER_ALGORITHM, props);
     const numClasses = this.get('numClasses');

@@ -10,8 +10,11 @@ import {
 } from './AlgorithmEstimator.js';
 import { hp, required, type HyperparameterProps } from './hyperparameterTable.js';
 
-/** The NTM hyperparameters, keyed by option name (what its props, accessors and checks derive from). */
-export const NTM_HYPERPARAMETERS = {
+/**
+ * Builds the NTM hyperparameters, keyed by option name (what its props, accessors and checks
+ * derive from), when the first estimator of it is built (see `AlgorithmDeclaration.table`).
+ */
+const ntmHyperparameters = () => ({
   /** Topics to find, in [2, 1000]. */
   numTopics: required(hp('num_topics', 'int', 'An integer in [2, 1000]', { ge: 2 }, { le: 1000 })),
   /** Output size of each encoder layer. @default - not sent (the algorithm's default) */
@@ -57,14 +60,15 @@ export const NTM_HYPERPARAMETERS = {
   weightDecay: hp('weight_decay', 'float', 'A float in [0.0, 1.0]', { ge: 0.0 }, { le: 1.0 }),
   /** Learning rate, in [1e-6, 1.0]. @default - not sent (the algorithm's default) */
   learningRate: hp('learning_rate', 'float', 'A float in [1e-6, 1.0]', { ge: 1e-6 }, { le: 1.0 }),
-};
+});
+type NTMHyperparameters = ReturnType<typeof ntmHyperparameters>;
 
 /** The NTM algorithm. */
 export const NTM_ALGORITHM = defineAlgorithm({
   className: 'NTM',
   pythonModule: 'sagemaker.amazon.ntm',
   registry: ntmRegistry,
-  table: NTM_HYPERPARAMETERS,
+  table: ntmHyperparameters,
   prepareTraining: (_estimator, _records, miniBatchSize) => {
     checkMiniBatchSizeRange('NTM', miniBatchSize, 1, 10000);
     return miniBatchSize;
@@ -73,7 +77,7 @@ export const NTM_ALGORITHM = defineAlgorithm({
 
 /** Options of {@link NTM}. */
 export interface NTMProps
-  extends AlgorithmEstimatorProps, HyperparameterProps<typeof NTM_HYPERPARAMETERS> {}
+  extends AlgorithmEstimatorProps, HyperparameterProps<NTMHyperparameters> {}
 
 /**
  * Neural topic model.
@@ -82,7 +86,7 @@ export interface NTMProps
  * @throws {@link ValidationError} for a hyperparameter outside its range; training configs throw it
  * for a mini-batch size outside [1, 10000] ({@link OptionTypeError} when it is not a number).
  */
-export class NTM extends AlgorithmEstimator<typeof NTM_HYPERPARAMETERS> {
+export class NTM extends AlgorithmEstimator<NTMHyperparameters> {
   constructor(props: NTMProps) {
     super(NTM_ALGORITHM, props);
   }

@@ -12,8 +12,11 @@ import { hp, required, type HyperparameterProps } from './hyperparameterTable.js
 /** The mini-batch size Python's Object2Vec trains with when the call gives none. */
 const DEFAULT_MINI_BATCH_SIZE = 32;
 
-/** The Object2Vec hyperparameters, keyed by option name (what its props, accessors and checks derive from). */
-export const OBJECT2VEC_HYPERPARAMETERS = {
+/**
+ * Builds the Object2Vec hyperparameters, keyed by option name (what its props, accessors and checks
+ * derive from), when the first estimator of it is built (see `AlgorithmDeclaration.table`).
+ */
+const object2VecHyperparameters = () => ({
   /** Output dimension of the embedding layer, in [4, 10000]. @default - not sent (the algorithm's default) */
   encDim: hp('enc_dim', 'int', 'An integer in [4, 10000]', { ge: 4 }, { le: 10000 }),
   /** Mini-batch size, in [1, 10000]; the training call's size replaces it. @default - not sent (the algorithm's default) */
@@ -168,21 +171,22 @@ export const OBJECT2VEC_HYPERPARAMETERS = {
     'bool',
     'Either True or False',
   ),
-};
+});
+type Object2VecHyperparameters = ReturnType<typeof object2VecHyperparameters>;
 
 /** The Object2Vec algorithm. */
 export const OBJECT2VEC_ALGORITHM = defineAlgorithm({
   className: 'Object2Vec',
   pythonModule: 'sagemaker.amazon.object2vec',
   registry: object2vecRegistry,
-  table: OBJECT2VEC_HYPERPARAMETERS,
+  table: object2VecHyperparameters,
   prepareTraining: (_estimator, _records, miniBatchSize) =>
     miniBatchSize ?? DEFAULT_MINI_BATCH_SIZE,
 });
 
 /** Options of {@link Object2Vec}. */
 export interface Object2VecProps
-  extends AlgorithmEstimatorProps, HyperparameterProps<typeof OBJECT2VEC_HYPERPARAMETERS> {}
+  extends AlgorithmEstimatorProps, HyperparameterProps<Object2VecHyperparameters> {}
 
 /**
  * Object2Vec: embeddings of pairs of objects.
@@ -190,7 +194,7 @@ export interface Object2VecProps
  * const est = new Object2Vec({ session, role, instanceCount: 1, instanceType: 'ml.m5.large', epochs: 10, enc0MaxSeqLen: 100, enc0VocabSize: 10000 });
  * @throws {@link ValidationError} for a hyperparameter outside its range.
  */
-export class Object2Vec extends AlgorithmEstimator<typeof OBJECT2VEC_HYPERPARAMETERS> {
+export class Object2Vec extends AlgorithmEstimator<Object2VecHyperparameters> {
   constructor(props: Object2VecProps) {
     super(OBJECT2VEC_ALGORITHM, props);
   }

@@ -13,8 +13,11 @@ import { hp, required, type HyperparameterProps } from './hyperparameterTable.js
 /** The largest default mini-batch size (Python's `DEFAULT_MINI_BATCH_SIZE`). */
 const DEFAULT_MINI_BATCH_SIZE = 500;
 
-/** The PCA hyperparameters, keyed by option name (what its props, accessors and checks derive from). */
-export const PCA_HYPERPARAMETERS = {
+/**
+ * Builds the PCA hyperparameters, keyed by option name (what its props, accessors and checks
+ * derive from), when the first estimator of it is built (see `AlgorithmDeclaration.table`).
+ */
+const pcaHyperparameters = () => ({
   /** Principal components to compute. */
   numComponents: required(
     hp('num_components', 'int', 'Value must be an integer greater than zero', { gt: 0 }),
@@ -31,20 +34,21 @@ export const PCA_HYPERPARAMETERS = {
     'int',
     'Value must be an integer greater than or equal to 0, or -1.',
   ),
-};
+});
+type PCAHyperparameters = ReturnType<typeof pcaHyperparameters>;
 
 /** The PCA algorithm. */
 export const PCA_ALGORITHM = defineAlgorithm({
   className: 'PCA',
   pythonModule: 'sagemaker.amazon.pca',
   registry: pcaRegistry,
-  table: PCA_HYPERPARAMETERS,
+  table: pcaHyperparameters,
   prepareTraining: miniBatchSizeOrDefault(DEFAULT_MINI_BATCH_SIZE),
 });
 
 /** Options of {@link PCA}. */
 export interface PCAProps
-  extends AlgorithmEstimatorProps, HyperparameterProps<typeof PCA_HYPERPARAMETERS> {}
+  extends AlgorithmEstimatorProps, HyperparameterProps<PCAHyperparameters> {}
 
 /**
  * Principal component analysis.
@@ -54,7 +58,7 @@ export interface PCAProps
  * mini-batch size throw {@link OptionTypeError} when `instanceCount` or `numRecords` is a template
  * (the default is computed from them).
  */
-export class PCA extends AlgorithmEstimator<typeof PCA_HYPERPARAMETERS> {
+export class PCA extends AlgorithmEstimator<PCAHyperparameters> {
   constructor(props: PCAProps) {
     super(PCA_ALGORITHM, props);
   }

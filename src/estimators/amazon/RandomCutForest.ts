@@ -11,8 +11,11 @@ import { ValidationError } from '../../errors.js';
 import { numberOf, isPyFloat } from '../../pythonCompat/pyFloat.js';
 import { hp, type HyperparameterProps } from './hyperparameterTable.js';
 
-/** The RandomCutForest hyperparameters, keyed by option name (what its props, accessors and checks derive from). */
-export const RANDOM_CUT_FOREST_HYPERPARAMETERS = {
+/**
+ * Builds the RandomCutForest hyperparameters, keyed by option name (what its props, accessors and checks
+ * derive from), when the first estimator of it is built (see `AlgorithmDeclaration.table`).
+ */
+const randomCutForestHyperparameters = () => ({
   /** Samples per tree, in [1, 2048]. @default - not sent (the algorithm's default) */
   numSamplesPerTree: hp(
     'num_samples_per_tree',
@@ -29,7 +32,8 @@ export const RANDOM_CUT_FOREST_HYPERPARAMETERS = {
     'list',
     'A comma separated list of "accuracy" or "precision_recall_fscore"',
   ),
-};
+});
+type RandomCutForestHyperparameters = ReturnType<typeof randomCutForestHyperparameters>;
 
 /** The only mini-batch size Random Cut Forest trains with. */
 const MINI_BATCH_SIZE = 1000;
@@ -39,7 +43,7 @@ export const RANDOM_CUT_FOREST_ALGORITHM = defineAlgorithm({
   className: 'RandomCutForest',
   pythonModule: 'sagemaker.amazon.randomcutforest',
   registry: randomcutforestRegistry,
-  table: RANDOM_CUT_FOREST_HYPERPARAMETERS,
+  table: randomCutForestHyperparameters,
   featureDimSpec: hp('feature_dim', 'int', 'An integer in [1, 10000]', { ge: 1 }, { le: 10000 }),
   prepareTraining: (_estimator, _records, miniBatchSize) => {
     if (miniBatchSize === undefined || miniBatchSize === null) return MINI_BATCH_SIZE;
@@ -61,7 +65,7 @@ export const RANDOM_CUT_FOREST_ALGORITHM = defineAlgorithm({
 
 /** Options of {@link RandomCutForest}. */
 export interface RandomCutForestProps
-  extends AlgorithmEstimatorProps, HyperparameterProps<typeof RANDOM_CUT_FOREST_HYPERPARAMETERS> {}
+  extends AlgorithmEstimatorProps, HyperparameterProps<RandomCutForestHyperparameters> {}
 
 /**
  * Random cut forest anomaly detection.
@@ -70,7 +74,7 @@ export interface RandomCutForestProps
  * @throws {@link ValidationError} for a hyperparameter outside its range; training configs throw it
  * for a mini-batch size other than 1000 or a feature dimension outside [1, 10000].
  */
-export class RandomCutForest extends AlgorithmEstimator<typeof RANDOM_CUT_FOREST_HYPERPARAMETERS> {
+export class RandomCutForest extends AlgorithmEstimator<RandomCutForestHyperparameters> {
   constructor(props: RandomCutForestProps) {
     super(RANDOM_CUT_FOREST_ALGORITHM, props);
   }
