@@ -8,6 +8,7 @@
  */
 import { InputLimitError, OptionTypeError } from '../errors.js';
 import { isPlaceholder } from '../templates.js';
+import { Stamp } from './Stamp.js';
 
 /** Nesting deeper than any option of the API (hyperparameters, tags, nested configs). */
 export const MAX_INPUT_DEPTH = 64;
@@ -31,9 +32,46 @@ const LEAF = -1;
 /*
  * A subtree frozen all the way down cannot change once walked, and the same ones (a session, a
  * training run) reach every builder of a pipeline: each is walked once, and its height (levels of
- * walkable objects below it) is kept, so meeting it deeper still fails where a walk would.
+ * walkable objects below it) is kept, so meeting it deeper still fails where a walk would. The
+ * objects this library builds per call (an estimator's options, a run) carry it as a field (see
+ * Stamp); a frozen object of the caller's, which can take no field, is noted in a table.
  */
 const FROZEN_HEIGHTS = new WeakMap<object, number>();
+/** Those of the caller's frozen objects that passed a type table, and the table (the last one). */
+const TYPES_CHECKED = new WeakMap<object, object>();
+
+/** The height of an object of ours frozen as walked, and the one type table it passed. */
+class Walked extends Stamp {
+  readonly #height: number;
+  #typesChecked: object | undefined = undefined;
+
+  private constructor(target: object, height: number) {
+    super(target);
+    this.#height = height;
+  }
+
+  static stamp(target: object, height: number): void {
+    new Walked(target, height);
+  }
+
+  static heightOf(value: object): number | undefined {
+    return #height in value ? value.#height : undefined;
+  }
+
+  static typesChecked(value: object): object | undefined {
+    return #typesChecked in value ? value.#typesChecked : TYPES_CHECKED.get(value);
+  }
+
+  static noteTypesChecked(value: object, kinds: object): void {
+    if (#typesChecked in value) value.#typesChecked = kinds;
+    else TYPES_CHECKED.set(value, kinds);
+  }
+}
+
+/** The height of a walked frozen subtree, or `undefined`. */
+function heightOf(value: object): number | undefined {
+  return Walked.heightOf(value) ?? FROZEN_HEIGHTS.get(value);
+}
 
 function depthError(option: string): InputLimitError {
   return new InputLimitError(option, `nested deeper than ${MAX_INPUT_DEPTH} levels (or cyclic)`);
@@ -51,7 +89,7 @@ function walk(option: string, value: unknown, depth: number): number {
     return LEAF;
   }
   if (typeof value !== 'object' || value === null || !isWalkable(value)) return LEAF;
-  const known = FROZEN_HEIGHTS.get(value);
+  const known = heightOf(value);
   if (known !== undefined) {
     if (depth + known >= MAX_INPUT_DEPTH) throw depthError(option);
     return known;
@@ -85,24 +123,30 @@ function walk(option: string, value: unknown, depth: number): number {
  * throws; returns `value`.
  */
 export function freezeWalked<T extends object>(value: T): T {
-  Object.freeze(value);
+  const height = ownHeight(value);
+  // Stamped before it is frozen (see Stamp).
+  if (height !== undefined) Walked.stamp(value, height);
+  return Object.freeze(value);
+}
+
+/** The height of a just-made object whose members are within the limits, else `undefined`. */
+function ownHeight(value: object): number | undefined {
   // for-in without an own-key test each (the cost here): sound while nothing enumerable was
   // added to the prototypes, which a for-in over an empty object (or array) shows.
-  if (inheritsEnumerable(Array.isArray(value) ? EMPTY_ARRAY : EMPTY_OBJECT)) return value;
+  if (inheritsEnumerable(Array.isArray(value) ? EMPTY_ARRAY : EMPTY_OBJECT)) return undefined;
   let height = 0;
   for (const key in value) {
     const member: unknown = (value as Record<string, unknown>)[key];
     if (typeof member === 'string') {
-      if (member.length > MAX_INPUT_STRING_LENGTH) return value;
+      if (member.length > MAX_INPUT_STRING_LENGTH) return undefined;
       continue;
     }
     if (typeof member !== 'object' || member === null) continue;
-    const known = FROZEN_HEIGHTS.get(member);
-    if (known === undefined) return value;
+    const known = heightOf(member);
+    if (known === undefined) return undefined;
     if (known + 1 > height) height = known + 1;
   }
-  if (height < MAX_INPUT_DEPTH) FROZEN_HEIGHTS.set(value, height);
-  return value;
+  return height < MAX_INPUT_DEPTH ? height : undefined;
 }
 
 const EMPTY_OBJECT: object = Object.freeze({});
@@ -236,9 +280,6 @@ function entriesOf(kinds: Readonly<Record<string, OptionKind>>): KindList {
   return entries;
 }
 
-// Frozen options (an estimator's resolved options) and the one table they passed.
-const TYPES_CHECKED = new WeakMap<object, object>();
-
 /**
  * Checks the types of named members of an options object (each may also be `null`/`undefined`;
  * a string where a number or boolean stands must be an Airflow template): the type checks of the
@@ -249,18 +290,18 @@ export function checkOptionTypes(
   options: object,
   kinds: Readonly<Record<string, OptionKind>>,
 ): void {
-  if (TYPES_CHECKED.get(options) === kinds) return;
+  if (Walked.typesChecked(options) === kinds) return;
   const o = options as Record<string, unknown>;
   // Only a walked frozen object whose member objects are walked frozen ones cannot change its
   // answer (a member's prototype included): those are checked once per table.
   const entries = entriesOf(kinds);
-  let fixed = entries.frozen && FROZEN_HEIGHTS.has(options);
+  let fixed = entries.frozen && heightOf(options) !== undefined;
   for (let i = 0; i < entries.keys.length; i++) {
     const key = entries.keys[i] as string;
     const kind = entries.kinds[i];
     const value = o[key];
     if (value === undefined || value === null) continue;
-    if (fixed && typeof value === 'object' && !FROZEN_HEIGHTS.has(value)) fixed = false;
+    if (fixed && typeof value === 'object' && heightOf(value) === undefined) fixed = false;
     switch (kind) {
       case 'string':
         if (typeof value !== 'string') throw typeError(owner, key, value, 'a string');
@@ -292,7 +333,7 @@ export function checkOptionTypes(
         break;
     }
   }
-  if (fixed) TYPES_CHECKED.set(options, kinds);
+  if (fixed) Walked.noteTypesChecked(options, kinds);
 }
 
 // The option's name is put together only for the error: most members are absent or fine.
