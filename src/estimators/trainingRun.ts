@@ -3,6 +3,7 @@
  * name, output path, uploaded code), as a value the later builders take instead.
  */
 import { freezeWalked } from '../internal/checkInput.js';
+import { copyOf } from '../internal/copyOf.js';
 import { Stamp } from '../internal/Stamp.js';
 import type { PyValue, UploadedCode } from './types.js';
 
@@ -52,12 +53,6 @@ class Owned extends Stamp {
   static ownerOf(value: object): object | undefined {
     return #owner in value ? value.#owner : undefined;
   }
-}
-
-/** A copy of a record, as `{ ...value }` makes it. */
-function copyOf<T extends object>(value: T): T {
-  // Assignment would set the prototype for an own `__proto__` key: the spread keeps it a key.
-  return Object.hasOwn(value, '__proto__') ? { ...value } : Object.assign({}, value);
 }
 
 /** Makes a run of `estimator`. @internal */

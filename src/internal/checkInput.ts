@@ -8,6 +8,7 @@
  */
 import { InputLimitError, OptionTypeError } from '../errors.js';
 import { isPlaceholder } from '../templates.js';
+import { forInListsOwnIndexes, forInListsOwnKeys } from './prototypeKeys.js';
 import { Stamp } from './Stamp.js';
 
 /** Nesting deeper than any option of the API (hyperparameters, tags, nested configs). */
@@ -133,7 +134,7 @@ export function freezeWalked<T extends object>(value: T): T {
 function ownHeight(value: object): number | undefined {
   // for-in without an own-key test each (the cost here): sound while nothing enumerable was
   // added to the prototypes, which a for-in over an empty object (or array) shows.
-  if (inheritsEnumerable(Array.isArray(value) ? EMPTY_ARRAY : EMPTY_OBJECT)) return undefined;
+  if (!(Array.isArray(value) ? forInListsOwnIndexes() : forInListsOwnKeys())) return undefined;
   let height = 0;
   for (const key in value) {
     const member: unknown = (value as Record<string, unknown>)[key];
@@ -149,14 +150,6 @@ function ownHeight(value: object): number | undefined {
   return height < MAX_INPUT_DEPTH ? height : undefined;
 }
 
-const EMPTY_OBJECT: object = Object.freeze({});
-const EMPTY_ARRAY: object = Object.freeze([]);
-
-function inheritsEnumerable(empty: object): boolean {
-  for (const key in empty) return typeof key === 'string';
-  return false;
-}
-
 /** Throws {@link InputLimitError} when `value` holds a string or a nesting beyond the limits. */
 export function checkInputLimits(option: string, value: unknown): void {
   walk(option, value, 0);
@@ -168,7 +161,7 @@ export function checkInputLimits(option: string, value: unknown): void {
  * passes options it put together to another.
  */
 export function checkOwnLimits(option: string, value: object): void {
-  if (inheritsEnumerable(EMPTY_OBJECT)) {
+  if (!forInListsOwnKeys()) {
     walk(option, value, 0);
     return;
   }
