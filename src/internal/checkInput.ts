@@ -19,7 +19,8 @@ export const MAX_INPUT_DEPTH = 64;
  */
 export const MAX_INPUT_STRING_LENGTH = 1_000_000;
 
-function isWalkable(value: object): boolean {
+/** An array or a plain object (of `Object.prototype` or none): what the checks look into. */
+export function isWalkable(value: object): boolean {
   if (Array.isArray(value)) return true;
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
@@ -193,60 +194,6 @@ export function checkInstance(
   if (typeof value !== 'object' || value === null || !isIt(value)) {
     throw new OptionTypeError(option, value, expected);
   }
-}
-
-/** What a config may hold: the JSON data model, as `JSON.stringify` would keep it whole. */
-const PLAIN_JSON =
-  'plain JSON (a string, finite number, boolean, null, array without holes or plain object); check the option that sets it';
-
-/** What {@link jsonProblem} found: the value, and the path to it as steps from it upwards. */
-interface JsonProblem {
-  readonly value: unknown;
-  readonly steps: string[];
-}
-
-// The path is put together only for a problem found: every builder checks its whole config, and
-// a path string per member checked cost more than the check.
-function jsonProblem(value: unknown, depth: number): JsonProblem | undefined {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return undefined;
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { value, steps: [] };
-  if (typeof value !== 'object' || depth >= MAX_INPUT_DEPTH) return { value, steps: [] };
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      if (!(i in value)) return { value: undefined, steps: [`[${i}]`] };
-      const bad = jsonProblem(value[i], depth + 1);
-      if (bad) {
-        bad.steps.push(`[${i}]`);
-        return bad;
-      }
-    }
-    return undefined;
-  }
-  if (!isWalkable(value)) return { value, steps: [] };
-  for (const key of Object.keys(value)) {
-    const d = Object.getOwnPropertyDescriptor(value, key);
-    if (!d || !('value' in d) || d.value === undefined) {
-      return { value: undefined, steps: [`.${key}`] };
-    }
-    const bad = jsonProblem(d.value, depth + 1);
-    if (bad) {
-      bad.steps.push(`.${key}`);
-      return bad;
-    }
-  }
-  return undefined;
-}
-
-/**
- * Refuses a built config that `JSON.stringify` would not keep whole (NaN, Infinity, `undefined`,
- * holes, Maps, Dates, functions, cycles): the last guard of every builder, for a value that came
- * from an option no earlier check covers. The error names the config member, so the option that
- * sets it can be found.
- */
-export function checkPlainJson<T>(builder: string, config: T): T {
-  const bad = jsonProblem(config, 0);
-  if (bad) throw new OptionTypeError(builder + bad.steps.reverse().join(''), bad.value, PLAIN_JSON);
-  return config;
 }
 
 /** Option types {@link checkOptionTypes} knows. */
