@@ -42,7 +42,6 @@ export function outputDataConfig(
 }
 
 export function resourceConfig(o: ResolvedEstimatorBase): Record<string, unknown> {
-  let instances: Record<string, unknown>;
   if (o.instanceGroups !== undefined) {
     if (o.instanceCount !== undefined || o.instanceType !== undefined) {
       throw new ValidationError(
@@ -51,23 +50,29 @@ export function resourceConfig(o: ResolvedEstimatorBase): Record<string, unknown
         'instanceGroups alone, without instanceCount and instanceType',
       );
     }
-    instances = { InstanceGroups: o.instanceGroups.map((g) => g.toRequest()) };
-  } else {
-    if (o.instanceCount === undefined || o.instanceType === undefined) {
-      throw new ValidationError(
-        o.instanceCount === undefined ? 'Estimator.instanceCount' : 'Estimator.instanceType',
-        undefined,
-        'instanceCount and instanceType, unless instanceGroups is set',
-      );
-    }
-    instances = { InstanceCount: o.instanceCount, InstanceType: o.instanceType };
+  } else if (o.instanceCount === undefined || o.instanceType === undefined) {
+    throw new ValidationError(
+      o.instanceCount === undefined ? 'Estimator.instanceCount' : 'Estimator.instanceType',
+      undefined,
+      'instanceCount and instanceType, unless instanceGroups is set',
+    );
   }
-  return defined({
+  // Members appended in order rather than spread in the middle of a literal, which V8 builds
+  // several times slower.
+  const config: Record<string, unknown> = defined({
     VolumeSizeInGB: o.volumeSize,
     VolumeKmsKeyId: o.volumeKmsKey,
     KeepAlivePeriodInSeconds: o.keepAlivePeriodInSeconds,
-    ...instances,
-    TrainingPlanArn: o.trainingPlan,
-    InstancePlacementConfig: o.instancePlacementConfig,
   });
+  if (o.instanceGroups !== undefined) {
+    config.InstanceGroups = o.instanceGroups.map((g) => g.toRequest());
+  } else {
+    config.InstanceCount = o.instanceCount;
+    config.InstanceType = o.instanceType;
+  }
+  if (o.trainingPlan !== undefined) config.TrainingPlanArn = o.trainingPlan;
+  if (o.instancePlacementConfig !== undefined) {
+    config.InstancePlacementConfig = o.instancePlacementConfig;
+  }
+  return config;
 }
