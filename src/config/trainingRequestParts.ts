@@ -7,6 +7,7 @@ import type { AlgorithmEstimator } from '../estimators/amazon/AlgorithmEstimator
 import type { ResolvedEstimatorBase } from '../estimators/EstimatorBase.js';
 import type { PyValue } from '../estimators/types.js';
 import { defined } from '../internal/defined.js';
+import { forInListsOwnKeys } from '../internal/prototypeKeys.js';
 import { pyStr } from '../pythonCompat/pyStr.js';
 
 /** Whether an algorithm estimator holds a list hyperparameter (whose rendering can fail). */
@@ -19,14 +20,21 @@ export function holdsList(estimator: AlgorithmEstimator): boolean {
 
 /** Each hyperparameter as Python's `str()` of it, in order. */
 export function renderHyperparameters(values: Record<string, PyValue>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of Object.keys(values)) {
-    // An own `__proto__` key would set the prototype by assignment: the general path keeps it.
-    if (key === '__proto__') {
-      return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, pyStr(v)]));
-    }
-    out[key] = pyStr(values[key]);
+  // An own `__proto__` key would set the prototype by assignment: the general path keeps it.
+  if (Object.hasOwn(values, '__proto__')) {
+    return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, pyStr(v)]));
   }
+  // A copy whose members are then replaced: V8 keeps it a fast object, where members added one
+  // by one past a dozen or so turn it into a hash table (and every later copy and read slower).
+  // The spread would also copy symbol keys, which the rendering leaves out; for-in (twice as fast
+  // here as a key list) lists the copy's own keys while the prototype lists nothing.
+  if (forInListsOwnKeys() && Object.getOwnPropertySymbols(values).length === 0) {
+    const out = { ...values } as Record<string, PyValue>;
+    for (const key in out) out[key] = pyStr(out[key]);
+    return out as Record<string, string>;
+  }
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(values)) out[key] = pyStr(values[key]);
   return out;
 }
 
