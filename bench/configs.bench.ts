@@ -6,27 +6,42 @@
  * The reported figure comes from a child process: the loop bundled with esbuild (one file, no
  * source maps, as the built package ships) and run by plain `node`, which is what users run. The
  * same loop in this process (under tsx: one module per file, compiled on load, with source maps)
- * is printed beside it.
+ * is printed beside it. Then, in the same child, the CPU time of a generic estimator's pipeline
+ * with 1, 10 and 100 hyperparameters, and from it the cost of each one: flat up to the API's
+ * limit when 10→100 costs what 1→10 does.
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { pipelineRates } from './configsLoop.js';
+import { HYPERPARAMETER_COUNTS, pipelineRates } from './configsLoop.js';
 import { bundle, fmtStats, stats, type BenchContext, type Stats } from './support.js';
 
 interface Rates {
   readonly perSecond: number[];
   readonly perCpuSecond: number[];
+  /** CPU µs per generic pipeline, per round, for each of HYPERPARAMETER_COUNTS. */
+  readonly hyperparameterCosts: number[][];
 }
 
 async function inChild(rounds: number, roundMs: number): Promise<Rates> {
   const loop = JSON.stringify(resolve(import.meta.dirname, 'configsLoop.ts'));
+  const hpMs = Math.round(roundMs / 3);
   const { file } = await bundle(
-    `import { pipelineRates } from ${loop};\nconsole.log(JSON.stringify(pipelineRates(${rounds}, ${roundMs})));\n`,
+    `import { hyperparameterCosts, pipelineRates } from ${loop};\n` +
+      `const rates = pipelineRates(${rounds}, ${roundMs});\n` +
+      `console.log(JSON.stringify({ ...rates, hyperparameterCosts: hyperparameterCosts(${rounds}, ${hpMs}) }));\n`,
     'configs',
   );
   const child = spawnSync(process.execPath, [file], { encoding: 'utf8' });
   if (child.status !== 0) throw new Error(`the bundled loop exited ${String(child.status)}`);
   return JSON.parse(child.stdout) as Rates;
+}
+
+/** The cost of each hyperparameter between two counts, per round (µs). */
+function perHyperparameter(costs: number[][], from: number, to: number): number[] {
+  const low = costs[from] ?? [];
+  const high = costs[to] ?? [];
+  const span = (HYPERPARAMETER_COUNTS[to] ?? 0) - (HYPERPARAMETER_COUNTS[from] ?? 0);
+  return high.map((t, round) => (t - (low[round] ?? 0)) / span);
 }
 
 const line = (wall: Stats, cpu: Stats): string =>
@@ -40,6 +55,15 @@ export default async function configsBench(context: BenchContext): Promise<void>
   console.log(
     `KNN training + transform pipelines/s, bundled, plain node: ${line(stats(child.perSecond), cpu)} (${rounds} rounds of ${roundMs} ms)`,
   );
+  const costs = child.hyperparameterCosts;
+  console.log(
+    `generic estimator pipeline, CPU µs: ${HYPERPARAMETER_COUNTS.map((n, i) => `${n} hyperparameters ${fmtStats(stats(costs[i] ?? []))}`).join(', ')}`,
+  );
+  const few = stats(perHyperparameter(costs, 0, 1));
+  const many = stats(perHyperparameter(costs, 1, 2));
+  console.log(
+    `  per hyperparameter: 1→10 ${fmtStats(few)} µs, 10→100 ${fmtStats(many)} µs (flat: the same)`,
+  );
   const here = pipelineRates(rounds, roundMs);
   console.log(
     `  the same loop in this process (tsx): ${line(stats(here.perSecond), stats(here.perCpuSecond))}`,
@@ -50,5 +74,13 @@ export default async function configsBench(context: BenchContext): Promise<void>
     ours: cpu,
     better: 'higher',
     goal: '≥ 1.5× 25,634 (38,451)',
+  });
+  context.report({
+    figure: 'CPU µs per hyperparameter, 10→100 (generic estimator pipeline)',
+    unit: 'µs',
+    ours: many,
+    floor: { name: 'the same, 1→10', value: few },
+    better: 'lower',
+    goal: 'flat: ≈ 1× the 1→10 cost',
   });
 }

@@ -1,10 +1,12 @@
 /**
- * The loop of the configs bench, in its own module so that it can run both in the bench's
+ * The loops of the configs bench, in their own module so that they can run both in the bench's
  * process and bundled in a child (bench/configs.bench.ts): a new KNN estimator, its training job
- * and the transform config from it, as the Iris example builds them.
+ * and the transform config from it, as the Iris example builds them; and the same pipeline of a
+ * generic estimator with 1, 10 and 100 hyperparameters (the API's limit), for the cost of each.
  */
 import {
   createSession,
+  Estimator,
   KNN,
   RecordSet,
   trainingJob,
@@ -63,4 +65,58 @@ export function pipelineRates(
     perCpuSecond.push(n / ((used.user + used.system) / 1e6));
   }
   return { perSecond, perCpuSecond };
+}
+
+/** Hyperparameter counts {@link hyperparameterCosts} measures: one, ten and the API's limit. */
+export const HYPERPARAMETER_COUNTS = [1, 10, 100] as const;
+
+/**
+ * CPU microseconds per generic-estimator pipeline (estimator, training job, transform config)
+ * with each of {@link HYPERPARAMETER_COUNTS} hyperparameters (half strings, half numbers, from
+ * parsed JSON), `rounds` rounds of `roundMs` each, the counts taking turns within a round.
+ */
+export function hyperparameterCosts(rounds: number, roundMs: number): number[][] {
+  const session = createSession({
+    region: 'us-east-2',
+    defaultBucket: 'bucket',
+    now: () => 1_700_000_000.123,
+  });
+  const pipelines = HYPERPARAMETER_COUNTS.map((count) => {
+    const values: Record<string, string | number> = {};
+    for (let i = 0; i < count; i++) values[`param_${i}`] = i % 2 ? i : `value-${i}`;
+    const hyperparameters = JSON.parse(JSON.stringify(values)) as Record<string, string | number>;
+    return () => {
+      const estimator = new Estimator({
+        session,
+        role: 'arn:aws:iam::123456789012:role/SageMakerRole',
+        imageUri: '123456789012.dkr.ecr.us-east-2.amazonaws.com/algo:1',
+        instanceCount: 1,
+        instanceType: 'ml.m5.large',
+        hyperparameters,
+      });
+      const training = trainingJob(estimator, { inputs: 's3://bucket/train' });
+      return transformConfigFromEstimator(estimator, {
+        from: training.run,
+        instanceCount: 1,
+        instanceType: 'ml.m5.large',
+        data: 's3://bucket/batch',
+      });
+    };
+  });
+  for (const pipeline of pipelines) for (let i = 0; i < 1_000; i++) pipeline(); // warm-up
+  const costs = pipelines.map(() => [] as number[]);
+  for (let r = 0; r < rounds; r++) {
+    pipelines.forEach((pipeline, index) => {
+      const cpu = process.cpuUsage();
+      const start = performance.now();
+      let n = 0;
+      while (performance.now() - start < roundMs) {
+        for (let i = 0; i < 20; i++) pipeline();
+        n += 20;
+      }
+      const used = process.cpuUsage(cpu);
+      costs[index]?.push((used.user + used.system) / n);
+    });
+  }
+  return costs;
 }

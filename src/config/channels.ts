@@ -12,6 +12,7 @@ import {
   type ChannelInput,
   type TrainingInputs,
 } from '../estimators/inputs.js';
+import { copyOf } from '../internal/copyOf.js';
 import type { Templated } from '../templates.js';
 
 /** A channel as the builders write it. */
@@ -21,7 +22,10 @@ const isChannelInput = (v: unknown): v is ChannelInput =>
   v instanceof TrainingInput || v instanceof FileSystemInput;
 
 function named(name: string, config: ChannelConfig): ChannelRequest {
-  return { ...config, ChannelName: name };
+  // `{ ...config, ChannelName: name }`, built as V8 builds it fast (see copyOf).
+  const channel: ChannelRequest = copyOf(config) as ChannelRequest;
+  channel.ChannelName = name;
+  return channel;
 }
 
 function sourceToConfig(option: string, source: unknown): ChannelConfig {

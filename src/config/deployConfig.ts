@@ -3,7 +3,8 @@ import type { CreateEndpointConfigInput, CreateEndpointInput } from '@aws-sdk/cl
 import type { AnyModel } from '../estimators/Model.js';
 import type { Tags } from '../estimators/types.js';
 import { defined } from '../internal/defined.js';
-import { checkOptionTypes, checkPlainJson } from '../internal/checkInput.js';
+import { checkOptionTypes } from '../internal/checkInput.js';
+import { checkPlainJson } from '../internal/plainJson.js';
 import { checkBuilderOptions } from './builderInputs.js';
 import { pyTruthy } from '../pythonCompat/truthy.js';
 import type { Templatable, Templated } from '../templates.js';

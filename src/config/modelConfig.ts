@@ -5,8 +5,8 @@
 import type { CreateModelInput } from '@aws-sdk/client-sagemaker';
 import { MissingOptionError } from '../errors.js';
 import type { AnyModel, FrameworkModel, ModelData } from '../estimators/Model.js';
-import { defined } from '../internal/defined.js';
-import { checkOptionTypes, checkOwnLimits, checkPlainJson } from '../internal/checkInput.js';
+import { checkOptionTypes, checkOwnLimits } from '../internal/checkInput.js';
+import { checkPlainJson, NewObjects } from '../internal/plainJson.js';
 import { checkBuilderOptions, checkModel } from './builderInputs.js';
 import { baseNameFromImage, nameFromBase } from '../pythonCompat/names.js';
 import { pyStr } from '../pythonCompat/pyStr.js';
@@ -41,13 +41,20 @@ export interface BuiltModelConfig {
   readonly modelName: string;
 }
 
-/** Python's `sagemaker.container_def` for the members the Airflow path uses. */
+/**
+ * Python's `sagemaker.container_def` for the members the Airflow path uses. `made`: the builder's
+ * objects, where the container and its environment (a copy) are noted.
+ */
 export function containerDef(
   image: Templated<string>,
   modelData: ModelData | undefined,
   env: Readonly<Record<string, unknown>>,
+  made?: NewObjects,
 ): Record<string, unknown> {
-  const def: Record<string, unknown> = { Image: image, Environment: { ...env } };
+  const environment = { ...env };
+  const def: Record<string, unknown> = { Image: image, Environment: environment };
+  made?.add(def);
+  made?.add(environment);
   if (typeof modelData === 'string') def.ModelDataUrl = modelData;
   else if (modelData !== undefined) def.ModelDataSource = modelData;
   return def;
@@ -92,6 +99,7 @@ function frameworkContainer(
   model: FrameworkModel,
   image: Templated<string> | undefined,
   instanceType: Templated<string> | undefined,
+  made: NewObjects,
 ): { container: Record<string, unknown>; name: string; s3Operations: S3Operations } {
   const deployImage = requireImage('FrameworkModel', image ?? model.servingImageUri(instanceType));
   const name = model.name || nameFromBase(baseNameFromImage(deployImage), model.session);
@@ -117,7 +125,7 @@ function frameworkContainer(
   const env: Record<string, unknown> = { ...model.env, ...scriptModeEnv(model, uploaded) };
   if (pyTruthy(model.modelServerWorkers))
     env.SAGEMAKER_MODEL_SERVER_WORKERS = pyStr(model.modelServerWorkers);
-  return { container: containerDef(deployImage, model.modelData, env), name, s3Operations };
+  return { container: containerDef(deployImage, model.modelData, env, made), name, s3Operations };
 }
 
 const MODEL_OPTION_TYPES = Object.freeze({
@@ -151,6 +159,8 @@ export function buildModelConfig(
   checkOptionTypes('options', options ?? {}, MODEL_OPTION_TYPES);
   checkOptionTypes('model', model, MODEL_FIELD_TYPES);
   options ??= {};
+  // The objects of the config made here (the check reads them without descriptors).
+  const made = new NewObjects();
   const image = options.imageUri || model.imageUri;
   let container: Record<string, unknown>;
   let name: string;
@@ -161,25 +171,26 @@ export function buildModelConfig(
         model as FrameworkModel,
         image,
         options.instanceType ?? undefined,
+        made,
       );
       ({ container, name, s3Operations } = built);
       break;
     }
     case 'model': {
       const plain = model;
-      container = containerDef(requireImage('Model', image), plain.modelData, plain.env);
+      container = containerDef(requireImage('Model', image), plain.modelData, plain.env, made);
       name = plain.name || nameFromBase(baseNameFromImage(String(container.Image)), plain.session);
       break;
     }
   }
-  const config = defined({
+  const config = made.defined({
     ModelName: name,
     PrimaryContainer: container,
     ExecutionRoleArn: options.role || (model.role ?? null),
     VpcConfig: pyTruthy(model.vpcConfig) ? model.vpcConfig : undefined,
     S3Operations: Object.keys(s3Operations).length > 0 ? s3Operations : undefined,
   }) as unknown as ModelConfig;
-  return { config: checkPlainJson('modelConfig', config), modelName: name };
+  return { config: checkPlainJson('modelConfig', config, made), modelName: name };
 }
 
 /**

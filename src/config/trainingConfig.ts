@@ -19,7 +19,8 @@ import type { Session } from '../session.js';
 import { isPlaceholder, type Templatable } from '../templates.js';
 import { algorithmTrainingValues } from './algorithmTraining.js';
 import { checkBuilderOptions, checkEstimator } from './builderInputs.js';
-import { checkOptionTypes, checkPlainJson } from '../internal/checkInput.js';
+import { checkOptionTypes } from '../internal/checkInput.js';
+import { checkPlainJson, NewObjects } from '../internal/plainJson.js';
 import { extraChannel, formatInputs } from './channels.js';
 import {
   holdsList,
@@ -92,7 +93,8 @@ export function resolveBaseJobName(estimator: AnyEstimator): string {
 
 /**
  * Builds the training base config and returns it with the state Python would keep on the
- * estimator: the engine of `trainingJob` and {@link trainingConfig}.
+ * estimator: the engine of `trainingJob` and {@link trainingConfig}. `made`: where the objects of
+ * the config made here are noted, for the caller's check.
  * @internal
  * @throws the typed errors of the estimator's checks, {@link ValidationError} for inputs Python
  * refuses (unknown forms, duplicate channels, instance groups mixed with count and type).
@@ -101,6 +103,7 @@ export function prepareTraining(
   estimator: AnyEstimator,
   options: TrainingJobOptions = {},
   optionsChecked = false,
+  made = new NewObjects(),
 ): PreparedTrainingJob {
   checkEstimator('estimator', estimator);
   // `trainingJob` has just checked these very options (`checkTrainingOptions`).
@@ -175,6 +178,8 @@ export function prepareTraining(
   }
 
   let inputConfig = formatInputs(options.inputs);
+  // Each channel is a copy made here (see `named`).
+  if (inputConfig) for (const channel of inputConfig) made.add(channel);
   const modelChannel = extraChannel(
     inputConfig,
     o.modelUri,
@@ -185,24 +190,26 @@ export function prepareTraining(
       inputMode: 'File',
     },
   );
-  if (modelChannel) inputConfig = [...(inputConfig ?? []), modelChannel];
+  if (modelChannel) inputConfig = [...(inputConfig ?? []), made.add(modelChannel)];
   const codeChannel = extraChannel(inputConfig, codeChannelUri, 'code', 'Estimator code channel');
-  if (codeChannel) inputConfig = [...(inputConfig ?? []), codeChannel];
+  if (codeChannel) inputConfig = [...(inputConfig ?? []), made.add(codeChannel)];
 
   const trainingImage = estimator.trainingImageUri();
   const finalHyperparameters =
     typeof hyperparameters === 'function' ? hyperparameters() : hyperparameters;
-  const renderedHyperparameters = renderHyperparameters(finalHyperparameters);
-  const config = defined({
-    AlgorithmSpecification: {
+  const renderedHyperparameters = made.add(renderHyperparameters(finalHyperparameters));
+  const config = made.defined({
+    AlgorithmSpecification: made.add({
       TrainingImage: trainingImage,
       TrainingInputMode: o.inputMode,
-    },
-    OutputDataConfig: outputDataConfig(o, outputPath),
-    StoppingCondition: pyTruthy(o.maxWait)
-      ? { MaxRuntimeInSeconds: o.maxRun, MaxWaitTimeInSeconds: o.maxWait }
-      : { MaxRuntimeInSeconds: o.maxRun },
-    ResourceConfig: resourceConfig(o),
+    }),
+    OutputDataConfig: made.add(outputDataConfig(o, outputPath)),
+    StoppingCondition: made.add(
+      pyTruthy(o.maxWait)
+        ? { MaxRuntimeInSeconds: o.maxRun, MaxWaitTimeInSeconds: o.maxWait }
+        : { MaxRuntimeInSeconds: o.maxRun },
+    ),
+    ResourceConfig: made.add(resourceConfig(o)),
     RoleArn: o.role,
     InputDataConfig: inputConfig,
     VpcConfig:
@@ -265,8 +272,9 @@ export function completeTrainingConfig(
   estimator: AnyEstimator,
   prepared: PreparedTrainingJob,
   ownsConfig = false,
+  made?: NewObjects,
 ): TrainingConfig {
-  if (ownsConfig) return completeInPlace(estimator, prepared);
+  if (ownsConfig) return completeInPlace(estimator, prepared, made);
   const o = estimator.options;
   const base = prepared.config;
   return checkPlainJson(
@@ -285,10 +293,15 @@ export function completeTrainingConfig(
 
 /**
  * {@link completeTrainingConfig} on a prepared config nobody else holds (built by the caller just
- * before): the members are added to it rather than to a copy, with the same result, key order
- * included (the spread keeps `AlgorithmSpecification` in place and appends the name and tags).
+ * before, its objects noted in `made`): the members are added to it rather than to a copy, with
+ * the same result, key order included (the spread keeps `AlgorithmSpecification` in place and
+ * appends the name and tags).
  */
-function completeInPlace(estimator: AnyEstimator, prepared: PreparedTrainingJob): TrainingConfig {
+function completeInPlace(
+  estimator: AnyEstimator,
+  prepared: PreparedTrainingJob,
+  made: NewObjects | undefined,
+): TrainingConfig {
   const o = estimator.options;
   const config = prepared.config as Record<string, unknown>;
   if (o.metricDefinitions !== undefined) {
@@ -299,7 +312,7 @@ function completeInPlace(estimator: AnyEstimator, prepared: PreparedTrainingJob)
   }
   if (prepared.run.jobName !== undefined) config.TrainingJobName = prepared.run.jobName;
   if (o.tags !== undefined) config.Tags = o.tags;
-  return checkPlainJson('trainingConfig', config) as unknown as TrainingConfig;
+  return checkPlainJson('trainingConfig', config, made) as unknown as TrainingConfig;
 }
 
 /**
@@ -315,7 +328,13 @@ export function trainingConfig(
   options: TrainingJobOptions = {},
 ): TrainingConfig {
   checkTrainingOptions(options);
-  return completeTrainingConfig(estimator, prepareTraining(estimator, options, true), true);
+  const made = new NewObjects();
+  return completeTrainingConfig(
+    estimator,
+    prepareTraining(estimator, options, true, made),
+    true,
+    made,
+  );
 }
 
 /**
@@ -341,8 +360,9 @@ export function withUploads(
   prepared: PreparedTrainingJob,
   estimator: AnyEstimator,
   ownsConfig = false,
+  made?: NewObjects,
 ): TrainingConfig {
-  const config = completeTrainingConfig(estimator, prepared, ownsConfig);
+  const config = completeTrainingConfig(estimator, prepared, ownsConfig, made);
   if (prepared.uploads.length === 0) return config;
   return {
     ...config,

@@ -1,6 +1,7 @@
 /** `trainingJob`: the one call most users make to train an estimator. */
 import type { AnyEstimator } from '../estimators/AnyEstimator.js';
 import type { TrainingRun } from '../estimators/trainingRun.js';
+import { NewObjects } from '../internal/plainJson.js';
 import type { S3Upload } from './s3Operations.js';
 import {
   checkTrainingOptions,
@@ -39,10 +40,12 @@ export function trainingJob(
   options: TrainingJobOptions = {},
 ): TrainingJob {
   checkTrainingOptions(options);
-  const prepared = prepareTraining(estimator, options, true);
+  // `prepared.config` is this call's own (its objects noted in `made`), so it is completed in
+  // place.
+  const made = new NewObjects();
+  const prepared = prepareTraining(estimator, options, true, made);
   return {
-    // `prepared.config` is this call's own, so it is completed in place.
-    config: withUploads(prepared, estimator, true),
+    config: withUploads(prepared, estimator, true, made),
     run: prepared.run,
     uploads: prepared.uploads,
   };

@@ -1,8 +1,8 @@
 /** `transformConfig`: the CreateTransformJob request of Python's `transform_config`. */
 import type { CreateTransformJobRequest } from '@aws-sdk/client-sagemaker';
 import type { Transformer } from '../estimators/Transformer.js';
-import { defined } from '../internal/defined.js';
-import { checkOptionTypes, checkPlainJson } from '../internal/checkInput.js';
+import { checkOptionTypes } from '../internal/checkInput.js';
+import { checkPlainJson, NewObjects } from '../internal/plainJson.js';
 import { checkBuilderOptions, checkTransformer } from './builderInputs.js';
 import { nameFromBase } from '../pythonCompat/names.js';
 import { s3PathJoin } from '../pythonCompat/s3.js';
@@ -102,31 +102,36 @@ export function buildTransformConfig(
       transformer.session.defaultBucketPrefix,
       jobName,
     ]);
-  const dataProcessing = defined({
+  // The objects of the config made here (the check reads them without descriptors).
+  const made = new NewObjects();
+  const dataProcessing = made.defined({
     InputFilter: options.inputFilter ?? undefined,
     OutputFilter: options.outputFilter ?? undefined,
     JoinSource: options.joinSource ?? undefined,
   });
   return checkPlainJson(
     'transformConfig',
-    defined({
+    made.defined({
       TransformJobName: jobName,
       ModelName: transformer.modelName,
-      TransformInput: defined({
-        DataSource: {
-          S3DataSource: { S3DataType: options.dataType ?? 'S3Prefix', S3Uri: options.data ?? null },
-        },
+      TransformInput: made.defined({
+        DataSource: made.add({
+          S3DataSource: made.add({
+            S3DataType: options.dataType ?? 'S3Prefix',
+            S3Uri: options.data ?? null,
+          }),
+        }),
         ContentType: options.contentType ?? undefined,
         CompressionType: options.compressionType ?? undefined,
         SplitType: options.splitType ?? undefined,
       }),
-      TransformOutput: defined({
+      TransformOutput: made.defined({
         S3OutputPath: outputPath,
         KmsKeyId: transformer.outputKmsKey,
         AssembleWith: transformer.assembleWith,
         Accept: transformer.accept,
       }),
-      TransformResources: defined({
+      TransformResources: made.defined({
         InstanceCount: transformer.instanceCount ?? null,
         InstanceType: transformer.instanceType ?? null,
         VolumeKmsKeyId: transformer.volumeKmsKey,
@@ -138,5 +143,6 @@ export function buildTransformConfig(
       Environment: transformer.env,
       Tags: transformer.tags,
     }),
+    made,
   ) as unknown as TransformConfig;
 }

@@ -10,7 +10,8 @@ import type {
 } from '../estimators/tuner/HyperparameterTuner.js';
 import { checkNamedArgument } from '../estimators/tuner/HyperparameterTuner.js';
 import { defined } from '../internal/defined.js';
-import { checkOptionTypes, checkPlainJson } from '../internal/checkInput.js';
+import { checkOptionTypes } from '../internal/checkInput.js';
+import { checkPlainJson } from '../internal/plainJson.js';
 import { OptionTypeError } from '../errors.js';
 import { WarmStartConfig } from '../estimators/tuner/WarmStartConfig.js';
 import { checkBuilderOptions, checkEstimator, checkTuner } from './builderInputs.js';

@@ -64,6 +64,19 @@ export class Estimator {
    */
   setHyperparameters(values: Hyperparameters): this {
     const record = checkRecord('Estimator.hyperparameters', values);
+    if (
+      !this.options.sourceDir &&
+      Object.keys(this.#hyperparameters).length === 0 &&
+      !Object.hasOwn(record, '__proto__') &&
+      Object.getOwnPropertySymbols(record).length === 0
+    ) {
+      // The members assigned in turn to an empty object, built as a copy: V8 turns an object
+      // given members one by one past a dozen or so into a hash table, and every copy and read
+      // of it after (several per job) slower. (Assignment would make `__proto__` the prototype,
+      // and a copy takes symbol keys too; with a source dir each value is encoded.)
+      this.#hyperparameters = { ...(record as Record<string, PyValue>) };
+      return this;
+    }
     for (const [key, value] of Object.entries(record)) {
       this.#hyperparameters[key] = this.options.sourceDir ? jsonDumps(value) : (value as PyValue);
     }

@@ -3,6 +3,8 @@
  * name, output path, uploaded code), as a value the later builders take instead.
  */
 import { freezeWalked } from '../internal/checkInput.js';
+import { copyOf } from '../internal/copyOf.js';
+import { Stamp } from '../internal/Stamp.js';
 import type { PyValue, UploadedCode } from './types.js';
 
 declare const trainingRunBrand: unique symbol;
@@ -34,14 +36,23 @@ export interface TrainingRun {
 /** The fields of a run, without its brand. @internal */
 export type TrainingRunFields = Omit<TrainingRun, typeof trainingRunBrand>;
 
-// The brand lives outside the object: a copy (`{ ...run }`) is no run, and the estimator is not
-// kept alive by the run.
-const owners = new WeakMap<object, object>();
+// The brand is a private field (see Stamp): a copy (`{ ...run }`) is no run, and no listing of
+// the run shows it.
+class Owned extends Stamp {
+  readonly #owner: object;
 
-/** A copy of a record, as `{ ...value }` makes it. */
-function copyOf<T extends object>(value: T): T {
-  // Assignment would set the prototype for an own `__proto__` key: the spread keeps it a key.
-  return Object.hasOwn(value, '__proto__') ? { ...value } : Object.assign({}, value);
+  private constructor(run: object, owner: object) {
+    super(run);
+    this.#owner = owner;
+  }
+
+  static stamp(run: object, owner: object): void {
+    new Owned(run, owner);
+  }
+
+  static ownerOf(value: object): object | undefined {
+    return #owner in value ? value.#owner : undefined;
+  }
 }
 
 /** Makes a run of `estimator`. @internal */
@@ -51,24 +62,25 @@ export function makeTrainingRun(estimator: object, fields: TrainingRunFields): T
   // several times slower than one made by a literal or by assignment.
   const hyperparameters = freezeWalked(copyOf(fields.hyperparameters));
   const uploadedCode = fields.uploadedCode && freezeWalked(copyOf(fields.uploadedCode));
-  const run = freezeWalked({
+  const run = {
     jobName: fields.jobName,
     outputPath: fields.outputPath,
     baseJobName: fields.baseJobName,
     uploadedCode,
     hyperparameters,
     sourceDir: fields.sourceDir,
-  }) as unknown as TrainingRun;
-  owners.set(run, estimator);
-  return run;
+  };
+  // Branded before it is frozen (see Stamp).
+  Owned.stamp(run, estimator);
+  return freezeWalked(run) as unknown as TrainingRun;
 }
 
 /** Whether `value` is a run made by `trainingJob` or `tuningJob`. */
 export function isTrainingRun(value: unknown): value is TrainingRun {
-  return typeof value === 'object' && value !== null && owners.has(value);
+  return typeof value === 'object' && value !== null && Owned.ownerOf(value) !== undefined;
 }
 
 /** Whether `run` was made for `estimator` (the very object, not an equal one). */
 export function isTrainingRunOf(run: TrainingRun, estimator: object): boolean {
-  return owners.get(run) === estimator;
+  return Owned.ownerOf(run) === estimator;
 }

@@ -8,6 +8,8 @@
  */
 import { InputLimitError, OptionTypeError } from '../errors.js';
 import { isPlaceholder } from '../templates.js';
+import { forInListsOwnIndexes, forInListsOwnKeys } from './prototypeKeys.js';
+import { Stamp } from './Stamp.js';
 
 /** Nesting deeper than any option of the API (hyperparameters, tags, nested configs). */
 export const MAX_INPUT_DEPTH = 64;
@@ -17,7 +19,8 @@ export const MAX_INPUT_DEPTH = 64;
  */
 export const MAX_INPUT_STRING_LENGTH = 1_000_000;
 
-function isWalkable(value: object): boolean {
+/** An array or a plain object (of `Object.prototype` or none): what the checks look into. */
+export function isWalkable(value: object): boolean {
   if (Array.isArray(value)) return true;
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
@@ -31,9 +34,46 @@ const LEAF = -1;
 /*
  * A subtree frozen all the way down cannot change once walked, and the same ones (a session, a
  * training run) reach every builder of a pipeline: each is walked once, and its height (levels of
- * walkable objects below it) is kept, so meeting it deeper still fails where a walk would.
+ * walkable objects below it) is kept, so meeting it deeper still fails where a walk would. The
+ * objects this library builds per call (an estimator's options, a run) carry it as a field (see
+ * Stamp); a frozen object of the caller's, which can take no field, is noted in a table.
  */
 const FROZEN_HEIGHTS = new WeakMap<object, number>();
+/** Those of the caller's frozen objects that passed a type table, and the table (the last one). */
+const TYPES_CHECKED = new WeakMap<object, object>();
+
+/** The height of an object of ours frozen as walked, and the one type table it passed. */
+class Walked extends Stamp {
+  readonly #height: number;
+  #typesChecked: object | undefined = undefined;
+
+  private constructor(target: object, height: number) {
+    super(target);
+    this.#height = height;
+  }
+
+  static stamp(target: object, height: number): void {
+    new Walked(target, height);
+  }
+
+  static heightOf(value: object): number | undefined {
+    return #height in value ? value.#height : undefined;
+  }
+
+  static typesChecked(value: object): object | undefined {
+    return #typesChecked in value ? value.#typesChecked : TYPES_CHECKED.get(value);
+  }
+
+  static noteTypesChecked(value: object, kinds: object): void {
+    if (#typesChecked in value) value.#typesChecked = kinds;
+    else TYPES_CHECKED.set(value, kinds);
+  }
+}
+
+/** The height of a walked frozen subtree, or `undefined`. */
+function heightOf(value: object): number | undefined {
+  return Walked.heightOf(value) ?? FROZEN_HEIGHTS.get(value);
+}
 
 function depthError(option: string): InputLimitError {
   return new InputLimitError(option, `nested deeper than ${MAX_INPUT_DEPTH} levels (or cyclic)`);
@@ -51,7 +91,7 @@ function walk(option: string, value: unknown, depth: number): number {
     return LEAF;
   }
   if (typeof value !== 'object' || value === null || !isWalkable(value)) return LEAF;
-  const known = FROZEN_HEIGHTS.get(value);
+  const known = heightOf(value);
   if (known !== undefined) {
     if (depth + known >= MAX_INPUT_DEPTH) throw depthError(option);
     return known;
@@ -85,32 +125,30 @@ function walk(option: string, value: unknown, depth: number): number {
  * throws; returns `value`.
  */
 export function freezeWalked<T extends object>(value: T): T {
-  Object.freeze(value);
+  const height = ownHeight(value);
+  // Stamped before it is frozen (see Stamp).
+  if (height !== undefined) Walked.stamp(value, height);
+  return Object.freeze(value);
+}
+
+/** The height of a just-made object whose members are within the limits, else `undefined`. */
+function ownHeight(value: object): number | undefined {
   // for-in without an own-key test each (the cost here): sound while nothing enumerable was
   // added to the prototypes, which a for-in over an empty object (or array) shows.
-  if (inheritsEnumerable(Array.isArray(value) ? EMPTY_ARRAY : EMPTY_OBJECT)) return value;
+  if (!(Array.isArray(value) ? forInListsOwnIndexes() : forInListsOwnKeys())) return undefined;
   let height = 0;
   for (const key in value) {
     const member: unknown = (value as Record<string, unknown>)[key];
     if (typeof member === 'string') {
-      if (member.length > MAX_INPUT_STRING_LENGTH) return value;
+      if (member.length > MAX_INPUT_STRING_LENGTH) return undefined;
       continue;
     }
     if (typeof member !== 'object' || member === null) continue;
-    const known = FROZEN_HEIGHTS.get(member);
-    if (known === undefined) return value;
+    const known = heightOf(member);
+    if (known === undefined) return undefined;
     if (known + 1 > height) height = known + 1;
   }
-  if (height < MAX_INPUT_DEPTH) FROZEN_HEIGHTS.set(value, height);
-  return value;
-}
-
-const EMPTY_OBJECT: object = Object.freeze({});
-const EMPTY_ARRAY: object = Object.freeze([]);
-
-function inheritsEnumerable(empty: object): boolean {
-  for (const key in empty) return typeof key === 'string';
-  return false;
+  return height < MAX_INPUT_DEPTH ? height : undefined;
 }
 
 /** Throws {@link InputLimitError} when `value` holds a string or a nesting beyond the limits. */
@@ -124,7 +162,7 @@ export function checkInputLimits(option: string, value: unknown): void {
  * passes options it put together to another.
  */
 export function checkOwnLimits(option: string, value: object): void {
-  if (inheritsEnumerable(EMPTY_OBJECT)) {
+  if (!forInListsOwnKeys()) {
     walk(option, value, 0);
     return;
   }
@@ -158,60 +196,6 @@ export function checkInstance(
   }
 }
 
-/** What a config may hold: the JSON data model, as `JSON.stringify` would keep it whole. */
-const PLAIN_JSON =
-  'plain JSON (a string, finite number, boolean, null, array without holes or plain object); check the option that sets it';
-
-/** What {@link jsonProblem} found: the value, and the path to it as steps from it upwards. */
-interface JsonProblem {
-  readonly value: unknown;
-  readonly steps: string[];
-}
-
-// The path is put together only for a problem found: every builder checks its whole config, and
-// a path string per member checked cost more than the check.
-function jsonProblem(value: unknown, depth: number): JsonProblem | undefined {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return undefined;
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { value, steps: [] };
-  if (typeof value !== 'object' || depth >= MAX_INPUT_DEPTH) return { value, steps: [] };
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      if (!(i in value)) return { value: undefined, steps: [`[${i}]`] };
-      const bad = jsonProblem(value[i], depth + 1);
-      if (bad) {
-        bad.steps.push(`[${i}]`);
-        return bad;
-      }
-    }
-    return undefined;
-  }
-  if (!isWalkable(value)) return { value, steps: [] };
-  for (const key of Object.keys(value)) {
-    const d = Object.getOwnPropertyDescriptor(value, key);
-    if (!d || !('value' in d) || d.value === undefined) {
-      return { value: undefined, steps: [`.${key}`] };
-    }
-    const bad = jsonProblem(d.value, depth + 1);
-    if (bad) {
-      bad.steps.push(`.${key}`);
-      return bad;
-    }
-  }
-  return undefined;
-}
-
-/**
- * Refuses a built config that `JSON.stringify` would not keep whole (NaN, Infinity, `undefined`,
- * holes, Maps, Dates, functions, cycles): the last guard of every builder, for a value that came
- * from an option no earlier check covers. The error names the config member, so the option that
- * sets it can be found.
- */
-export function checkPlainJson<T>(builder: string, config: T): T {
-  const bad = jsonProblem(config, 0);
-  if (bad) throw new OptionTypeError(builder + bad.steps.reverse().join(''), bad.value, PLAIN_JSON);
-  return config;
-}
-
 /** Option types {@link checkOptionTypes} knows. */
 export type OptionKind = 'string' | 'number' | 'boolean' | 'stringList' | 'list' | 'record';
 
@@ -236,9 +220,6 @@ function entriesOf(kinds: Readonly<Record<string, OptionKind>>): KindList {
   return entries;
 }
 
-// Frozen options (an estimator's resolved options) and the one table they passed.
-const TYPES_CHECKED = new WeakMap<object, object>();
-
 /**
  * Checks the types of named members of an options object (each may also be `null`/`undefined`;
  * a string where a number or boolean stands must be an Airflow template): the type checks of the
@@ -249,18 +230,18 @@ export function checkOptionTypes(
   options: object,
   kinds: Readonly<Record<string, OptionKind>>,
 ): void {
-  if (TYPES_CHECKED.get(options) === kinds) return;
+  if (Walked.typesChecked(options) === kinds) return;
   const o = options as Record<string, unknown>;
   // Only a walked frozen object whose member objects are walked frozen ones cannot change its
   // answer (a member's prototype included): those are checked once per table.
   const entries = entriesOf(kinds);
-  let fixed = entries.frozen && FROZEN_HEIGHTS.has(options);
+  let fixed = entries.frozen && heightOf(options) !== undefined;
   for (let i = 0; i < entries.keys.length; i++) {
     const key = entries.keys[i] as string;
     const kind = entries.kinds[i];
     const value = o[key];
     if (value === undefined || value === null) continue;
-    if (fixed && typeof value === 'object' && !FROZEN_HEIGHTS.has(value)) fixed = false;
+    if (fixed && typeof value === 'object' && heightOf(value) === undefined) fixed = false;
     switch (kind) {
       case 'string':
         if (typeof value !== 'string') throw typeError(owner, key, value, 'a string');
@@ -292,7 +273,7 @@ export function checkOptionTypes(
         break;
     }
   }
-  if (fixed) TYPES_CHECKED.set(options, kinds);
+  if (fixed) Walked.noteTypesChecked(options, kinds);
 }
 
 // The option's name is put together only for the error: most members are absent or fine.
