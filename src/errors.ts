@@ -129,8 +129,16 @@ export function isSageMakerWorkflowError(error: unknown): error is SageMakerWork
  */
 export function errorGuard<E extends SageMakerWorkflowError>(
   code: E['code'],
+  name = `is${code
+    .toLowerCase()
+    .split('_')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('')}Error`,
 ): (e: unknown) => e is E {
-  return (e: unknown): e is E => isSageMakerWorkflowError(e) && e.code === code;
+  const guard = (e: unknown): e is E => isSageMakerWorkflowError(e) && e.code === code;
+  // Named as exported (by default `MISSING_OPTION` → `isMissingOptionError`): an arrow made here
+  // has no name of its own, and stack traces and API listings read it.
+  return Object.defineProperty(guard, 'name', { value: name });
 }
 
 /**

@@ -120,7 +120,8 @@ export class Transformer {
 
   /** A copy with another model name (the from-estimator path names the model after building it). */
   withModelName(modelName: Templated<string>): Transformer {
-    const copy = Object.create(Transformer.prototype) as Transformer;
+    // Not `Transformer.prototype`: esbuild renames a class that names itself in its body.
+    const copy = Object.create(Object.getPrototypeOf(this) as object) as Transformer;
     Object.assign(copy, this, { modelName });
     return copy;
   }

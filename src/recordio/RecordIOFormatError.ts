@@ -19,4 +19,7 @@ export class RecordIOFormatError extends SageMakerWorkflowError {
 }
 
 /** Guard for {@link RecordIOFormatError}. */
-export const isRecordIOFormatError = errorGuard<RecordIOFormatError>('RECORDIO_FORMAT');
+export const isRecordIOFormatError = errorGuard<RecordIOFormatError>(
+  'RECORDIO_FORMAT',
+  'isRecordIOFormatError',
+);

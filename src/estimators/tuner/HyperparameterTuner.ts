@@ -153,7 +153,7 @@ export class HyperparameterTuner {
   constructor(props: HyperparameterTunerProps) {
     checkOptionsObject('HyperparameterTuner', props);
     this.mode = 'single';
-    this.tuned = [HyperparameterTuner.#tuned(props, '', props)];
+    this.tuned = [tunedEstimator(props, '', props)];
     checkRangesForAlgorithm(props.estimator, props.hyperparameterRanges ?? {});
     ({
       strategy: this.strategy,
@@ -164,69 +164,7 @@ export class HyperparameterTuner {
       baseTuningJobName: this.baseTuningJobName,
       warmStartConfig: this.warmStartConfig,
       earlyStoppingType: this.earlyStoppingType,
-    } = HyperparameterTuner.#common(props));
-  }
-
-  static #tuned(
-    props: TunerCommonProps,
-    name: string,
-    one: Pick<
-      HyperparameterTunerProps,
-      'estimator' | 'objectiveMetricName' | 'hyperparameterRanges' | 'metricDefinitions'
-    >,
-  ): TunedEstimator {
-    if (!one.estimator)
-      throw new MissingOptionError('HyperparameterTuner.estimator', 'an estimator to tune');
-    // A plain object before Object.keys: the keys of a 10^6-character string are 10^6 indexes.
-    checkOptionTypes('HyperparameterTuner', one, { hyperparameterRanges: 'record' });
-    const ranges = one.hyperparameterRanges;
-    if (
-      (ranges === null || ranges === undefined || Object.keys(ranges).length === 0) &&
-      !props.autotune
-    ) {
-      throw new ValidationError(
-        'HyperparameterTuner.hyperparameterRanges',
-        ranges,
-        'at least one range, or autotune: true',
-      );
-    }
-    if (!props.autotune && props.hyperparametersToKeepStatic != null) {
-      throw new ValidationError(
-        'HyperparameterTuner.hyperparametersToKeepStatic',
-        props.hyperparametersToKeepStatic,
-        'no value unless autotune is on',
-      );
-    }
-    const keep = props.hyperparametersToKeepStatic;
-    if (keep != null && new Set(keep).size !== keep.length) {
-      throw new ValidationError(
-        'HyperparameterTuner.hyperparametersToKeepStatic',
-        keep,
-        'names without duplicates',
-      );
-    }
-    return {
-      name,
-      estimator: one.estimator,
-      objectiveMetricName: one.objectiveMetricName ?? undefined,
-      hyperparameterRanges: ranges ?? {},
-      metricDefinitions: one.metricDefinitions ?? undefined,
-    };
-  }
-
-  static #common(props: TunerCommonProps) {
-    const strategy = props.strategy ?? 'Bayesian';
-    return {
-      strategy,
-      objectiveType: props.objectiveType ?? 'Maximize',
-      // Python defaults max_jobs to 1 except for the Grid strategy, which runs every combination.
-      maxJobs: props.maxJobs ?? (strategy === 'Grid' ? null : 1),
-      maxParallelJobs: props.maxParallelJobs ?? 1,
-      tags: formatTags(props.tags ?? undefined, 'HyperparameterTuner.tags'),
-      baseTuningJobName: props.baseTuningJobName ?? undefined,
-      warmStartConfig: props.warmStartConfig ?? undefined,
-      earlyStoppingType: props.earlyStoppingType ?? 'Off',
-    };
+    } = commonSettings(props));
   }
 
   /**
@@ -267,11 +205,7 @@ export class HyperparameterTuner {
     // others without checks.
     const keep = props.hyperparametersToKeepStaticDict?.[first.name] ?? null;
     const tuned: [TunedEstimator, ...TunedEstimator[]] = [
-      HyperparameterTuner.#tuned(
-        { ...props, hyperparametersToKeepStatic: keep },
-        first.name,
-        first,
-      ),
+      tunedEstimator({ ...props, hyperparametersToKeepStatic: keep }, first.name, first),
       ...rest.map((t) => ({
         name: t.name,
         estimator: t.estimator,
@@ -281,8 +215,8 @@ export class HyperparameterTuner {
       })),
     ];
     checkRangesForAlgorithm(first.estimator, first.hyperparameterRanges ?? {});
-    const tuner = Object.create(HyperparameterTuner.prototype) as HyperparameterTuner;
-    Object.assign(tuner, { mode: 'multi', tuned, ...HyperparameterTuner.#common(props) });
+    const tuner = blankTuner();
+    Object.assign(tuner, { mode: 'multi', tuned, ...commonSettings(props) });
     return tuner;
   }
 
@@ -290,4 +224,74 @@ export class HyperparameterTuner {
   firstEstimator(): AnyEstimator {
     return this.tuned[0].estimator;
   }
+}
+
+/** One estimator's part of a tuner, checked as Python checks it. */
+function tunedEstimator(
+  props: TunerCommonProps,
+  name: string,
+  one: Pick<
+    HyperparameterTunerProps,
+    'estimator' | 'objectiveMetricName' | 'hyperparameterRanges' | 'metricDefinitions'
+  >,
+): TunedEstimator {
+  if (!one.estimator)
+    throw new MissingOptionError('HyperparameterTuner.estimator', 'an estimator to tune');
+  // A plain object before Object.keys: the keys of a 10^6-character string are 10^6 indexes.
+  checkOptionTypes('HyperparameterTuner', one, { hyperparameterRanges: 'record' });
+  const ranges = one.hyperparameterRanges;
+  if (
+    (ranges === null || ranges === undefined || Object.keys(ranges).length === 0) &&
+    !props.autotune
+  ) {
+    throw new ValidationError(
+      'HyperparameterTuner.hyperparameterRanges',
+      ranges,
+      'at least one range, or autotune: true',
+    );
+  }
+  if (!props.autotune && props.hyperparametersToKeepStatic != null) {
+    throw new ValidationError(
+      'HyperparameterTuner.hyperparametersToKeepStatic',
+      props.hyperparametersToKeepStatic,
+      'no value unless autotune is on',
+    );
+  }
+  const keep = props.hyperparametersToKeepStatic;
+  if (keep != null && new Set(keep).size !== keep.length) {
+    throw new ValidationError(
+      'HyperparameterTuner.hyperparametersToKeepStatic',
+      keep,
+      'names without duplicates',
+    );
+  }
+  return {
+    name,
+    estimator: one.estimator,
+    objectiveMetricName: one.objectiveMetricName ?? undefined,
+    hyperparameterRanges: ranges ?? {},
+    metricDefinitions: one.metricDefinitions ?? undefined,
+  };
+}
+
+/** The settings a tuner over one estimator and one over several share, with Python's defaults. */
+function commonSettings(props: TunerCommonProps) {
+  const strategy = props.strategy ?? 'Bayesian';
+  return {
+    strategy,
+    objectiveType: props.objectiveType ?? 'Maximize',
+    // Python defaults max_jobs to 1 except for the Grid strategy, which runs every combination.
+    maxJobs: props.maxJobs ?? (strategy === 'Grid' ? null : 1),
+    maxParallelJobs: props.maxParallelJobs ?? 1,
+    tags: formatTags(props.tags ?? undefined, 'HyperparameterTuner.tags'),
+    baseTuningJobName: props.baseTuningJobName ?? undefined,
+    warmStartConfig: props.warmStartConfig ?? undefined,
+    earlyStoppingType: props.earlyStoppingType ?? 'Off',
+  };
+}
+
+/** A tuner without fields, for `create` to fill (named from outside the class: esbuild renames a
+ * class that names itself in its body, and so changes its `name`). */
+function blankTuner(): HyperparameterTuner {
+  return Object.create(HyperparameterTuner.prototype) as HyperparameterTuner;
 }
