@@ -5,13 +5,15 @@
  * root builds a config, and `sagemaker-workflow/testing` starts the local SageMaker endpoint; that
  * no built entry point imports an AWS SDK package, `tar`, a template engine or another entry's
  * peer at module load, and that only `./stepfunctions/cdk` loads the CDK (the root and
- * `./stepfunctions` never do): scripts/checkPackageImports.ts.
+ * `./stepfunctions` never do): scripts/checkPackageImports.ts; and that each export keeps its
+ * name (scripts/checkExportNames.ts).
  * `--footprint` also installs the operators' peers and prints both install sizes.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkExportNames } from './checkExportNames.js';
 import { checkCdkIsolation, checkModuleLoads } from './checkPackageImports.js';
 
 const OPERATOR_PEERS = [
@@ -59,6 +61,7 @@ try {
   run('npm', ['run', '-s', 'build']);
   checkModuleLoads(process.cwd());
   checkCdkIsolation(process.cwd());
+  await checkExportNames(process.cwd());
   const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work])) as {
     filename: string;
   }[];
