@@ -6,14 +6,11 @@
  * @internal
  */
 import type { ResolvedDense } from './resolveInputs.js';
-import { KERNEL_LAYOUT as L, recordKernels } from './wasm/recordKernels.js';
+import { KERNEL_LAYOUT as L, bytesOf, recordKernels } from './wasm/recordKernels.js';
 import { WIDTH } from './wireFormat.js';
 
 /** Writes records `[from, to)` at `off` of `out` (which has room), returns the end. */
 export type RangeWriter = (from: number, to: number, out: Uint8Array, off: number) => number;
-
-const bytesOf = (array: ArrayBufferView): Uint8Array =>
-  new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 
 /**
  * The kernel writer of `input`'s records, or `undefined` when the kernels are unavailable or a

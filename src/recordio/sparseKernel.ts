@@ -7,7 +7,12 @@
  */
 import type { FillCursor } from './RecordSource.js';
 import type { ResolvedSparse } from './resolveInputs.js';
-import { KERNEL_LAYOUT as L, recordKernels, type RecordKernels } from './wasm/recordKernels.js';
+import {
+  KERNEL_LAYOUT as L,
+  bytesOf,
+  recordKernels,
+  type RecordKernels,
+} from './wasm/recordKernels.js';
 import {
   LABEL_TAG,
   PACKED_VALUES_TAG,
@@ -28,10 +33,6 @@ export interface SparseKernel {
   /** As {@link RecordSource.fill}. */
   readonly fill: (at: FillCursor, to: number, out: Uint8Array) => void;
 }
-
-/** Bytes of `array` as a `Uint8Array`. */
-const bytesOf = (array: ArrayBufferView): Uint8Array =>
-  new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 
 /**
  * The kernel writer of `input`, or `undefined` when the kernels are unavailable or do not cover

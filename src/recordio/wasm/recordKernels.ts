@@ -107,6 +107,10 @@ export interface RecordKernels {
   readonly i32: Int32Array;
 }
 
+/** Bytes of `array` as a `Uint8Array`, to copy into the kernels' memory. */
+export const bytesOf = (array: ArrayBufferView): Uint8Array =>
+  new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+
 let kernels: RecordKernels | undefined;
 let state: 'untried' | 'ready' | 'unavailable' | 'disabled' = 'untried';
 
