@@ -20,3 +20,41 @@ export abstract class Stamp {
     return target;
   }
 }
+
+/** One private value per object, set once by {@link PrivateSlot.set}: see {@link privateSlot}. */
+export interface PrivateSlot<T> {
+  /** Gives `target` the value (before `target` is frozen: see {@link Stamp}). */
+  set(target: object, value: T): void;
+  /** The value `target` was given, or `undefined`. */
+  get(target: object): T | undefined;
+}
+
+/**
+ * A private field of its own, for objects made elsewhere: each call makes a class of its own, so
+ * one slot never reads another's values (a run's owner is never an estimator's state).
+ * @internal
+ */
+export function privateSlot<T>(): PrivateSlot<T> {
+  class Slot extends Stamp {
+    readonly #value: T;
+
+    private constructor(target: object, value: T) {
+      super(target);
+      this.#value = value;
+    }
+
+    static set(target: object, value: T): void {
+      new Slot(target, value);
+    }
+
+    static get(target: object): T | undefined {
+      return #value in target ? target.#value : undefined;
+    }
+  }
+  return {
+    set(target, value) {
+      Slot.set(target, value);
+    },
+    get: (target) => Slot.get(target),
+  };
+}
