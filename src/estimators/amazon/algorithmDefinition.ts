@@ -61,7 +61,7 @@ export interface AlgorithmDeclaration<T extends HyperparameterTable> {
 
 /**
  * An algorithm, with what its estimators read on each construction computed once (on first
- * read: see {@link AlgorithmDeclaration.table}).
+ * read: see the `table` of the declaration `defineAlgorithm` takes).
  */
 export interface AlgorithmDefinition<
   T extends HyperparameterTable = HyperparameterTable,
