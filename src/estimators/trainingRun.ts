@@ -4,7 +4,7 @@
  */
 import { freezeWalked } from '../internal/checkInput.js';
 import { copyOf } from '../internal/copyOf.js';
-import { privateSlot } from '../internal/Stamp.js';
+import { Stamp } from '../internal/Stamp.js';
 import type { PyValue, UploadedCode } from './types.js';
 
 declare const trainingRunBrand: unique symbol;
@@ -36,9 +36,24 @@ export interface TrainingRun {
 /** The fields of a run, without its brand. @internal */
 export type TrainingRunFields = Omit<TrainingRun, typeof trainingRunBrand>;
 
-// The brand is a private field (see privateSlot): a copy (`{ ...run }`) is no run, and no listing of
+// The brand is a private field (see Stamp): a copy (`{ ...run }`) is no run, and no listing of
 // the run shows it.
-const owner = privateSlot<object>();
+class Owned extends Stamp {
+  readonly #owner: object;
+
+  private constructor(run: object, owner: object) {
+    super(run);
+    this.#owner = owner;
+  }
+
+  static stamp(run: object, owner: object): void {
+    new Owned(run, owner);
+  }
+
+  static ownerOf(value: object): object | undefined {
+    return #owner in value ? value.#owner : undefined;
+  }
+}
 
 /** Makes a run of `estimator`. @internal */
 export function makeTrainingRun(estimator: object, fields: TrainingRunFields): TrainingRun {
@@ -56,16 +71,16 @@ export function makeTrainingRun(estimator: object, fields: TrainingRunFields): T
     sourceDir: fields.sourceDir,
   };
   // Branded before it is frozen (see Stamp).
-  owner.set(run, estimator);
+  Owned.stamp(run, estimator);
   return freezeWalked(run) as unknown as TrainingRun;
 }
 
 /** Whether `value` is a run made by `trainingJob` or `tuningJob`. */
 export function isTrainingRun(value: unknown): value is TrainingRun {
-  return typeof value === 'object' && value !== null && owner.get(value) !== undefined;
+  return typeof value === 'object' && value !== null && Owned.ownerOf(value) !== undefined;
 }
 
 /** Whether `run` was made for `estimator` (the very object, not an equal one). */
 export function isTrainingRunOf(run: TrainingRun, estimator: object): boolean {
-  return owner.get(run) === estimator;
+  return Owned.ownerOf(run) === estimator;
 }

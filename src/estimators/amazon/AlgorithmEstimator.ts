@@ -7,7 +7,7 @@ import { OptionTypeError, ValidationError, isSageMakerWorkflowError } from '../.
 import { retrieveVersionIn } from '../../imageUris/retrieveFor.js';
 import { optionalStringOf } from '../../internal/check.js';
 import { checkOptionsObject } from '../../internal/checkInput.js';
-import { privateSlot } from '../../internal/Stamp.js';
+import { Stamp } from '../../internal/Stamp.js';
 import { s3PathJoin } from '../../pythonCompat/s3.js';
 import type { Session } from '../../session.js';
 import type { Templated } from '../../templates.js';
@@ -51,7 +51,7 @@ export { coerceHyperparameter };
 
 /**
  * Each estimator's hyperparameter values and resolved image. A field added by a class of its own
- * (see privateSlot), not one of `AlgorithmEstimator`: `with` copies an estimator without running the
+ * (see Stamp), not one of `AlgorithmEstimator`: `with` copies an estimator without running the
  * subclass constructors again.
  */
 interface EstimatorState {
@@ -63,12 +63,24 @@ interface EstimatorState {
   // The record-set location; `undefined` until the session's default bucket could be read.
   dataLocation: string | undefined;
 }
-const estimatorState = privateSlot<EstimatorState>();
-function stateOf(estimator: object): EstimatorState {
-  const state = estimatorState.get(estimator);
-  if (state === undefined) throw new TypeError('not an estimator built by its constructor');
-  return state;
+class WithState extends Stamp {
+  readonly #state: EstimatorState;
+
+  private constructor(estimator: object, state: EstimatorState) {
+    super(estimator);
+    this.#state = state;
+  }
+
+  static stamp(estimator: object, state: EstimatorState): void {
+    new WithState(estimator, state);
+  }
+
+  static of(estimator: object): EstimatorState {
+    if (!(#state in estimator)) throw new TypeError('not an estimator built by its constructor');
+    return estimator.#state;
+  }
 }
+const stateOf = (estimator: object): EstimatorState => WithState.of(estimator);
 
 /** An algorithm's image in `region`: its registry at its repository version. */
 const algorithmImageUri = (definition: AlgorithmDefinition, region: unknown): string =>
@@ -132,7 +144,7 @@ export class AlgorithmEstimator<T extends HyperparameterTable = HyperparameterTa
       const value = given[option];
       if (value !== undefined) values.set(spec.name, coerceHyperparameter(spec, value));
     }
-    estimatorState.set(this, { values, imageUri: undefined, dataLocation });
+    WithState.stamp(this, { values, imageUri: undefined, dataLocation });
   }
 
   /**
@@ -183,11 +195,7 @@ export class AlgorithmEstimator<T extends HyperparameterTable = HyperparameterTa
       values.set(spec.name, coerceHyperparameter(spec, value));
     }
     const copy = Object.assign(Object.create(Object.getPrototypeOf(this) as object) as this, this);
-    estimatorState.set(copy, {
-      values,
-      imageUri: state.imageUri,
-      dataLocation: state.dataLocation,
-    });
+    WithState.stamp(copy, { values, imageUri: state.imageUri, dataLocation: state.dataLocation });
     return copy;
   }
 
