@@ -57,18 +57,22 @@ export async function poll<T>(
     options.maxWaitSeconds === undefined ? Infinity : Date.now() + options.maxWaitSeconds * 1000;
   for (let attempt = 0; ; attempt += 1) {
     if (signal?.aborted) return { state: 'aborted' };
+    // Whether this sleep runs to the deadline, making the check after it the last.
+    let last = false;
     if (attempt > 0) {
       const delay = backoffDelayMs(minMs, maxMs, attempt, random);
       const remaining = deadline - Date.now();
       if (remaining <= 0) return { state: 'timeout' };
       // Sleep at most until the deadline, then make one last check, so a job that ends just in
-      // time is not reported as timed out.
+      // time is not reported as timed out. A timer may fire a millisecond before `Date.now()`
+      // reaches the deadline, so the last check is known by the cut, not by the clock after it.
+      last = delay >= remaining;
       const aborted = await sleep(Math.min(delay, remaining), signal);
       if (aborted) return { state: 'aborted' };
     }
     const result = await check();
     if (result.done) return { state: 'done', value: result.value };
-    if (Date.now() >= deadline) return { state: 'timeout' };
+    if (last || Date.now() >= deadline) return { state: 'timeout' };
   }
 }
 
