@@ -9,7 +9,8 @@
  * tests. The machine is shared, so absolute figures move between runs; the floors are measured
  * beside our figures so the ratios stay comparable.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fmtStats, type BenchContext, type Figure } from './support.js';
@@ -22,6 +23,23 @@ const files = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.includes(w)))
   .sort();
+
+// Figures depend on the runtime and the host's load: say which, and warn when this Node is older
+// than the package supports (the default `node` of a machine may be; the figures then describe a
+// runtime no user has).
+const { engines } = JSON.parse(readFileSync(join(here, '../package.json'), 'utf8')) as {
+  engines: { node: string };
+};
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+const [needMajor = 0, needMinor = 0] = (/(\d+)(?:\.(\d+))?/.exec(engines.node) ?? [])
+  .slice(1)
+  .map((v) => Number(v ?? 0));
+const supported = major > needMajor || (major === needMajor && minor >= needMinor);
+console.log(
+  `node ${process.version} (package engines ${engines.node}${supported ? '' : ': NOT a supported version, run it with node 22 or 24 for figures users see'}), ${availableParallelism()} CPUs, load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 
 const figures: Figure[] = [];
 const context: BenchContext = { quick, report: (figure) => figures.push(figure) };
