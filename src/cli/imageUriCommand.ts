@@ -20,7 +20,6 @@ Options:
 
 /** `image-uri`: the ECR URI of a prebuilt image, as `sagemaker.image_uris.retrieve`. @internal */
 export const imageUriCommand: Command = {
-  summary: 'print the ECR URI of a SageMaker prebuilt image',
   usage: IMAGE_URI_USAGE,
   run(argv) {
     const parsed = parseCommandLine(argv, {

@@ -15,7 +15,6 @@ Options:
 
 /** `render`: Airflow templates in a config file, rendered with a JSON context. @internal */
 export const renderCommand: Command = {
-  summary: 'render the Airflow templates in a config with a JSON context',
   usage: USAGE,
   run(argv) {
     const parsed = parseCommandLine(argv, {

@@ -7,8 +7,6 @@ export interface CommandResult {
 
 /** One `sagemaker-workflow <command>`. @internal */
 export interface Command {
-  /** One line for the top-level help. */
-  readonly summary: string;
   /** The full `--help` text of the command. */
   readonly usage: string;
   readonly run: (argv: readonly string[]) => CommandResult;

@@ -19,7 +19,6 @@ Options:
 
 /** `validate`: the pre-submit validator on a config file. @internal */
 export const validateCommand: Command = {
-  summary: "check a config against the SageMaker API's constraints",
   usage: USAGE,
   run(argv) {
     const parsed = parseCommandLine(argv, {

@@ -46,6 +46,18 @@ describe('sagemaker-workflow --version and --help', () => {
     const out = await run('--help');
     expect(out.stdout).toMatch(/image-uri[\s\S]*validate[\s\S]*render/);
   });
+
+  it.each(['deploy', 'toString', '__proto__'])(
+    'refuses the unknown command %s with the help and exit 1',
+    async (command) => {
+      // GIVEN a name that is no command, including an Object.prototype member, WHEN run THEN it
+      // is named as unknown (the table is not read through the prototype) and the help follows
+      const out = await run(command);
+      expect(out.code).toBe(1);
+      expect(out.stdout).toBe('');
+      expect(out.stderr).toMatch(new RegExp(`^Unknown command: ${command}\n\nUsage:`));
+    },
+  );
 });
 
 describe('sagemaker-workflow validate', () => {
