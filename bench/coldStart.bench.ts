@@ -139,6 +139,9 @@ async function installPackage(work: string, quick: boolean): Promise<string> {
   return app;
 }
 
+/** The installed CLI, from the scratch app's folder. */
+const CLI = 'node_modules/sagemaker-workflow/dist/cli.js';
+
 /** One run: wall ms and the child's own CPU ms. */
 /**
  * The environment without NODE_EXTRA_CA_CERTS: when it is set, every node process parses those
@@ -181,10 +184,24 @@ export default async function bench(context: BenchContext): Promise<void> {
       emptyClean: ['empty.mjs'],
       stubClean: ['stub.mjs'],
       appClean: ['app.mjs'],
+      // The CLI as installed, without and with the compile cache it switches on (the cached runs
+      // read what the first one, run to warm the disk cache below, wrote).
+      cliUncached: [CLI, 'image-uri', 'knn', '--region', 'us-east-1'],
+      cliCached: [CLI, 'image-uri', 'knn', '--region', 'us-east-1'],
+      // The app where its user has set NODE_COMPILE_CACHE (the library never sets it).
+      appCached: ['app.mjs'],
     } as const;
     type Command = keyof typeof commands;
     const names = Object.keys(commands) as Command[];
-    const envOf = (name: Command) => (name.endsWith('Clean') ? WITHOUT_EXTRA_CERTS : process.env);
+    const compileCache = join(work, 'compile-cache');
+    const envOf = (name: Command): NodeJS.ProcessEnv =>
+      name.endsWith('Clean')
+        ? WITHOUT_EXTRA_CERTS
+        : name === 'cliUncached'
+          ? { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' }
+          : name === 'cliCached' || name === 'appCached'
+            ? { ...process.env, NODE_COMPILE_CACHE: compileCache }
+            : process.env;
     const runs = context.quick ? 3 : 25;
     const wall = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<
       Command,
@@ -279,6 +296,20 @@ export default async function bench(context: BenchContext): Promise<void> {
       floor: { name: "bare node -e ''", value: stats(cpu.bareClean) },
       better: 'lower',
       goal: `the stand-in package takes ${(stats(cpu.stubClean).median / stats(cpu.bareClean).median).toPrecision(3)}×, an ES module that only prints ${(stats(cpu.emptyClean).median / stats(cpu.bareClean).median).toPrecision(3)}×`,
+    });
+    console.log(
+      `the CLI, \`sagemaker-workflow image-uri knn --region us-east-1\`: ${perBare('cliUncached')} with NODE_DISABLE_COMPILE_CACHE=1, ${perBare('cliCached')} with its compile cache`,
+    );
+    console.log(
+      `node app.mjs with NODE_COMPILE_CACHE set by its user: ${perBare('appCached')}, against ${perBare('app')} without`,
+    );
+    context.report({
+      figure: 'CLI `image-uri`, compile cache on vs off (CPU ms)',
+      unit: 'ms',
+      ours: stats(cpu.cliCached),
+      floor: { name: 'the same with NODE_DISABLE_COMPILE_CACHE=1', value: stats(cpu.cliUncached) },
+      better: 'lower',
+      goal: `what the cache saves; bare node is ${fmt(stats(cpu.bare).median, 1)} ms`,
     });
     context.report({
       figure: 'the import alone, no config (CPU ms)',
