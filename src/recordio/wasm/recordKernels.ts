@@ -47,6 +47,7 @@ interface KernelExports {
     valueTag: number,
     shapeLen: number,
     keyGuess: number,
+    counts: number,
     labs: number,
     labelWidth: number,
     out: number,
@@ -71,6 +72,8 @@ export const KERNEL_LAYOUT = {
   keys: 0x8000,
   vals: 0x28000,
   labs: 0x68000,
+  /** Each row's key bytes, as the index check counted them. */
+  counts: 0x70000,
   stage: 0x80000,
   /** The stage's limit: half its region, the other half room for one record past it. */
   stageBytes: 0x80000,
