@@ -19,6 +19,9 @@ import {
   PACKED_VALUES_TAG,
   VALUE_TAG,
   WIDTH,
+  delimited,
+  framed,
+  mapFieldSize,
   varintSize,
   writeMapFieldHeader,
 } from './wireFormat.js';
@@ -33,6 +36,8 @@ export interface RowWriter {
 export interface SparseKernel {
   /** As {@link RecordSource.fill}. */
   readonly fill: (at: FillCursor, to: number, out: Uint8Array) => void;
+  /** As {@link RecordSource.totalSize}, from the counted key bytes: no read of the keys. */
+  readonly totalSize: () => number;
 }
 
 /**
@@ -111,6 +116,20 @@ export function sparseKernel(
   };
 
   return {
+    totalSize: () => {
+      // Every row's record length as sparseFloatSource's recordLen, its float label constant.
+      const labelField = labels === undefined ? 0 : mapFieldSize(2 + labelWidth);
+      let total = 0;
+      for (let r = 0; r < input.rows; r++) {
+        const n = (indptr[r + 1] as number) - (indptr[r] as number);
+        const tensor =
+          n === 0
+            ? shape.length
+            : delimited(n * width) + delimited(counts[r] as number) + shape.length;
+        total += framed(mapFieldSize(tensor) + labelField);
+      }
+      return total;
+    },
     fill: (at, to, out) => {
       loadTemplates();
       while (at.row < to) {
