@@ -17,15 +17,17 @@
 ;;   [0, 16)                   the record's `shape = [cols]` field, `shapeLen` bytes of it used
 ;;   [16, 32)                  the label field up to its value (16 bytes for a float label)
 ;;   [0x40, 0xa0)              denseKernel.wat's templates (that module shares this memory)
-;;   [0x100, 0x150)            the kernels' SIMD constants, written by the data segment below
+;;   [0x100, 0x160)            the kernels' SIMD constants, written by the data segment below
 ;;   [0x1000, + 4096)          for each mask m of which of 8 keys take two bytes, the i8x16.swizzle
 ;;                             that packs their 16-bit encodings (one byte where m has a 0 bit)
 (module
   (memory (export "memory") 24)
-  ;; i16x8 splats of 0x7f, 0xff80 and 0x80; i32x4 splat of 0x7f; i32x4 0, 1, 2, 3.
+  ;; i16x8 splats of 0x7f, 0xff80 and 0x80; i32x4 splat of 0x7f; i32x4 0, 1, 2, 3; i32x4
+  ;; splat of -2^14.
   (data (i32.const 0x100) "\7f\00\7f\00\7f\00\7f\00\7f\00\7f\00\7f\00\7f\00"
     "\80\ff\80\ff\80\ff\80\ff\80\ff\80\ff\80\ff\80\ff" "\80\00\80\00\80\00\80\00\80\00\80\00\80\00\80\00"
-    "\7f\00\00\00\7f\00\00\00\7f\00\00\00\7f\00\00\00" "\00\00\00\00\01\00\00\00\02\00\00\00\03\00\00\00")
+    "\7f\00\00\00\7f\00\00\00\7f\00\00\00\7f\00\00\00" "\00\00\00\00\01\00\00\00\02\00\00\00\03\00\00\00"
+    "\00\c0\ff\ff\00\c0\ff\ff\00\c0\ff\ff\00\c0\ff\ff")
 
   ;; Where the last `sparse` call stopped writing, and the framed size of the record it stopped
   ;; at (0 when it wrote every row it was given).
@@ -61,11 +63,10 @@
         (local.set $e (i32.add (local.get $keys)
           (i32.shl (i32.sub (i32.load offset=4 (local.get $ptrs)) (local.get $base)) (i32.const 2))))
         (local.set $acc (v128.const i64x2 0 0))
-        ;; Sixteen at a time while a row has sixteen left (for narrow keys only)...
+        ;; Sixteen at a time while a row has sixteen left...
         (block $sixteens
           (loop $sixteen
-            (br_if $sixteens (i32.or (local.get $wide)
-              (i32.gt_s (i32.add (local.get $p) (i32.const 64)) (local.get $e))))
+            (br_if $sixteens (i32.gt_s (i32.add (local.get $p) (i32.const 64)) (local.get $e)))
             (local.set $a (v128.load align=4 (local.get $p)))
             (local.set $b (v128.load offset=16 align=4 (local.get $p)))
             (local.set $c (v128.load offset=32 align=4 (local.get $p)))
@@ -78,6 +79,17 @@
             (local.set $acc (i32x4.sub (local.get $acc) (i32x4.add
               (i32x4.add (i32x4.gt_s (local.get $a) (local.get $t1)) (i32x4.gt_s (local.get $b) (local.get $t1)))
               (i32x4.add (i32x4.gt_s (local.get $c) (local.get $t1)) (i32x4.gt_s (local.get $d) (local.get $t1))))))
+            (if (local.get $wide)
+              (then
+                (local.set $acc (i32x4.sub (local.get $acc) (i32x4.add
+                  (i32x4.add (i32x4.gt_s (local.get $a) (local.get $t2)) (i32x4.gt_s (local.get $b) (local.get $t2)))
+                  (i32x4.add (i32x4.gt_s (local.get $c) (local.get $t2)) (i32x4.gt_s (local.get $d) (local.get $t2))))))
+                (local.set $acc (i32x4.sub (local.get $acc) (i32x4.add
+                  (i32x4.add (i32x4.gt_s (local.get $a) (local.get $t3)) (i32x4.gt_s (local.get $b) (local.get $t3)))
+                  (i32x4.add (i32x4.gt_s (local.get $c) (local.get $t3)) (i32x4.gt_s (local.get $d) (local.get $t3))))))
+                (local.set $acc (i32x4.sub (local.get $acc) (i32x4.add
+                  (i32x4.add (i32x4.gt_s (local.get $a) (local.get $t4)) (i32x4.gt_s (local.get $b) (local.get $t4)))
+                  (i32x4.add (i32x4.gt_s (local.get $c) (local.get $t4)) (i32x4.gt_s (local.get $d) (local.get $t4))))))))
             (local.set $p (i32.add (local.get $p) (i32.const 64)))
             (br $sixteen)))
         ;; ...then four at a time, the lanes past the row's end masked to 0 (in range, one byte).
@@ -124,16 +136,18 @@
     (param $limit i32) (result i32)
     (local $r i32) (local $from i32) (local $n i32) (local $payload i32) (local $k i32)
     (local $label i32) (local $len i32) (local $framed i32) (local $tensor i32) (local $value i32)
-    (local $entry i32) (local $o i32) (local $p i32) (local $e i32) (local $s i32) (local $c i32)
+    (local $entry i32) (local $o i32) (local $p i32) (local $e i32) (local $s i32)
     (local $m i32) (local $cnt i32) (local $sp i32) (local $sk i32) (local $st i32) (local $sv i32)
-    (local $se i32) (local $wide i32) (local $x i64)
-    (local $a v128) (local $b v128) (local $h v128) (local $two v128) (local $shape v128)
-    (local $labelHead v128) (local $c7f v128) (local $chi v128) (local $c80 v128)
+    (local $se i32) (local $wide i32) (local $v i32) (local $x i64)
+    (local $a v128) (local $b v128) (local $c v128) (local $d v128) (local $h v128) (local $two v128)
+    (local $shape v128) (local $labelHead v128) (local $c7f v128) (local $chi v128) (local $c80 v128)
+    (local $big v128)
     (local.set $shape (v128.load (i32.const 0)))
     (local.set $labelHead (v128.load (i32.const 16)))
     (local.set $c7f (v128.load (i32.const 0x100)))
     (local.set $chi (v128.load (i32.const 0x110)))
     (local.set $c80 (v128.load (i32.const 0x120)))
+    (local.set $big (v128.load (i32.const 0x150)))
     (local.set $wide (i32.gt_u (local.get $keyGuess) (i32.const 2)))
     (local.set $label (select (i32.add (i32.const 16) (local.get $labelWidth)) (i32.const 0)
       (local.get $labelWidth)))
@@ -223,62 +237,98 @@
             (local.set $o (i32.add (local.get $o) (i32.add (i32.const 1) (local.get $sk))))
             (local.set $p (i32.add (local.get $keys) (i32.shl (local.get $from) (i32.const 2))))
             (local.set $e (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
-            (if (local.get $wide)
+            ;; Sixteen keys a step, below 2^14 (always, up to 16,384 columns), as two groups of
+            ;; eight narrowed to 16-bit lanes: c + (c & ~0x7f) moves each key's high seven bits up
+            ;; a byte, then the continuation bit, and the swizzle its group's mask of two-byte keys
+            ;; selects packs them.
+            (block $wider
+              (loop $sixteen
+                (br_if $wider (i32.gt_u (i32.add (local.get $p) (i32.const 64)) (local.get $e)))
+                (local.set $a (v128.load align=4 (local.get $p)))
+                (local.set $b (v128.load offset=16 align=4 (local.get $p)))
+                (local.set $c (v128.load offset=32 align=4 (local.get $p)))
+                (local.set $d (v128.load offset=48 align=4 (local.get $p)))
+                (br_if $wider (if (result i32) (local.get $wide)
+                  (then (v128.any_true (v128.and (local.get $big)
+                    (v128.or (v128.or (local.get $a) (local.get $b)) (v128.or (local.get $c) (local.get $d))))))
+                  (else (i32.const 0))))
+                (local.set $a (i16x8.narrow_i32x4_u (local.get $a) (local.get $b)))
+                (local.set $b (i16x8.narrow_i32x4_u (local.get $c) (local.get $d)))
+                (local.set $h (i16x8.gt_s (local.get $a) (local.get $c7f)))
+                (local.set $two (i16x8.gt_s (local.get $b) (local.get $c7f)))
+                (local.set $m (i8x16.bitmask (i8x16.narrow_i16x8_s (local.get $h) (local.get $two))))
+                (v128.store align=1 (local.get $o)
+                  (i8x16.swizzle
+                    (v128.or (i16x8.add (local.get $a) (v128.and (local.get $a) (local.get $chi)))
+                      (v128.and (local.get $h) (local.get $c80)))
+                    (v128.load (i32.add (i32.const 0x1000)
+                      (i32.shl (i32.and (local.get $m) (i32.const 0xff)) (i32.const 4))))))
+                (v128.store align=1 (i32.add (i32.add (local.get $o) (i32.const 8))
+                    (i32.popcnt (i32.and (local.get $m) (i32.const 0xff))))
+                  (i8x16.swizzle
+                    (v128.or (i16x8.add (local.get $b) (v128.and (local.get $b) (local.get $chi)))
+                      (v128.and (local.get $two) (local.get $c80)))
+                    (v128.load (i32.add (i32.const 0x1000)
+                      (i32.shl (i32.shr_u (local.get $m) (i32.const 8)) (i32.const 4))))))
+                (local.set $o (i32.add (local.get $o) (i32.add (i32.const 16) (i32.popcnt (local.get $m)))))
+                (local.set $p (i32.add (local.get $p) (i32.const 64)))
+                (br $sixteen)))
+            ;; The row's last keys: past 16,384 columns (and from a key of 2^14 or more on) one
+            ;; at a time; otherwise a step as above that masks off the lanes past the row (they
+            ;; land after its keys, where the next part overwrites them).
+            (if (i32.lt_u (local.get $p) (local.get $e))
               (then
-                ;; Keys of up to five bytes (more than 16,384 columns): one at a time.
-                (loop $one
-                  (local.set $c (i32.load (local.get $p)))
-                  (local.set $m (i32.add
-                    (i32.add (i32.add (i32.const 1) (i32.gt_u (local.get $c) (i32.const 0x7f)))
-                      (i32.gt_u (local.get $c) (i32.const 0x3fff)))
-                    (i32.add (i32.gt_u (local.get $c) (i32.const 0x1fffff))
-                      (i32.gt_u (local.get $c) (i32.const 0xfffffff)))))
-                  (local.set $x (i64.extend_i32_u (local.get $c)))
-                  ;; Seven bits to a byte, and the continuation bit on every byte but the last.
-                  (i64.store align=1 (local.get $o) (i64.or
-                    (i64.or
-                      (i64.or (i64.and (local.get $x) (i64.const 0x7f))
-                        (i64.and (i64.shl (local.get $x) (i64.const 1)) (i64.const 0x7f00)))
-                      (i64.or
-                        (i64.or (i64.and (i64.shl (local.get $x) (i64.const 2)) (i64.const 0x7f0000))
-                          (i64.and (i64.shl (local.get $x) (i64.const 3)) (i64.const 0x7f000000)))
-                        (i64.and (i64.shl (local.get $x) (i64.const 4)) (i64.const 0x7f00000000))))
-                    (i64.shr_u (i64.const 0x80808080)
-                      (i64.extend_i32_u (i32.shl (i32.sub (i32.const 5) (local.get $m)) (i32.const 3))))))
-                  (local.set $o (i32.add (local.get $o) (local.get $m)))
-                  (local.set $p (i32.add (local.get $p) (i32.const 4)))
-                  (br_if $one (i32.lt_u (local.get $p) (local.get $e)))))
-              (else
-                ;; Keys below 2^14, sixteen at a time, as two groups of eight narrowed to 16-bit
-                ;; lanes; c + (c & ~0x7f) moves each key's high seven bits up a byte, then the
-                ;; continuation bit, and the swizzle its group's mask of two-byte keys selects
-                ;; packs them. The last step masks off the lanes past the row; they land after
-                ;; its keys, where the next part overwrites them.
-                (loop $sixteen
-                  (local.set $cnt (i32.shr_u (i32.sub (local.get $e) (local.get $p)) (i32.const 2)))
-                  (local.set $cnt (select (i32.const 16) (local.get $cnt) (i32.gt_u (local.get $cnt) (i32.const 16))))
-                  (local.set $a (i16x8.narrow_i32x4_u (v128.load align=4 (local.get $p))
-                    (v128.load offset=16 align=4 (local.get $p))))
-                  (local.set $b (i16x8.narrow_i32x4_u (v128.load offset=32 align=4 (local.get $p))
-                    (v128.load offset=48 align=4 (local.get $p))))
-                  (local.set $h (i16x8.gt_s (local.get $a) (local.get $c7f)))
-                  (local.set $two (i16x8.gt_s (local.get $b) (local.get $c7f)))
-                  (local.set $m (i32.and (i8x16.bitmask (i8x16.narrow_i16x8_s (local.get $h) (local.get $two)))
-                    (i32.sub (i32.shl (i32.const 1) (local.get $cnt)) (i32.const 1))))
-                  (v128.store align=1 (local.get $o)
-                    (i8x16.swizzle
-                      (v128.or (i16x8.add (local.get $a) (v128.and (local.get $a) (local.get $chi)))
-                        (v128.and (local.get $h) (local.get $c80)))
-                      (v128.load (i32.add (i32.const 0x1000) (i32.shl (i32.and (local.get $m) (i32.const 0xff)) (i32.const 4))))))
-                  (v128.store align=1
-                    (i32.add (i32.add (local.get $o) (i32.const 8)) (i32.popcnt (i32.and (local.get $m) (i32.const 0xff))))
-                    (i8x16.swizzle
-                      (v128.or (i16x8.add (local.get $b) (v128.and (local.get $b) (local.get $chi)))
-                        (v128.and (local.get $two) (local.get $c80)))
-                      (v128.load (i32.add (i32.const 0x1000) (i32.shl (i32.shr_u (local.get $m) (i32.const 8)) (i32.const 4))))))
-                  (local.set $o (i32.add (local.get $o) (i32.add (local.get $cnt) (i32.popcnt (local.get $m)))))
-                  (local.set $p (i32.add (local.get $p) (i32.const 64)))
-                  (br_if $sixteen (i32.lt_u (local.get $p) (local.get $e))))))))
+                (if (local.get $wide)
+                  (then
+                    (loop $one
+                      (local.set $v (i32.load (local.get $p)))
+                      (local.set $m (i32.add
+                        (i32.add (i32.add (i32.const 1) (i32.gt_u (local.get $v) (i32.const 0x7f)))
+                          (i32.gt_u (local.get $v) (i32.const 0x3fff)))
+                        (i32.add (i32.gt_u (local.get $v) (i32.const 0x1fffff))
+                          (i32.gt_u (local.get $v) (i32.const 0xfffffff)))))
+                      (local.set $x (i64.extend_i32_u (local.get $v)))
+                      ;; Seven bits to a byte, the continuation bit on every byte but the last.
+                      (i64.store align=1 (local.get $o) (i64.or
+                        (i64.or
+                          (i64.or (i64.and (local.get $x) (i64.const 0x7f))
+                            (i64.and (i64.shl (local.get $x) (i64.const 1)) (i64.const 0x7f00)))
+                          (i64.or
+                            (i64.or (i64.and (i64.shl (local.get $x) (i64.const 2)) (i64.const 0x7f0000))
+                              (i64.and (i64.shl (local.get $x) (i64.const 3)) (i64.const 0x7f000000)))
+                            (i64.and (i64.shl (local.get $x) (i64.const 4)) (i64.const 0x7f00000000))))
+                        (i64.shr_u (i64.const 0x80808080)
+                          (i64.extend_i32_u (i32.shl (i32.sub (i32.const 5) (local.get $m)) (i32.const 3))))))
+                      (local.set $o (i32.add (local.get $o) (local.get $m)))
+                      (local.set $p (i32.add (local.get $p) (i32.const 4)))
+                      (br_if $one (i32.lt_u (local.get $p) (local.get $e)))))
+                  (else
+                    (local.set $cnt (i32.shr_u (i32.sub (local.get $e) (local.get $p)) (i32.const 2)))
+                    (local.set $a (v128.load align=4 (local.get $p)))
+                    (local.set $b (v128.load offset=16 align=4 (local.get $p)))
+                    (local.set $c (v128.load offset=32 align=4 (local.get $p)))
+                    (local.set $d (v128.load offset=48 align=4 (local.get $p)))
+                    (local.set $a (i16x8.narrow_i32x4_u (local.get $a) (local.get $b)))
+                    (local.set $b (i16x8.narrow_i32x4_u (local.get $c) (local.get $d)))
+                    (local.set $h (i16x8.gt_s (local.get $a) (local.get $c7f)))
+                    (local.set $two (i16x8.gt_s (local.get $b) (local.get $c7f)))
+                    (local.set $m (i32.and (i8x16.bitmask (i8x16.narrow_i16x8_s (local.get $h) (local.get $two)))
+                      (i32.sub (i32.shl (i32.const 1) (local.get $cnt)) (i32.const 1))))
+                    (v128.store align=1 (local.get $o)
+                      (i8x16.swizzle
+                        (v128.or (i16x8.add (local.get $a) (v128.and (local.get $a) (local.get $chi)))
+                          (v128.and (local.get $h) (local.get $c80)))
+                        (v128.load (i32.add (i32.const 0x1000)
+                          (i32.shl (i32.and (local.get $m) (i32.const 0xff)) (i32.const 4))))))
+                    (v128.store align=1 (i32.add (i32.add (local.get $o) (i32.const 8))
+                        (i32.popcnt (i32.and (local.get $m) (i32.const 0xff))))
+                      (i8x16.swizzle
+                        (v128.or (i16x8.add (local.get $b) (v128.and (local.get $b) (local.get $chi)))
+                          (v128.and (local.get $two) (local.get $c80)))
+                        (v128.load (i32.add (i32.const 0x1000)
+                          (i32.shl (i32.shr_u (local.get $m) (i32.const 8)) (i32.const 4))))))
+                    (local.set $o (i32.add (local.get $o) (i32.add (local.get $cnt) (i32.popcnt (local.get $m)))))
+))))))
         (v128.store align=1 (local.get $o) (local.get $shape))
         (local.set $o (i32.add (local.get $o) (local.get $shapeLen)))
         (if (local.get $labelWidth)
