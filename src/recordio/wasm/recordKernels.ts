@@ -67,6 +67,8 @@ export const KERNEL_LAYOUT = {
   labelHead: 16,
   denseHead: 0x40,
   denseTail: 0x80,
+  /** The sparse kernels' SIMD constants, [0x100, 0x160), from recordKernels.wat's data. */
+  constants: 0x100,
   keyShuffles: 0x1000,
   ptrs: 0x2000,
   keys: 0x8000,
