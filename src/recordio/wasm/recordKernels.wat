@@ -257,19 +257,28 @@
                 (local.set $h (i16x8.gt_s (local.get $a) (local.get $c7f)))
                 (local.set $two (i16x8.gt_s (local.get $b) (local.get $c7f)))
                 (local.set $m (i8x16.bitmask (i8x16.narrow_i16x8_s (local.get $h) (local.get $two))))
-                (v128.store align=1 (local.get $o)
-                  (i8x16.swizzle
-                    (v128.or (i16x8.add (local.get $a) (v128.and (local.get $a) (local.get $chi)))
-                      (v128.and (local.get $h) (local.get $c80)))
-                    (v128.load (i32.add (i32.const 0x1000)
-                      (i32.shl (i32.and (local.get $m) (i32.const 0xff)) (i32.const 4))))))
-                (v128.store align=1 (i32.add (i32.add (local.get $o) (i32.const 8))
-                    (i32.popcnt (i32.and (local.get $m) (i32.const 0xff))))
-                  (i8x16.swizzle
-                    (v128.or (i16x8.add (local.get $b) (v128.and (local.get $b) (local.get $chi)))
-                      (v128.and (local.get $two) (local.get $c80)))
-                    (v128.load (i32.add (i32.const 0x1000)
-                      (i32.shl (i32.shr_u (local.get $m) (i32.const 8)) (i32.const 4))))))
+                ;; Sixteen two-byte keys (most, past 127 columns: scipy sorts a row's indices, so
+                ;; its small ones come first) need no swizzle.
+                (if (i32.eq (local.get $m) (i32.const 0xffff))
+                  (then
+                    (v128.store align=1 (local.get $o)
+                      (v128.or (i16x8.add (local.get $a) (v128.and (local.get $a) (local.get $chi))) (local.get $c80)))
+                    (v128.store offset=16 align=1 (local.get $o)
+                      (v128.or (i16x8.add (local.get $b) (v128.and (local.get $b) (local.get $chi))) (local.get $c80))))
+                  (else
+                    (v128.store align=1 (local.get $o)
+                      (i8x16.swizzle
+                        (v128.or (i16x8.add (local.get $a) (v128.and (local.get $a) (local.get $chi)))
+                          (v128.and (local.get $h) (local.get $c80)))
+                        (v128.load (i32.add (i32.const 0x1000)
+                          (i32.shl (i32.and (local.get $m) (i32.const 0xff)) (i32.const 4))))))
+                    (v128.store align=1 (i32.add (i32.add (local.get $o) (i32.const 8))
+                        (i32.popcnt (i32.and (local.get $m) (i32.const 0xff))))
+                      (i8x16.swizzle
+                        (v128.or (i16x8.add (local.get $b) (v128.and (local.get $b) (local.get $chi)))
+                          (v128.and (local.get $two) (local.get $c80)))
+                        (v128.load (i32.add (i32.const 0x1000)
+                          (i32.shl (i32.shr_u (local.get $m) (i32.const 8)) (i32.const 4))))))))
                 (local.set $o (i32.add (local.get $o) (i32.add (i32.const 16) (i32.popcnt (local.get $m)))))
                 (local.set $p (i32.add (local.get $p) (i32.const 64)))
                 (br $sixteen)))
