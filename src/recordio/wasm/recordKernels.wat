@@ -36,17 +36,17 @@
 
   ;; Checks the rows' column indices and counts their key bytes, reading a window as `sparse`:
   ;; stores row r's key bytes at `counts + 4r`, and returns 1 when every index lies in
-  ;; [0, last], else 0 (an index out of range sets the sign bit of `c` or of `last - c`). One
-  ;; read of the indices serves the writers' check, the one-buffer writer's measuring and the
-  ;; layout of each record in `sparse`. A key's bytes are one plus one per 7-bit boundary it
-  ;; passes; when `last` is below 2^14 only the first boundary can be passed.
+  ;; [0, last], else 0 (a negative index sets the sign bit of the indices' OR, one past `last`
+  ;; that of `last` minus their maximum). One read of the indices serves the writers' check,
+  ;; the one-buffer writer's measuring and the layout of each record in `sparse`. A key's bytes
+  ;; are one plus one per 7-bit boundary it passes; below 2^14 only the first can be passed.
   (func (export "checkRows")
     (param $rows i32) (param $ptrs i32) (param $base i32) (param $keys i32) (param $last i32)
     (param $counts i32) (result i32)
     (local $r i32) (local $p i32) (local $e i32) (local $wide i32)
     (local $a v128) (local $b v128) (local $c v128) (local $d v128) (local $acc v128)
     (local $bad v128) (local $lim v128) (local $t1 v128) (local $t2 v128) (local $t3 v128)
-    (local $t4 v128) (local $lanes v128)
+    (local $t4 v128) (local $lanes v128) (local $top v128)
     (local.set $lim (i32x4.splat (local.get $last)))
     (local.set $t1 (v128.load (i32.const 0x130)))
     (local.set $t2 (v128.const i32x4 0x3fff 0x3fff 0x3fff 0x3fff))
@@ -71,11 +71,10 @@
             (local.set $b (v128.load offset=16 align=4 (local.get $p)))
             (local.set $c (v128.load offset=32 align=4 (local.get $p)))
             (local.set $d (v128.load offset=48 align=4 (local.get $p)))
-            (local.set $bad (v128.or (local.get $bad) (v128.or
-              (v128.or (v128.or (local.get $a) (local.get $b)) (v128.or (local.get $c) (local.get $d)))
-              (v128.or
-                (v128.or (i32x4.sub (local.get $lim) (local.get $a)) (i32x4.sub (local.get $lim) (local.get $b)))
-                (v128.or (i32x4.sub (local.get $lim) (local.get $c)) (i32x4.sub (local.get $lim) (local.get $d)))))))
+            (local.set $bad (v128.or (local.get $bad)
+              (v128.or (v128.or (local.get $a) (local.get $b)) (v128.or (local.get $c) (local.get $d)))))
+            (local.set $top (i32x4.max_s (local.get $top)
+              (i32x4.max_s (i32x4.max_s (local.get $a) (local.get $b)) (i32x4.max_s (local.get $c) (local.get $d)))))
             (local.set $acc (i32x4.sub (local.get $acc) (i32x4.add
               (i32x4.add (i32x4.gt_s (local.get $a) (local.get $t1)) (i32x4.gt_s (local.get $b) (local.get $t1)))
               (i32x4.add (i32x4.gt_s (local.get $c) (local.get $t1)) (i32x4.gt_s (local.get $d) (local.get $t1))))))
@@ -99,8 +98,8 @@
             (local.set $a (v128.and (v128.load align=4 (local.get $p))
               (i32x4.gt_s (i32x4.splat (i32.shr_s (i32.sub (local.get $e) (local.get $p)) (i32.const 2)))
                 (local.get $lanes))))
-            (local.set $bad (v128.or (local.get $bad)
-              (v128.or (local.get $a) (i32x4.sub (local.get $lim) (local.get $a)))))
+            (local.set $bad (v128.or (local.get $bad) (local.get $a)))
+            (local.set $top (i32x4.max_s (local.get $top) (local.get $a)))
             (local.set $acc (i32x4.sub (local.get $acc) (i32x4.gt_s (local.get $a) (local.get $t1))))
             (if (local.get $wide)
               (then
@@ -118,7 +117,7 @@
         (local.set $ptrs (i32.add (local.get $ptrs) (i32.const 4)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $row)))
-    (i32.eqz (i32x4.bitmask (local.get $bad))))
+    (i32.eqz (i32x4.bitmask (v128.or (local.get $bad) (i32x4.sub (local.get $lim) (local.get $top))))))
 
   ;; Writes the records of rows [0, rows) of a window at `out` while they fit before `limit`, and
   ;; returns how many it wrote (`end` says where they end, `blocked` the size of the one that did
