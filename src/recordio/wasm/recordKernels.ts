@@ -60,7 +60,8 @@ interface KernelExports {
  * holds at most `maxRows` rows and `maxKeys` stored values, so that its input and output stay in
  * cache while they are copied in, encoded and copied out. Any one record of a window, even with
  * five-byte keys and eight-byte values and labels, takes less than the stage's room past
- * `stageBytes`, where the kernel may store beyond its limit.
+ * `stageBytes`, where the kernel may store beyond its limit; and less than 2^21 bytes, which the
+ * sparse kernel's three-byte length varints assume.
  */
 export const KERNEL_LAYOUT = {
   shape: 0,

@@ -158,8 +158,8 @@
         (local.set $n (i32.sub (i32.load offset=4 (local.get $ptrs)) (i32.load (local.get $ptrs))))
         (local.set $payload (i32.mul (local.get $n) (local.get $width)))
         (local.set $k (i32.load (local.get $counts)))
-        ;; The record's lengths, from the inside out: below 2^21 (a window holds fewer bytes),
-        ;; so varints of at most three bytes, each stored as four.
+        ;; The record's lengths, from the inside out: below 2^21 (a window's at most 32,768
+        ;; values take at most 13 bytes each), so varints of at most three bytes, stored as four.
         (local.set $sp (i32.add (i32.add (i32.const 1) (i32.gt_u (local.get $payload) (i32.const 0x7f)))
           (i32.gt_u (local.get $payload) (i32.const 0x3fff))))
         (local.set $sk (i32.add (i32.add (i32.const 1) (i32.gt_u (local.get $k) (i32.const 0x7f)))
