@@ -147,24 +147,13 @@ export function sparseFloatSource(
 
   const kernel = sparseKernel(input, shape, { framedSize, write });
   if (kernel !== undefined) {
-    const counted = input.keyBytes;
     return {
       count: rows,
       fixedSize: undefined,
       framedSize,
       write,
       fill: kernel.fill,
-      // The index check counted every row's key bytes: the size costs no read of the keys.
-      totalSize: () => {
-        let total = 0;
-        for (let i = 0; i < rows; i++) {
-          const n = (indptr[i + 1] as number) - (indptr[i] as number);
-          total += framed(
-            recordLen(i, n, counted === undefined ? exactKeys(i) : (counted[i] as number)),
-          );
-        }
-        return total;
-      },
+      totalSize: kernel.totalSize,
       writeRange(from, to, out, off) {
         const at = { row: from, offset: off };
         kernel.fill(at, to, out);

@@ -7,6 +7,7 @@
  */
 import type { FillCursor } from './RecordSource.js';
 import type { ResolvedSparse } from './resolveInputs.js';
+import { keyBytes } from './sparseKeys.js';
 import {
   KERNEL_LAYOUT as L,
   bytesOf,
@@ -18,6 +19,9 @@ import {
   PACKED_VALUES_TAG,
   VALUE_TAG,
   WIDTH,
+  delimited,
+  framed,
+  mapFieldSize,
   varintSize,
   writeMapFieldHeader,
 } from './wireFormat.js';
@@ -32,6 +36,8 @@ export interface RowWriter {
 export interface SparseKernel {
   /** As {@link RecordSource.fill}. */
   readonly fill: (at: FillCursor, to: number, out: Uint8Array) => void;
+  /** As {@link RecordSource.totalSize}, from the counted key bytes: no read of the keys. */
+  readonly totalSize: () => number;
 }
 
 /**
@@ -63,8 +69,15 @@ export function sparseKernel(
     labelHead[p] = PACKED_VALUES_TAG;
     labelHead[p + 1] = labelWidth;
   }
-  // Each key as long as the largest index's (resolveSparse checked they are below `cols`).
+  // The largest index's key bytes (resolveSparse checked they are below `cols`).
   const keyGuess = varintSize(Math.max(input.cols - 1, 0));
+  // Each row's key bytes, which place its parts: the index check's count (measured here only
+  // where it did not count, as for a matrix of no columns, which has no keys).
+  const counts =
+    input.keyBytes ??
+    Int32Array.from({ length: input.rows }, (_, r) =>
+      keyBytes(indices, indptr[r] as number, indptr[r + 1] as number),
+    );
 
   /** Loads the kernels' constants: another writer may have used the memory since. */
   const loadTemplates = (): void => {
@@ -88,12 +101,13 @@ export function sparseKernel(
     return lo;
   };
 
-  /** Copies rows [i, j)'s row pointers, keys, values and labels in; returns `indptr[i]`. */
+  /** Copies rows [i, j)'s row pointers, keys, key bytes, values and labels in; returns `indptr[i]`. */
   const copyIn = (i: number, j: number): number => {
     const base = indptr[i] as number;
     const end = indptr[j] as number;
     i32.set(indptr.subarray(i, j + 1), L.ptrs >> 2);
     i32.set(indices.subarray(base, end), L.keys >> 2);
+    i32.set(counts.subarray(i, j), L.counts >> 2);
     u8.set(values.subarray(base * width, end * width), L.vals);
     if (labelBytes !== undefined) {
       u8.set(labelBytes.subarray(i * labelWidth, j * labelWidth), L.labs);
@@ -102,6 +116,20 @@ export function sparseKernel(
   };
 
   return {
+    totalSize: () => {
+      // Every row's record length as sparseFloatSource's recordLen, its float label constant.
+      const labelField = labels === undefined ? 0 : mapFieldSize(2 + labelWidth);
+      let total = 0;
+      for (let r = 0; r < input.rows; r++) {
+        const n = (indptr[r + 1] as number) - (indptr[r] as number);
+        const tensor =
+          n === 0
+            ? shape.length
+            : delimited(n * width) + delimited(counts[r] as number) + shape.length;
+        total += framed(mapFieldSize(tensor) + labelField);
+      }
+      return total;
+    },
     fill: (at, to, out) => {
       loadTemplates();
       while (at.row < to) {
@@ -127,6 +155,7 @@ export function sparseKernel(
           valueTag,
           shape.length,
           keyGuess,
+          L.counts,
           L.labs,
           labelWidth,
           L.stage,

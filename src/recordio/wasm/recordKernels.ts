@@ -47,6 +47,7 @@ interface KernelExports {
     valueTag: number,
     shapeLen: number,
     keyGuess: number,
+    counts: number,
     labs: number,
     labelWidth: number,
     out: number,
@@ -59,18 +60,23 @@ interface KernelExports {
  * holds at most `maxRows` rows and `maxKeys` stored values, so that its input and output stay in
  * cache while they are copied in, encoded and copied out. Any one record of a window, even with
  * five-byte keys and eight-byte values and labels, takes less than the stage's room past
- * `stageBytes`, where the kernel may store beyond its limit.
+ * `stageBytes`, where the kernel may store beyond its limit; and less than 2^21 bytes, which the
+ * sparse kernel's three-byte length varints assume.
  */
 export const KERNEL_LAYOUT = {
   shape: 0,
   labelHead: 16,
   denseHead: 0x40,
   denseTail: 0x80,
+  /** The sparse kernels' SIMD constants, [0x100, 0x160), from recordKernels.wat's data. */
+  constants: 0x100,
   keyShuffles: 0x1000,
   ptrs: 0x2000,
   keys: 0x8000,
   vals: 0x28000,
   labs: 0x68000,
+  /** Each row's key bytes, as the index check counted them. */
+  counts: 0x70000,
   stage: 0x80000,
   /** The stage's limit: half its region, the other half room for one record past it. */
   stageBytes: 0x80000,
