@@ -142,8 +142,8 @@ export function freezeWalked<T extends object>(value: T): T {
 /**
  * Members up to which {@link frozenCopyOf} copies by assignment and stamps the copy. Past about
  * that many, V8 turns a copy made by assignment, or one given a field (the stamp), into a hash
- * table, and the freeze then rewrites every member: at 100 hyperparameters that was most of a
- * pipeline's cost per hyperparameter.
+ * table, and the freeze then rewrites every member: with 100 hyperparameters, about a quarter of
+ * a training and transform pipeline.
  */
 const FEW_MEMBERS = 16;
 
@@ -193,7 +193,8 @@ export function checkInputLimits(option: string, value: unknown): void {
 /**
  * {@link checkInputLimits} of an object literal the caller has just made (own data properties
  * only, so its members are read without a descriptor each): the same answer, for a builder that
- * passes options it put together to another.
+ * passes options it put together to another. `depth`: the level `value` stands at (1 for a
+ * member of the options, such as an estimator's copy of its hyperparameters).
  */
 export function checkOwnLimits(option: string, value: object, depth = 0): void {
   if (!forInListsOwnKeys()) {
@@ -218,8 +219,8 @@ export function checkOptionsObject(option: string, value: unknown, optional = fa
 /**
  * {@link checkOptionsObject} (not optional) without looking into the member `copied`, which the
  * constructor copies at once and checks as its copy ({@link checkOwnLimits} at depth 1). A walk
- * of the caller's object reads each member through its descriptor, most of the cost of an
- * estimator with 100 hyperparameters, and the copy runs the getters the walk leaves unread.
+ * of the caller's object reads each member through its descriptor, most of the cost of making
+ * an estimator with 100 hyperparameters, and the copy runs the getters the walk leaves unread.
  */
 export function checkOptionsObjectExcept(option: string, value: unknown, copied: string): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
