@@ -124,11 +124,12 @@ export function prepareTraining(
   const outputPath = o.outputPath ?? defaultOutputPath(session);
 
   // An algorithm's are replaced below; they are still rendered first where that can fail (a
-  // list value is formatted as JSON), so that the same error comes first.
+  // list value is formatted as JSON), so that the same error comes first. `hyperparameters()` is
+  // already a copy, read here and never changed.
   let hyperparameters: Record<string, PyValue> | (() => Record<string, PyValue>) =
     estimator.kind === 'framework' || (estimator.kind === 'algorithm' && !holdsList(estimator))
       ? {}
-      : { ...estimator.hyperparameters() };
+      : estimator.hyperparameters();
   let uploadedCode: UploadedCode | undefined;
   let codeChannelUri: string | undefined;
   const uploads: S3Upload[] = [];

@@ -30,7 +30,12 @@ export function renderHyperparameters(values: Record<string, PyValue>): Record<s
   // here as a key list) lists the copy's own keys while the prototype lists nothing.
   if (forInListsOwnKeys() && Object.getOwnPropertySymbols(values).length === 0) {
     const out = { ...values } as Record<string, PyValue>;
-    for (const key in out) out[key] = pyStr(out[key]);
+    // A string is its own `str()`: only the others are written (a store into a member of a big
+    // object costs more than the read).
+    for (const key in out) {
+      const value = out[key];
+      if (typeof value !== 'string') out[key] = pyStr(value);
+    }
     return out as Record<string, string>;
   }
   const out: Record<string, string> = {};

@@ -3,6 +3,7 @@
  */
 import { MissingOptionError, OptionTypeError } from '../errors.js';
 import { checkRecord } from '../internal/check.js';
+import { checkOwnLimits } from '../internal/checkInput.js';
 import { jsonDumps } from '../pythonCompat/jsonDumps.js';
 import type { Session } from '../session.js';
 import type { Templated } from '../templates.js';
@@ -39,7 +40,7 @@ export class Estimator {
    * `resolveEstimatorBase`.
    */
   constructor(props: EstimatorProps) {
-    this.options = resolveEstimatorBase(props, 'Estimator');
+    this.options = resolveEstimatorBase(props, 'Estimator', true);
     this.session = props.session;
     if (typeof props.imageUri !== 'string') {
       if (props.imageUri === undefined || props.imageUri === null) {
@@ -49,7 +50,8 @@ export class Estimator {
     }
     this.imageUri = props.imageUri;
     if (props.hyperparameters !== undefined && props.hyperparameters !== null) {
-      this.setHyperparameters(props.hyperparameters);
+      // A member of the options: checked one level down, as the walk of them would have.
+      this.#setHyperparameters(props.hyperparameters, 1);
     }
   }
 
@@ -63,22 +65,31 @@ export class Estimator {
    * (so `"adam"` is later written as `"\"adam\""`); so does this.
    */
   setHyperparameters(values: Hyperparameters): this {
+    return this.#setHyperparameters(values, 0);
+  }
+
+  /** {@link setHyperparameters} of `values` met at `depth` of the input limits. */
+  #setHyperparameters(values: unknown, depth: number): this {
     const record = checkRecord('Estimator.hyperparameters', values);
+    // The copy is checked, not `values`: it holds what the getters gave (the spread runs them),
+    // and its members are data, read without a descriptor each.
+    const copy = { ...record } as Record<string, PyValue>;
+    checkOwnLimits('Estimator.hyperparameters', copy, depth);
     if (
       !this.options.sourceDir &&
       Object.keys(this.#hyperparameters).length === 0 &&
-      !Object.hasOwn(record, '__proto__') &&
-      Object.getOwnPropertySymbols(record).length === 0
+      !Object.hasOwn(copy, '__proto__') &&
+      Object.getOwnPropertySymbols(copy).length === 0
     ) {
-      // The members assigned in turn to an empty object, built as a copy: V8 turns an object
+      // A spread copy of the members, rather than each assigned in turn: V8 turns an object
       // given members one by one past a dozen or so into a hash table, and every copy and read
       // of it after (several per job) slower. (Assignment would make `__proto__` the prototype,
-      // and a copy takes symbol keys too; with a source dir each value is encoded.)
-      this.#hyperparameters = { ...(record as Record<string, PyValue>) };
+      // and the copy holds symbol keys; with a source dir each value is encoded.)
+      this.#hyperparameters = copy;
       return this;
     }
-    for (const [key, value] of Object.entries(record)) {
-      this.#hyperparameters[key] = this.options.sourceDir ? jsonDumps(value) : (value as PyValue);
+    for (const [key, value] of Object.entries(copy)) {
+      this.#hyperparameters[key] = this.options.sourceDir ? jsonDumps(value) : value;
     }
     return this;
   }

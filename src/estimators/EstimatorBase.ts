@@ -2,7 +2,11 @@
  * What every estimator shares: the options the Airflow config path reads (Python's
  * `EstimatorBase.__init__`, v2.257.6), checked and resolved once at construction.
  */
-import { checkOptionsObject, freezeWalked } from '../internal/checkInput.js';
+import {
+  checkOptionsObject,
+  checkOptionsObjectExcept,
+  freezeWalked,
+} from '../internal/checkInput.js';
 import { MissingOptionError, OptionTypeError, ValidationError } from '../errors.js';
 import {
   checkOneOf,
@@ -159,15 +163,19 @@ export interface ResolvedEstimatorBase {
 
 /**
  * Checks and resolves the shared options, refusing what Python's constructor refuses.
+ * `ownHyperparameters`: the caller copies `hyperparameters` and checks the copy's input limits
+ * itself, so the walk of `props` leaves them out.
  * @throws {@link MissingOptionError} without a role; {@link ValidationError} for subnets without
  * security groups (or the reverse), a `file://` output path or a local instance type.
  */
 export function resolveEstimatorBase(
   props: EstimatorBaseProps,
   owner: string,
+  ownHyperparameters = false,
 ): ResolvedEstimatorBase {
   const opt = (name: string): string => `${owner}.${name}`;
-  checkOptionsObject(owner, props);
+  if (ownHyperparameters) checkOptionsObjectExcept(owner, props, 'hyperparameters');
+  else checkOptionsObject(owner, props);
   if (!props.session || typeof props.session.defaultBucket !== 'function') {
     throw new MissingOptionError(
       opt('session'),

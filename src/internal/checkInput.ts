@@ -9,6 +9,7 @@
 import { InputLimitError, OptionTypeError } from '../errors.js';
 import { isPlaceholder } from '../templates.js';
 import { forInListsOwnIndexes, forInListsOwnKeys } from './prototypeKeys.js';
+import { copyOf } from './copyOf.js';
 import { Stamp } from './Stamp.js';
 
 /** Nesting deeper than any option of the API (hyperparameters, tags, nested configs). */
@@ -79,8 +80,11 @@ function depthError(option: string): InputLimitError {
   return new InputLimitError(option, `nested deeper than ${MAX_INPUT_DEPTH} levels (or cyclic)`);
 }
 
-/** Walks `value` at `depth`; returns its height when it is immutable, else {@link MUTABLE}. */
-function walk(option: string, value: unknown, depth: number): number {
+/**
+ * Walks `value` at `depth`; returns its height when it is immutable, else {@link MUTABLE}. Its
+ * member `except` (its top level only) is left out, and then nothing is recorded for it.
+ */
+function walk(option: string, value: unknown, depth: number, except?: string): number {
   if (typeof value === 'string') {
     if (value.length > MAX_INPUT_STRING_LENGTH) {
       throw new InputLimitError(
@@ -102,6 +106,10 @@ function walk(option: string, value: unknown, depth: number): number {
   // Own enumerable data properties only: a getter is the caller's code, left for the reader.
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
+    if (key === except) {
+      frozen = false;
+      continue;
+    }
     const d = Object.getOwnPropertyDescriptor(value, key);
     if (!d) continue;
     if (!('value' in d)) {
@@ -129,6 +137,32 @@ export function freezeWalked<T extends object>(value: T): T {
   // Stamped before it is frozen (see Stamp).
   if (height !== undefined) Walked.stamp(value, height);
   return Object.freeze(value);
+}
+
+/**
+ * Members up to which {@link frozenCopyOf} copies by assignment and stamps the copy. Past about
+ * that many, V8 turns a copy made by assignment, or one given a field (the stamp), into a hash
+ * table, and the freeze then rewrites every member: with 100 hyperparameters, about a quarter of
+ * a training and transform pipeline.
+ */
+const FEW_MEMBERS = 16;
+
+/**
+ * {@link freezeWalked} of a copy of `value` (its own enumerable members, as `{ ...value }` takes
+ * them): the copy a training run keeps of what its builder read. Never throws; `value` is left as
+ * it is.
+ */
+export function frozenCopyOf<T extends object>(value: T): T {
+  let members = 0;
+  for (const _ in value) if (++members > FEW_MEMBERS) break;
+  if (members <= FEW_MEMBERS) return freezeWalked(copyOf(value));
+  // A spread copy stays a fast object (V8 clones the source's layout), frozen as it is; its
+  // height goes in the table, as a field would make it a hash table.
+  const copy = { ...value };
+  const height = ownHeight(copy);
+  Object.freeze(copy);
+  if (height !== undefined) FROZEN_HEIGHTS.set(copy, height);
+  return copy;
 }
 
 /** The height of a just-made object whose members are within the limits, else `undefined`. */
@@ -159,14 +193,15 @@ export function checkInputLimits(option: string, value: unknown): void {
 /**
  * {@link checkInputLimits} of an object literal the caller has just made (own data properties
  * only, so its members are read without a descriptor each): the same answer, for a builder that
- * passes options it put together to another.
+ * passes options it put together to another. `depth`: the level `value` stands at (1 for a
+ * member of the options, such as an estimator's copy of its hyperparameters).
  */
-export function checkOwnLimits(option: string, value: object): void {
+export function checkOwnLimits(option: string, value: object, depth = 0): void {
   if (!forInListsOwnKeys()) {
-    walk(option, value, 0);
+    walk(option, value, depth);
     return;
   }
-  for (const key in value) walk(option, (value as Record<string, unknown>)[key], 1);
+  for (const key in value) walk(option, (value as Record<string, unknown>)[key], depth + 1);
 }
 
 /**
@@ -179,6 +214,19 @@ export function checkOptionsObject(option: string, value: unknown, optional = fa
     throw new OptionTypeError(option, value, 'an options object');
   }
   checkInputLimits(option, value);
+}
+
+/**
+ * {@link checkOptionsObject} (not optional) without looking into the member `copied`, which the
+ * constructor copies at once and checks as its copy ({@link checkOwnLimits} at depth 1). A walk
+ * of the caller's object reads each member through its descriptor, most of the cost of making
+ * an estimator with 100 hyperparameters, and the copy runs the getters the walk leaves unread.
+ */
+export function checkOptionsObjectExcept(option: string, value: unknown, copied: string): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new OptionTypeError(option, value, 'an options object');
+  }
+  walk(option, value, 0, copied);
 }
 
 /**

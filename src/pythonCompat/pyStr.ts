@@ -14,7 +14,12 @@ export function pyFloatRepr(value: number): string {
   if (value === -Infinity) return '-inf';
   if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
   // JavaScript and Python agree on the shortest digits; they differ only in when to switch to
-  // exponent notation (Python: exponent < -4 or >= 16, `float_repr_style` 'short').
+  // exponent notation (Python: exponent < -4 or >= 16, `float_repr_style` 'short'; JavaScript:
+  // below 1e-6 or from 1e21) and in writing an integral float as an int. A fraction from 1e-4
+  // (every one is below 2**53) is laid out alike by both: the common case of a hyperparameter,
+  // written without the split and joins below (most of the cost of a config's floats).
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e-4 && magnitude < 1e16 && !Number.isInteger(value)) return String(value);
   const [mantissa = '', expText = '0'] = value.toExponential().split('e');
   const exponent = Number(expText);
   const negative = mantissa.startsWith('-');

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isInputLimitError } from '../../src/errors.js';
-import { checkInputLimits, MAX_INPUT_DEPTH } from '../../src/internal/checkInput.js';
+import { checkInputLimits, frozenCopyOf, MAX_INPUT_DEPTH } from '../../src/internal/checkInput.js';
 
 /** `levels` nested objects, innermost `{ leaf: 'x' }`, frozen when `freeze`. */
 function chain(levels: number, freeze: boolean): Record<string, unknown> {
@@ -76,4 +76,39 @@ describe('checkInputLimits on frozen subtrees', () => {
     expect(fails(value)).toBe(false);
     expect(reads).toBe(0);
   });
+});
+
+describe('frozenCopyOf', () => {
+  /** A record of `count` members whose last one holds a frozen chain of `levels` objects. */
+  function record(count: number, levels: number): Record<string, unknown> {
+    const value: Record<string, unknown> = {};
+    for (let i = 0; i < count - 1; i++) value[`param_${i}`] = i % 2 ? i : `value-${i}`;
+    value.nested = chain(levels, true);
+    return value;
+  }
+
+  // Both sides of the size past which the copy is made differently (a spread, its height kept
+  // in a table rather than on the copy).
+  for (const count of [3, 16, 17, 100]) {
+    it(`copies and freezes a record of ${count} members, remembered as walked`, () => {
+      // GIVEN a record the caller keeps
+      const source = record(count, 10);
+      const before = { ...source };
+      // WHEN it is copied
+      const copy = frozenCopyOf(source);
+      // THEN the copy is equal and frozen, the source unchanged and still the caller's to change
+      expect(copy).toStrictEqual(before);
+      expect(copy).not.toBe(source);
+      expect(Object.isFrozen(copy)).toBe(true);
+      expect(source).toStrictEqual(before);
+      source.extra = 'x';
+      expect(copy).not.toHaveProperty('extra');
+      // AND met under wrappers, it fails exactly where an unfrozen twin does
+      for (const levels of [MAX_INPUT_DEPTH - 12, MAX_INPUT_DEPTH - 11, MAX_INPUT_DEPTH - 10]) {
+        expect(fails(wrap(copy, levels))).toBe(fails(wrap(record(count, 10), levels)));
+      }
+      expect(fails(wrap(copy, MAX_INPUT_DEPTH - 11))).toBe(false);
+      expect(fails(wrap(copy, MAX_INPUT_DEPTH - 10))).toBe(true);
+    });
+  }
 });
