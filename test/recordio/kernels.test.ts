@@ -39,7 +39,17 @@ interface Big {
  * Matrices of many windows: rows of 0 to 2·`perRow` values (one row longer than a window holds),
  * keys of one to five varint bytes, float32 and float64 values and labels.
  */
-function big(name: string, seed: number, cols: number, perRow: number, f64: boolean): Big {
+function big(
+  name: string,
+  seed: number,
+  cols: number,
+  perRow: number,
+  f64: boolean,
+  column: (next: () => number, k: number) => number = (next, k) =>
+    // Mostly small columns, now and then one near the end: every key length appears.
+    next() < 0.9 ? Math.floor(next() * Math.min(cols, 300)) : cols - 1 - (k % 7),
+  sorted = false,
+): Big {
   const next = random(seed);
   const rows = 5000;
   const indptr = new Int32Array(rows + 1);
@@ -47,9 +57,10 @@ function big(name: string, seed: number, cols: number, perRow: number, f64: bool
   const data: number[] = [];
   for (let r = 0; r < rows; r++) {
     const n = r === 1234 ? 20_000 : Math.floor(next() * 2 * perRow);
-    for (let k = 0; k < n; k++) {
-      // Mostly small columns, now and then one near the end: every key length appears.
-      indices.push(next() < 0.9 ? Math.floor(next() * Math.min(cols, 300)) : cols - 1 - (k % 7));
+    const row = Array.from({ length: n }, (_, k) => column(next, k));
+    if (sorted) row.sort((a, b) => a - b);
+    for (const c of row) {
+      indices.push(c);
       data.push(next() - 0.5);
     }
     indptr[r + 1] = indices.length;
@@ -72,6 +83,29 @@ const BIG: readonly Big[] = [
   big('f64, 3 million columns', 3, 3_000_000, 30, true),
   big('f32, 2^31 - 1 columns, f64 labels', 4, 2 ** 31 - 1, 8, true),
   big('f32, 100 columns', 5, 100, 3, false),
+  // Sorted rows (as scipy keeps them) whose keys all take two varint bytes: whole steps of them
+  // take the kernel's store without a shuffle.
+  big(
+    'f32, sorted two-byte keys',
+    6,
+    16_384,
+    80,
+    false,
+    (next) => 128 + Math.floor(next() * 16_256),
+    true,
+  ),
+  // Wider than 2^14 columns, keys mostly below it: steps of small keys still take the SIMD path,
+  // the others the wide one, and a row mixes both.
+  big(
+    'f64, 100,000 columns, mostly below 2^14',
+    7,
+    100_000,
+    50,
+    true,
+    (next) => (next() < 0.95 ? Math.floor(next() * 16_384) : 16_384 + Math.floor(next() * 83_616)),
+    true,
+  ),
+  big('f32, 16,385 columns, unsorted', 8, 16_385, 40, false, (next) => Math.floor(next() * 16_385)),
 ];
 
 /** The one-buffer bytes, the chunks' lengths and their bytes, with the kernels on or off. */
