@@ -23,8 +23,9 @@
  * runs on the encoder's core and the two take turns, so the stream's wall time tends to their
  * sum whatever the loop does. The stream is therefore also reported against the write of the
  * same round (paired, which cancels slow drifts of the load), and against the write in pairs
- * run after the rounds, for up to 40 s, kept when the host's other processes used less than a
- * quarter of a core over the pair (from `/proc/stat`, Linux only; not in `--quick`).
+ * run after the rounds, for up to 40 s, kept when the host's other processes and its hypervisor
+ * took less than a quarter of a core over the pair (from `/proc/stat`, Linux only; not in
+ * `--quick`).
  *
  * Inputs: dense float32 1,000,000 × 10 with float32 labels (84 MB of records); CSR 100,000 ×
  * 10,000 at 1 % density, float32, with labels (66 MB). Each dataset runs in a child process (this
@@ -129,7 +130,7 @@ function writersFor(dataset: string, rows: number): Writers {
   };
 }
 
-/** Writes `bytes` in `chunk`-byte chunks to a new file stream at `path`, waiting for drain as a writer must. */
+/** Writes `bytes` in `chunk`-byte pieces to a new file stream at `path`, waiting for drain. */
 async function writeFloor(path: string, bytes: Uint8Array, chunk = CHUNK): Promise<void> {
   const sink = createWriteStream(path);
   for (let off = 0; off < bytes.length; off += chunk) {
@@ -150,24 +151,27 @@ async function streamTo(path: string, writers: Writers): Promise<number> {
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(b);
 
 /**
- * Milliseconds the host's CPUs have been busy (user, nice, system, interrupts) since boot, from
+ * Milliseconds the host's CPUs have been busy (user, nice, system, interrupts) or taken by the
+ * hypervisor (steal: a shared virtual machine's cores are not always its own) since boot, from
  * `/proc/stat`; undefined where there is none.
  */
 function hostBusyMs(): number | undefined {
   try {
     const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/);
-    const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0] = fields.slice(1).map(Number);
+    const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields
+      .slice(1)
+      .map(Number);
     // USER_HZ is 100 on every Linux that Node supports.
-    return (user + nice + system + irq + softirq) * 10;
+    return (user + nice + system + irq + softirq + steal) * 10;
   } catch {
     return undefined;
   }
 }
 
 /**
- * Runs `task`, then says how many cores the host's other processes used on average meanwhile:
- * the host's busy time less this process's CPU time (all its threads), over the wall time; NaN
- * without `/proc/stat`.
+ * Runs `task`, then says how many cores the host's other processes and its hypervisor took on
+ * average meanwhile: the host's busy time (steal included) less this process's CPU time (all its
+ * threads), over the wall time; NaN without `/proc/stat`.
  */
 async function othersCoresDuring(task: () => Promise<void>): Promise<number> {
   const busy = hostBusyMs();
@@ -181,11 +185,11 @@ async function othersCoresDuring(task: () => Promise<void>): Promise<number> {
   return Math.max(0, busyAfter - busy - (own.user + own.system) / 1000) / ms;
 }
 
-/** Cores the host's other processes may use in a round that still counts as quiet. */
+/** Cores the rest of the host (processes, hypervisor) may take in a pair that counts as quiet. */
 const QUIET_CORES = 0.25;
 /** Quiet pairs of stream and write wanted, and how long to wait for them (ms), after the rounds. */
 const QUIET_PAIRS = { wanted: 9, budgetMs: 40_000 } as const;
-/** Before each pair, a pause long enough for `/proc/stat`'s 10 ms ticks to say whether the host is quiet. */
+/** A pause before each pair, so that `/proc/stat`'s 10 ms ticks can tell a quiet host. */
 const QUIET_PROBE_MS = 200;
 
 interface ChildResult {
@@ -195,14 +199,11 @@ interface ChildResult {
   peakRssMB: number;
   /** The host's 1-minute load average when the child started and when it ended. */
   load: [number, number];
-  /**
-   * Per round, the cores the host's other processes used on average (its busy time less this
-   * process's CPU time, over the round's wall time); NaN without `/proc/stat`.
-   */
+  /** Per round, the cores the rest of the host took ({@link othersCoresDuring}). */
   othersCores: number[];
   /**
-   * Stream MB/s over write MB/s in pairs run after the rounds, kept only when the host's other
-   * processes used less than {@link QUIET_CORES} over the pair and a pause before it.
+   * Stream MB/s over write MB/s in pairs run after the rounds, kept only when the rest of the
+   * host took less than {@link QUIET_CORES} over the pair and a pause before it.
    */
   quietPairs: number[];
   /** Pairs run to find {@link quietPairs}. */
