@@ -215,6 +215,77 @@ describe('WebAssembly kernels', () => {
     );
   });
 
+  it('write the JavaScript writers’ bytes for rows of whole and partial sixteen-key steps', () => {
+    // The property above keeps rows under 16 values; the kernel encodes keys sixteen a step, with
+    // paths of its own for steps of one-byte, two-byte and wider keys, and for a row's last,
+    // partial step. Here rows run to 70 values, over widths around each varint length.
+    const widths = [
+      1,
+      127,
+      128,
+      129,
+      16_383,
+      16_384,
+      16_385,
+      2 ** 21 + 1,
+      2 ** 28 + 1,
+      2 ** 31 - 1,
+    ];
+    const row = (cols: number) =>
+      fc.array(
+        fc.oneof(
+          fc.integer({ min: 0, max: Math.min(cols, 128) - 1 }),
+          fc.integer({ min: Math.min(cols - 1, 128), max: Math.min(cols, 16_384) - 1 }),
+          fc.integer({ min: 0, max: cols - 1 }),
+        ),
+        { maxLength: 70, size: 'max' },
+      );
+    const matrixCase = fc
+      .record({ cols: fc.constantFrom(...widths), sorted: fc.boolean(), f64: fc.boolean() })
+      .chain(({ cols, sorted, f64 }) =>
+        fc.record({
+          cols: fc.constant(cols),
+          f64: fc.constant(f64),
+          rows: fc.array(
+            row(cols).map((r) => (sorted ? [...r].sort((a, b) => a - b) : r)),
+            { minLength: 1, maxLength: 8 },
+          ),
+          chunkBytes: fc.integer({ min: 1, max: 2000 }),
+        }),
+      );
+    fc.assert(
+      fc.property(matrixCase, ({ cols, f64, rows, chunkBytes }) => {
+        const indices = Int32Array.from(rows.flat());
+        const indptr = Int32Array.from([
+          0,
+          ...rows.map((_, i) => rows.slice(0, i + 1).flat().length),
+        ]);
+        const values = Array.from(indices, (c, i) => (c % 97) - i / 7);
+        const matrix = {
+          shape: [rows.length, cols],
+          data: f64 ? Float64Array.from(values) : Float32Array.from(values),
+          indices,
+          indptr,
+        };
+        const write = (kernels: boolean) => {
+          useRecordKernels(kernels);
+          const whole = Buffer.from(encodeSparseTensor(matrix));
+          const into = new Uint8Array(whole.length);
+          const intoBytes = Buffer.from(encodeSparseTensor(matrix, { into }));
+          const chunks = [...sparseTensorChunks(matrix, { chunkBytes })].map((c) => Buffer.from(c));
+          return { whole, intoBytes, chunks };
+        };
+        const js = write(false);
+        const wasm = write(true);
+        expect(wasm.whole.equals(js.whole)).toBe(true);
+        expect(wasm.intoBytes.equals(js.whole)).toBe(true);
+        expect(wasm.chunks.map((c) => c.length)).toStrictEqual(js.chunks.map((c) => c.length));
+        expect(Buffer.concat(wasm.chunks).equals(js.whole)).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it.each([
     [1000, 10, 'float32', 'float32'],
     [3000, 7, 'float64', 'float64'],
