@@ -384,4 +384,49 @@ describe('WebAssembly kernels', () => {
       }
     }
   });
+
+  it('report the first bad index the JavaScript check reports, before any chunk', () => {
+    // GIVEN indices with one to three bad values (negative, the width, past it) anywhere, the
+    // check sixteen a step and its last partial step included
+    const bad = fc.record({
+      cols: fc.constantFrom(1, 128, 16_384, 16_385, 2 ** 31 - 1),
+      length: fc.integer({ min: 1, max: 200 }),
+      rows: fc.integer({ min: 1, max: 5 }),
+      faults: fc.array(fc.tuple(fc.nat(), fc.constantFrom(-1, -(2 ** 31), 0, 1, 2 ** 20)), {
+        minLength: 1,
+        maxLength: 3,
+      }),
+    });
+    fc.assert(
+      fc.property(bad, ({ cols, length, rows, faults }) => {
+        const indices = Int32Array.from({ length }, (_, i) => (i * 7919) % cols);
+        for (const [at, kind] of faults) {
+          // -1 and -2^31 as they are; 0, 1 and 2^20 past the last column (0: the width itself).
+          indices[at % length] = kind < 0 ? kind : Math.min(cols + kind, 2 ** 31 - 1);
+        }
+        const cut = Math.floor(length / rows);
+        const indptr = Int32Array.from({ length: rows + 1 }, (_, r) =>
+          r === rows ? length : r * cut,
+        );
+        const matrix = { shape: [rows, cols], data: new Float32Array(length), indices, indptr };
+        const outcome = (kernels: boolean) => {
+          useRecordKernels(kernels);
+          const seen: number[] = [];
+          try {
+            for (const chunk of sparseTensorChunks(matrix, { chunkBytes: 16 }))
+              seen.push(chunk.length);
+            return { message: 'no error', chunks: seen.length };
+          } catch (e) {
+            expect(isValidationError(e)).toBe(true);
+            return { message: (e as Error).message, chunks: seen.length };
+          }
+        };
+        // THEN the kernels name the same index with the same message, and no chunk came first
+        const js = outcome(false);
+        expect(outcome(true)).toStrictEqual(js);
+        expect(js.chunks).toBe(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
