@@ -210,10 +210,7 @@ export function checkOwnLimits(option: string, value: object, depth = 0): void {
  */
 export function checkOptionsObject(option: string, value: unknown, optional = false): void {
   if ((value === undefined || value === null) && optional) return;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new OptionTypeError(option, value, 'an options object');
-  }
-  checkInputLimits(option, value);
+  checkOptions(option, value);
 }
 
 /**
@@ -223,10 +220,15 @@ export function checkOptionsObject(option: string, value: unknown, optional = fa
  * an estimator with 100 hyperparameters, and the copy runs the getters the walk leaves unread.
  */
 export function checkOptionsObjectExcept(option: string, value: unknown, copied: string): void {
+  checkOptions(option, value, copied);
+}
+
+/** An options object within the limits, its member `except` (if any) left out of the walk. */
+function checkOptions(option: string, value: unknown, except?: string): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new OptionTypeError(option, value, 'an options object');
   }
-  walk(option, value, 0, copied);
+  walk(option, value, 0, except);
 }
 
 /**
