@@ -194,14 +194,14 @@ export default async function bench(context: BenchContext): Promise<void> {
     type Command = keyof typeof commands;
     const names = Object.keys(commands) as Command[];
     const compileCache = join(work, 'compile-cache');
+    const cached = { ...process.env, NODE_COMPILE_CACHE: compileCache };
+    const envs: Partial<Record<Command, NodeJS.ProcessEnv>> = {
+      cliUncached: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' },
+      cliCached: cached,
+      appCached: cached,
+    };
     const envOf = (name: Command): NodeJS.ProcessEnv =>
-      name.endsWith('Clean')
-        ? WITHOUT_EXTRA_CERTS
-        : name === 'cliUncached'
-          ? { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' }
-          : name === 'cliCached' || name === 'appCached'
-            ? { ...process.env, NODE_COMPILE_CACHE: compileCache }
-            : process.env;
+      name.endsWith('Clean') ? WITHOUT_EXTRA_CERTS : (envs[name] ?? process.env);
     const runs = context.quick ? 3 : 25;
     const wall = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<
       Command,
