@@ -8,8 +8,11 @@ import { keyBytes } from './sparseKeys.js';
 import { KERNEL_LAYOUT as L, recordKernels } from './wasm/recordKernels.js';
 
 /**
- * Each row's key bytes when every index of `indices` lies in `[0, last]`, `false` when one does
- * not (the caller then finds it), `undefined` when the kernels are unavailable.
+ * Each row's key bytes when `indptr` does not decrease and every index of `indices` lies in
+ * `[0, last]`, `false` when either fails (the caller then finds where), `undefined` when the
+ * kernels are unavailable. `indptr` must start at 0 and end at `indices.length`: with those ends
+ * and no decrease, every window's keys lie between its first and last pointer, which are all
+ * that is copied in; the kernel checks the order before it reads a key.
  */
 export function checkedKeyBytes(
   indices: Int32Array,
@@ -31,6 +34,8 @@ export function checkedKeyBytes(
     if (j === i) {
       // One row with more indices than a window holds: checked and counted here.
       const end = indptr[i + 1] as number;
+      // Past the last stored value, a later pointer must decrease: the caller finds it.
+      if (end < base || end > indices.length) return false;
       for (let c = base; c < end; c++) {
         const v = indices[c] as number;
         if (v < 0 || v > last) return false;

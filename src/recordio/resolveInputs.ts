@@ -328,17 +328,13 @@ export function resolveSparse(array: unknown, labels: unknown): ResolvedSparse {
       `CSR arrays: indptr of rows + 1 (${rows + 1}) starting at 0 and ending at the number of stored values, indices as long as data`,
     );
   }
-  for (let r = 0; r < rows; r++) {
-    const a = indptr[r] as number;
-    const b = indptr[r + 1] as number;
-    if (!Number.isInteger(b) || b < a)
-      throw new ValidationError(`array.indptr[${r + 1}]`, b, 'a non-decreasing integer');
-  }
-  // Int32Array CSR arrays (scipy's) are checked by the kernels, which count the key bytes too.
+  // Int32Array CSR arrays (scipy's) are checked by the kernels, row pointers and indices in one
+  // read that counts the key bytes too; the loops below then run only to name a culprit.
   const counted =
     indices instanceof Int32Array && indptr instanceof Int32Array && cols >= 1
       ? checkedKeyBytes(indices, indptr, rows, Math.min(cols - 1, 0x7fffffff))
       : undefined;
+  if (!counted) checkRowPointers(indptr, rows);
   if (counted === undefined ? !indicesInRange(indices, cols) : counted === false) {
     for (let i = 0; i < nnz; i++) {
       const c = indices[i] as number;
@@ -356,6 +352,16 @@ export function resolveSparse(array: unknown, labels: unknown): ResolvedSparse {
     indptr,
     ...(counted ? { keyBytes: counted } : {}),
   };
+}
+
+/** Throws for the first row pointer that is not an integer or is below the one before it. */
+function checkRowPointers(indptr: ArrayLike<number>, rows: number): void {
+  for (let r = 0; r < rows; r++) {
+    const a = indptr[r] as number;
+    const b = indptr[r + 1] as number;
+    if (!Number.isInteger(b) || b < a)
+      throw new ValidationError(`array.indptr[${r + 1}]`, b, 'a non-decreasing integer');
+  }
 }
 
 /**

@@ -19,8 +19,6 @@ import {
   PACKED_VALUES_TAG,
   VALUE_TAG,
   WIDTH,
-  delimited,
-  framed,
   mapFieldSize,
   varintSize,
   writeMapFieldHeader,
@@ -117,16 +115,15 @@ export function sparseKernel(
 
   return {
     totalSize: () => {
-      // Every row's record length as sparseFloatSource's recordLen, its float label constant.
+      // Every row's record length as sparseFloatSource's recordLen, its float label constant,
+      // summed by the kernel a window of row pointers and key byte counts at a time.
       const labelField = labels === undefined ? 0 : mapFieldSize(2 + labelWidth);
       let total = 0;
-      for (let r = 0; r < input.rows; r++) {
-        const n = (indptr[r + 1] as number) - (indptr[r] as number);
-        const tensor =
-          n === 0
-            ? shape.length
-            : delimited(n * width) + delimited(counts[r] as number) + shape.length;
-        total += framed(mapFieldSize(tensor) + labelField);
+      for (let i = 0; i < input.rows; i += L.maxRows) {
+        const j = Math.min(input.rows, i + L.maxRows);
+        i32.set(indptr.subarray(i, j + 1), L.ptrs >> 2);
+        i32.set(counts.subarray(i, j), L.counts >> 2);
+        total += x.sparseSizes(j - i, L.ptrs, L.counts, width, shape.length, labelField);
       }
       return total;
     },

@@ -15,7 +15,12 @@ import {
   type DenseMatrix,
   type WriteTensorOptions,
 } from '../../src/recordio/index.js';
-import { recordKernels, useRecordKernels } from '../../src/recordio/wasm/recordKernels.js';
+import {
+  KERNEL_LAYOUT as L,
+  recordKernels,
+  useRecordKernels,
+} from '../../src/recordio/wasm/recordKernels.js';
+import { framed, mapFieldSize, packedSize } from '../../src/recordio/wireFormat.js';
 import { decodeValue } from '../parity/adapter/recordio.js';
 import { sparseCase, typed } from './arbitraries.js';
 import { referenceSparse } from './reference.js';
@@ -383,6 +388,90 @@ describe('WebAssembly kernels', () => {
         expect((error as Error).message).toContain(`array.indices[${at}]`);
       }
     }
+  });
+
+  it('report the row pointer that decreases as the JavaScript check does, before any chunk', () => {
+    // GIVEN Int32Array row pointers over several windows of rows (4,096 each), one to three of
+    // them overwritten with any int32 (below the one before, far past the end, negative), the
+    // indices sometimes bad too
+    const bad = fc.record({
+      rows: fc.integer({ min: 1, max: 9000 }),
+      faults: fc.array(fc.tuple(fc.nat(), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 })), {
+        minLength: 1,
+        maxLength: 3,
+      }),
+      badIndex: fc.option(fc.nat(), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(bad, ({ rows, faults, badIndex }) => {
+        const indptr = Int32Array.from({ length: rows + 1 }, (_, r) => 3 * r);
+        const nnz = 3 * rows;
+        for (const [at, value] of faults) {
+          // Only between the ends: resolveSparse checks those before the kernels run.
+          if (rows > 1) indptr[1 + (at % (rows - 1))] = value;
+        }
+        const indices = Int32Array.from({ length: nnz }, (_, i) => i % 40);
+        if (badIndex !== undefined) indices[badIndex % nnz] = 40;
+        const matrix = { shape: [rows, 40], data: new Float32Array(nnz), indices, indptr };
+        const outcome = (kernels: boolean) => {
+          useRecordKernels(kernels);
+          const seen: number[] = [];
+          try {
+            for (const chunk of sparseTensorChunks(matrix, { chunkBytes: 1000 }))
+              seen.push(chunk.length);
+            return { message: 'no error', bytes: encodeSparseTensor(matrix).length };
+          } catch (e) {
+            // A trap of the kernel would be a RuntimeError here, not a ValidationError.
+            expect(isValidationError(e), String(e)).toBe(true);
+            return { message: (e as Error).message, chunks: seen.length };
+          }
+        };
+        // THEN the kernels report the same pointer (or index) with the same message
+        const js = outcome(false);
+        expect(outcome(true)).toStrictEqual(js);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('sum the framed sizes the JavaScript formula gives, up to five-byte lengths', () => {
+    // The one-buffer writer's size, from the row pointers and key byte counts only: rows of
+    // values whose lengths need one to five varint bytes, more than any test matrix could hold.
+    const { exports: x, i32 } = recordKernels()!;
+    const row = fc.record({
+      n: fc.oneof(
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 0, max: 2 ** 16 }),
+        // Up to records of about 2^31 bytes, where the frame's 32-bit length ends.
+        fc.integer({ min: 2 ** 16, max: 2 ** 27 }),
+      ),
+      keyRatio: fc.integer({ min: 1, max: 5 }),
+    });
+    const window = fc.record({
+      // At most 12 rows: their pointers stay below 2^31, as an Int32Array's do.
+      rows: fc.array(row, { minLength: 1, maxLength: 12 }),
+      width: fc.constantFrom(4, 8),
+      shapeLen: fc.integer({ min: 3, max: 7 }),
+      labelWidth: fc.constantFrom(0, 4, 8),
+    });
+    fc.assert(
+      fc.property(window, ({ rows, width, shapeLen, labelWidth }) => {
+        const labelField = labelWidth === 0 ? 0 : mapFieldSize(2 + labelWidth);
+        let expected = 0;
+        i32[L.ptrs >> 2] = 0;
+        for (const [r, { n, keyRatio }] of rows.entries()) {
+          i32[(L.ptrs >> 2) + r + 1] = (i32[(L.ptrs >> 2) + r] as number) + n;
+          const k = n * keyRatio;
+          i32[(L.counts >> 2) + r] = k;
+          const tensor = packedSize(n * width) + packedSize(k) + shapeLen;
+          expected += framed(mapFieldSize(tensor) + labelField);
+        }
+        expect(x.sparseSizes(rows.length, L.ptrs, L.counts, width, shapeLen, labelField)).toBe(
+          expected,
+        );
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('report the first bad index the JavaScript check reports, before any chunk', () => {

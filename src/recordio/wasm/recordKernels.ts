@@ -27,6 +27,14 @@ interface KernelExports {
     last: number,
     counts: number,
   ): number;
+  sparseSizes(
+    rows: number,
+    ptrs: number,
+    counts: number,
+    width: number,
+    shapeLen: number,
+    labelField: number,
+  ): number;
   dense(
     rows: number,
     vals: number,

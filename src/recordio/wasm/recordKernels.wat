@@ -35,9 +35,9 @@
   (global $blocked (export "blocked") (mut i32) (i32.const 0))
 
   ;; Checks the rows' column indices and counts their key bytes, reading a window as `sparse`:
-  ;; stores row r's key bytes at `counts + 4r`, and returns 1 when every index lies in
-  ;; [0, last], else 0 (a negative index sets the sign bit of the indices' OR, one past `last`
-  ;; that of `last` minus their maximum). One read of the indices serves the writers' check,
+  ;; stores row r's key bytes at `counts + 4r`, and returns 1 when the row pointers do not
+  ;; decrease and every index lies in [0, last], else 0 (a negative index sets the sign bit of
+  ;; the indices' OR, one past `last` that of `last` minus their maximum). One read of the indices serves the writers' check,
   ;; the one-buffer writer's measuring and the layout of each record in `sparse`. A key's bytes
   ;; are one plus one per 7-bit boundary it passes; below 2^14 only the first can be passed.
   (func (export "checkRows")
@@ -54,6 +54,17 @@
     (local.set $t4 (v128.const i32x4 0xfffffff 0xfffffff 0xfffffff 0xfffffff))
     (local.set $lanes (v128.load (i32.const 0x140)))
     (local.set $wide (i32.gt_u (local.get $last) (i32.const 0x3fff)))
+    ;; The row pointers first, before any key is read: when they do not decrease, every row's
+    ;; keys lie between the window's first and last pointer, which the caller copied in.
+    (local.set $p (local.get $ptrs))
+    (local.set $e (i32.add (local.get $ptrs) (i32.shl (local.get $rows) (i32.const 2))))
+    (block $ordered
+      (loop $order
+        (br_if $ordered (i32.ge_u (local.get $p) (local.get $e)))
+        (if (i32.lt_s (i32.load offset=4 (local.get $p)) (i32.load (local.get $p)))
+          (then (return (i32.const 0))))
+        (local.set $p (i32.add (local.get $p) (i32.const 4)))
+        (br $order)))
     (local.set $e (i32.add (local.get $keys)
       (i32.shl (i32.sub (i32.load (local.get $ptrs)) (local.get $base)) (i32.const 2))))
     (block $done
@@ -118,6 +129,59 @@
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $row)))
     (i32.eqz (i32x4.bitmask (v128.or (local.get $bad) (i32x4.sub (local.get $lim) (local.get $top))))))
+
+  ;; The framed sizes of rows [0, rows) of a window, summed: what the one-buffer writer
+  ;; allocates, from the row pointers at `ptrs` and each row's key bytes at `counts + 4r` (as
+  ;; checkRows counts them), each record's length as sparseFloatSource's recordLen computes it;
+  ;; `shapeLen` is the shape field's bytes, `labelField` the label field's (0 without labels).
+  ;; Here and not in JavaScript because a loop over every row is what V8 drops first: between
+  ;; calls that a full garbage collection or two separate, its bytecode is flushed and the next
+  ;; call runs it in the interpreter, at four times the cost. In 64-bit arithmetic, as a row may
+  ;; hold values of more than 2^31 bytes. A varint of x takes (9 floor(log2(x | 1)) + 73) / 64
+  ;; bytes (rounded down), for every x below 2^64.
+  (func (export "sparseSizes")
+    (param $rows i32) (param $ptrs i32) (param $counts i32) (param $width i32)
+    (param $shapeLen i32) (param $labelField i32) (result f64)
+    (local $end i32) (local $n i64) (local $x i64) (local $total i64)
+    (local.set $end (i32.add (local.get $ptrs) (i32.shl (local.get $rows) (i32.const 2))))
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $ptrs) (local.get $end)))
+        (local.set $n (i64.extend_i32_u
+          (i32.sub (i32.load offset=4 (local.get $ptrs)) (i32.load (local.get $ptrs)))))
+        ;; The tensor: values and keys as packed fields (none for an empty row), then the shape.
+        (local.set $x (i64.extend_i32_u (local.get $shapeLen)))
+        (if (i64.ne (local.get $n) (i64.const 0))
+          (then
+            (local.set $n (i64.mul (local.get $n) (i64.extend_i32_u (local.get $width))))
+            (local.set $x (i64.add (local.get $x)
+              (i64.add (i64.add (i64.const 1)
+                (i64.shr_u (i64.add (i64.mul (i64.sub (i64.const 63) (i64.clz (i64.or (local.get $n) (i64.const 1))))
+                  (i64.const 9)) (i64.const 73)) (i64.const 6))) (local.get $n))))
+            (local.set $n (i64.extend_i32_u (i32.load (local.get $counts))))
+            (local.set $x (i64.add (local.get $x)
+              (i64.add (i64.add (i64.const 1)
+                (i64.shr_u (i64.add (i64.mul (i64.sub (i64.const 63) (i64.clz (i64.or (local.get $n) (i64.const 1))))
+                  (i64.const 9)) (i64.const 73)) (i64.const 6))) (local.get $n))))))
+        ;; The tensor inside its Value, the Value inside the map entry after its 8-byte key
+        ;; "values", the entry as the features field: three length-delimited layers.
+        (local.set $x (i64.add (i64.add (i64.const 1)
+          (i64.shr_u (i64.add (i64.mul (i64.sub (i64.const 63) (i64.clz (i64.or (local.get $x) (i64.const 1))))
+            (i64.const 9)) (i64.const 73)) (i64.const 6))) (local.get $x)))
+        (local.set $x (i64.add (i64.add (i64.const 9)
+          (i64.shr_u (i64.add (i64.mul (i64.sub (i64.const 63) (i64.clz (i64.or (local.get $x) (i64.const 1))))
+            (i64.const 9)) (i64.const 73)) (i64.const 6))) (local.get $x)))
+        (local.set $x (i64.add (i64.add (i64.const 1)
+          (i64.shr_u (i64.add (i64.mul (i64.sub (i64.const 63) (i64.clz (i64.or (local.get $x) (i64.const 1))))
+            (i64.const 9)) (i64.const 73)) (i64.const 6))) (local.get $x)))
+        ;; Then the label, the frame's 8 bytes and its padding to four.
+        (local.set $x (i64.add (local.get $x) (i64.extend_i32_u (local.get $labelField))))
+        (local.set $total (i64.add (local.get $total) (i64.add (i64.const 8)
+          (i64.and (i64.add (local.get $x) (i64.const 3)) (i64.const -4)))))
+        (local.set $ptrs (i32.add (local.get $ptrs) (i32.const 4)))
+        (local.set $counts (i32.add (local.get $counts) (i32.const 4)))
+        (br $row)))
+    (f64.convert_i64_u (local.get $total)))
 
   ;; Writes the records of rows [0, rows) of a window at `out` while they fit before `limit`, and
   ;; returns how many it wrote (`end` says where they end, `blocked` the size of the one that did
