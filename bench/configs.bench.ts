@@ -18,7 +18,10 @@ import { bundle, fmtStats, stats, type BenchContext, type Stats } from './suppor
 interface Rates {
   readonly perSecond: number[];
   readonly perCpuSecond: number[];
-  /** CPU µs per generic pipeline, per round, for each of HYPERPARAMETER_COUNTS. */
+  /**
+   * CPU µs per generic pipeline, per round, for each of HYPERPARAMETER_COUNTS (parsed records),
+   * then for the largest count assigned in a loop.
+   */
   readonly hyperparameterCosts: number[][];
 }
 
@@ -61,6 +64,11 @@ export default async function configsBench(context: BenchContext): Promise<void>
   const costs = child.hyperparameterCosts;
   console.log(
     `generic estimator pipeline, CPU µs: ${HYPERPARAMETER_COUNTS.map((n, i) => `${n} hyperparameters ${fmtStats(stats(costs[i] ?? []))}`).join(', ')}`,
+  );
+  const last = HYPERPARAMETER_COUNTS.length - 1;
+  const assigned = costs[last + 1] ?? [];
+  console.log(
+    `  ${HYPERPARAMETER_COUNTS[last]} hyperparameters assigned one by one to an empty object (a hash table to V8) instead of parsed: ${fmtStats(stats(assigned))} µs, ${fmtStats(stats(assigned.map((t, round) => t - (costs[last]?.[round] ?? 0))))} µs more`,
   );
   const few = stats(perHyperparameter(costs, 0, 1));
   const many = stats(perHyperparameter(costs, 1, 2));

@@ -73,7 +73,9 @@ export const HYPERPARAMETER_COUNTS = [1, 10, 100] as const;
 /**
  * CPU microseconds per generic-estimator pipeline (estimator, training job, transform config)
  * with each of {@link HYPERPARAMETER_COUNTS} hyperparameters (half strings, half numbers, from
- * parsed JSON), `rounds` rounds of `roundMs` each, the counts taking turns within a round.
+ * parsed JSON), then with the largest count assigned one by one to an empty object, `rounds`
+ * rounds of `roundMs` each, the pipelines taking turns within a round. V8 keeps a record built by
+ * assignment past a few dozen keys as a hash table, which is slower to copy than the parsed one.
  */
 export function hyperparameterCosts(rounds: number, roundMs: number): number[][] {
   const session = createSession({
@@ -81,10 +83,18 @@ export function hyperparameterCosts(rounds: number, roundMs: number): number[][]
     defaultBucket: 'bucket',
     now: () => 1_700_000_000.123,
   });
-  const pipelines = HYPERPARAMETER_COUNTS.map((count) => {
+  const assigned = (count: number) => {
     const values: Record<string, string | number> = {};
     for (let i = 0; i < count; i++) values[`param_${i}`] = i % 2 ? i : `value-${i}`;
-    const hyperparameters = JSON.parse(JSON.stringify(values)) as Record<string, string | number>;
+    return values;
+  };
+  const records = [
+    ...HYPERPARAMETER_COUNTS.map(
+      (count) => JSON.parse(JSON.stringify(assigned(count))) as Record<string, string | number>,
+    ),
+    assigned(Math.max(...HYPERPARAMETER_COUNTS)),
+  ];
+  const pipelines = records.map((hyperparameters) => {
     return () => {
       const estimator = new Estimator({
         session,
