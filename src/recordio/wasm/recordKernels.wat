@@ -36,8 +36,8 @@
 
   ;; Checks the rows' column indices and counts their key bytes, reading a window as `sparse`:
   ;; stores row r's key bytes at `counts + 4r`, and returns 1 when the row pointers do not
-  ;; decrease and every index lies in [0, last], else 0 (a negative index sets the sign bit of
-  ;; the indices' OR, one past `last` that of `last` minus their maximum). One read of the indices serves the writers' check,
+  ;; decrease and every index lies in [0, last], else 0: one unsigned maximum of the indices
+  ;; catches both ends, a negative index being at least 2^31 unsigned, past any `last`. One read of the indices serves the writers' check,
   ;; the one-buffer writer's measuring and the layout of each record in `sparse`. A key's bytes
   ;; are one plus one per 7-bit boundary it passes; below 2^14 only the first can be passed.
   (func (export "checkRows")
@@ -45,7 +45,7 @@
     (param $counts i32) (result i32)
     (local $r i32) (local $p i32) (local $e i32) (local $wide i32)
     (local $a v128) (local $b v128) (local $c v128) (local $d v128) (local $acc v128)
-    (local $bad v128) (local $lim v128) (local $t1 v128) (local $t2 v128) (local $t3 v128)
+    (local $lim v128) (local $t1 v128) (local $t2 v128) (local $t3 v128)
     (local $t4 v128) (local $lanes v128) (local $top v128)
     (local.set $lim (i32x4.splat (local.get $last)))
     (local.set $t1 (v128.load (i32.const 0x130)))
@@ -82,10 +82,8 @@
             (local.set $b (v128.load offset=16 align=4 (local.get $p)))
             (local.set $c (v128.load offset=32 align=4 (local.get $p)))
             (local.set $d (v128.load offset=48 align=4 (local.get $p)))
-            (local.set $bad (v128.or (local.get $bad)
-              (v128.or (v128.or (local.get $a) (local.get $b)) (v128.or (local.get $c) (local.get $d)))))
-            (local.set $top (i32x4.max_s (local.get $top)
-              (i32x4.max_s (i32x4.max_s (local.get $a) (local.get $b)) (i32x4.max_s (local.get $c) (local.get $d)))))
+            (local.set $top (i32x4.max_u (local.get $top)
+              (i32x4.max_u (i32x4.max_u (local.get $a) (local.get $b)) (i32x4.max_u (local.get $c) (local.get $d)))))
             (local.set $acc (i32x4.sub (local.get $acc) (i32x4.add
               (i32x4.add (i32x4.gt_s (local.get $a) (local.get $t1)) (i32x4.gt_s (local.get $b) (local.get $t1)))
               (i32x4.add (i32x4.gt_s (local.get $c) (local.get $t1)) (i32x4.gt_s (local.get $d) (local.get $t1))))))
@@ -109,8 +107,7 @@
             (local.set $a (v128.and (v128.load align=4 (local.get $p))
               (i32x4.gt_s (i32x4.splat (i32.shr_s (i32.sub (local.get $e) (local.get $p)) (i32.const 2)))
                 (local.get $lanes))))
-            (local.set $bad (v128.or (local.get $bad) (local.get $a)))
-            (local.set $top (i32x4.max_s (local.get $top) (local.get $a)))
+            (local.set $top (i32x4.max_u (local.get $top) (local.get $a)))
             (local.set $acc (i32x4.sub (local.get $acc) (i32x4.gt_s (local.get $a) (local.get $t1))))
             (if (local.get $wide)
               (then
@@ -128,7 +125,7 @@
         (local.set $ptrs (i32.add (local.get $ptrs) (i32.const 4)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $row)))
-    (i32.eqz (i32x4.bitmask (v128.or (local.get $bad) (i32x4.sub (local.get $lim) (local.get $top))))))
+    (i32.eqz (v128.any_true (i32x4.gt_u (local.get $top) (local.get $lim)))))
 
   ;; The framed sizes of rows [0, rows) of a window, summed: what the one-buffer writer
   ;; allocates, from the row pointers at `ptrs` and each row's key bytes at `counts + 4r` (as
