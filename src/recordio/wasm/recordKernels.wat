@@ -37,8 +37,9 @@
   ;; Checks the rows' column indices and counts their key bytes, reading a window as `sparse`:
   ;; stores row r's key bytes at `counts + 4r`, and returns 1 when the row pointers do not
   ;; decrease and every index lies in [0, last], else 0: one unsigned maximum of the indices
-  ;; catches both ends, a negative index being at least 2^31 unsigned, past any `last`. One read of the indices serves the writers' check,
-  ;; the one-buffer writer's measuring and the layout of each record in `sparse`. A key's bytes
+  ;; catches both ends, a negative index being at least 2^31 unsigned, past any `last`. One read
+  ;; of the indices serves the writers' check, the one-buffer writer's measuring and the layout
+  ;; of each record in `sparse`. A key's bytes
   ;; are one plus one per 7-bit boundary it passes; below 2^14 only the first can be passed.
   (func (export "checkRows")
     (param $rows i32) (param $ptrs i32) (param $base i32) (param $keys i32) (param $last i32)
@@ -131,10 +132,11 @@
   ;; allocates, from the row pointers at `ptrs` and each row's key bytes at `counts + 4r` (as
   ;; checkRows counts them), each record's length as sparseFloatSource's recordLen computes it;
   ;; `shapeLen` is the shape field's bytes, `labelField` the label field's (0 without labels).
-  ;; Here and not in JavaScript because a loop over every row is what V8 drops first: between
-  ;; calls that a full garbage collection or two separate, its bytecode is flushed and the next
-  ;; call runs it in the interpreter, at four times the cost. In 64-bit arithmetic, as a row may
-  ;; hold values of more than 2^31 bytes. A varint of x takes (9 floor(log2(x | 1)) + 73) / 64
+  ;; Here and not in JavaScript because a loop that runs once per call keeps no optimized code
+  ;; for long: a few full garbage collections later V8 has dropped it, and the next call runs
+  ;; the loop in the interpreter until it is compiled again (for 100,000 rows, 2.5 ms warm and 6
+  ;; to 11 ms in the bench's rounds; here under 1.2 ms either way). In 64-bit arithmetic, as a
+  ;; row may hold values of more than 2^31 bytes. A varint of x takes (9 floor(log2(x | 1)) + 73) / 64
   ;; bytes (rounded down), for every x below 2^64.
   (func (export "sparseSizes")
     (param $rows i32) (param $ptrs i32) (param $counts i32) (param $width i32)
