@@ -148,6 +148,23 @@ afterEach(() => {
   useRecordKernels(true);
 });
 
+/**
+ * The chunks of `matrix` with the kernels on or off: the error's message and how many chunks came
+ * before it, or the chunks' lengths. Any error but a ValidationError (a trap of the kernel is a
+ * RuntimeError) fails the test.
+ */
+function chunksOutcome(matrix: CsrMatrix, kernels: boolean, chunkBytes: number) {
+  useRecordKernels(kernels);
+  const seen: number[] = [];
+  try {
+    for (const chunk of sparseTensorChunks(matrix, { chunkBytes })) seen.push(chunk.length);
+    return { message: 'no error', lengths: seen };
+  } catch (e) {
+    expect(isValidationError(e), String(e)).toBe(true);
+    return { message: (e as Error).message, chunks: seen.length };
+  }
+}
+
 describe('WebAssembly kernels', () => {
   it('are available on this host', () => {
     expect(recordKernels()).toBeDefined();
@@ -413,22 +430,9 @@ describe('WebAssembly kernels', () => {
         const indices = Int32Array.from({ length: nnz }, (_, i) => i % 40);
         if (badIndex !== undefined) indices[badIndex % nnz] = 40;
         const matrix = { shape: [rows, 40], data: new Float32Array(nnz), indices, indptr };
-        const outcome = (kernels: boolean) => {
-          useRecordKernels(kernels);
-          const seen: number[] = [];
-          try {
-            for (const chunk of sparseTensorChunks(matrix, { chunkBytes: 1000 }))
-              seen.push(chunk.length);
-            return { message: 'no error', bytes: encodeSparseTensor(matrix).length };
-          } catch (e) {
-            // A trap of the kernel would be a RuntimeError here, not a ValidationError.
-            expect(isValidationError(e), String(e)).toBe(true);
-            return { message: (e as Error).message, chunks: seen.length };
-          }
-        };
         // THEN the kernels report the same pointer (or index) with the same message
-        const js = outcome(false);
-        expect(outcome(true)).toStrictEqual(js);
+        const js = chunksOutcome(matrix, false, 1000);
+        expect(chunksOutcome(matrix, true, 1000)).toStrictEqual(js);
       }),
       { numRuns: 300 },
     );
@@ -498,21 +502,9 @@ describe('WebAssembly kernels', () => {
           r === rows ? length : r * cut,
         );
         const matrix = { shape: [rows, cols], data: new Float32Array(length), indices, indptr };
-        const outcome = (kernels: boolean) => {
-          useRecordKernels(kernels);
-          const seen: number[] = [];
-          try {
-            for (const chunk of sparseTensorChunks(matrix, { chunkBytes: 16 }))
-              seen.push(chunk.length);
-            return { message: 'no error', chunks: seen.length };
-          } catch (e) {
-            expect(isValidationError(e)).toBe(true);
-            return { message: (e as Error).message, chunks: seen.length };
-          }
-        };
         // THEN the kernels name the same index with the same message, and no chunk came first
-        const js = outcome(false);
-        expect(outcome(true)).toStrictEqual(js);
+        const js = chunksOutcome(matrix, false, 16);
+        expect(chunksOutcome(matrix, true, 16)).toStrictEqual(js);
         expect(js.chunks).toBe(0);
       }),
       { numRuns: 300 },
