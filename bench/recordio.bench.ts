@@ -493,6 +493,11 @@ export default async function bench(context: BenchContext): Promise<void> {
       });
     }
     const label = LABELS[dataset](result.rows);
+    // Floors built from several tasks of one round add their times: each sample (MB/s of wall or
+    // CPU time) back in seconds.
+    const megabytes = result.bytes / 1e6;
+    const secondsIn = (samples: Record<string, number[]>) => (task: string, round: number) =>
+      megabytes / samples[task]![round]!;
     context.report({
       figure: `${label}, chunked writer (per CPU-s)`,
       unit: 'MB/s',
@@ -545,14 +550,12 @@ export default async function bench(context: BenchContext): Promise<void> {
     // buffer writer stores all of it to memory. Per round, the chunked writer's time with its
     // copies into cache replaced by the same stores into the reused or a fresh buffer: the
     // one-buffer writers that match it.
-    const cpuSeconds = (task: string, i: number) =>
-      result.bytes / 1e6 / result.cpuSamples[task]![i]!;
+    const cpuSeconds = secondsIn(result.cpuSamples);
     const chunkedStoring = (store: string) =>
       stats(
         result.cpuSamples['chunks']!.map(
           (_, i) =>
-            result.bytes /
-            1e6 /
+            megabytes /
             (cpuSeconds('chunks', i) - cpuSeconds('floor:cache', i) + cpuSeconds(store, i)),
         ),
       );
@@ -599,12 +602,12 @@ export default async function bench(context: BenchContext): Promise<void> {
     });
     // Per round, what the stream can reach when it overlaps encoding and writing perfectly: the
     // checks of the inputs first (no byte may be written before they pass), then the slower of
-    // the rest of the chunked encoding and the write. In seconds, from each task's MB/s.
-    const seconds = (task: string, i: number) => result.bytes / 1e6 / result.samples[task]![i]!;
+    // the rest of the chunked encoding and the write.
+    const seconds = secondsIn(result.samples);
     const bound = result.samples['chunks']!.map((_, i) => {
       const check = Math.min(seconds('check', i), seconds('chunks', i));
       const rest = Math.max(seconds('chunks', i) - check, seconds('floor:write', i));
-      return result.bytes / 1e6 / (check + rest);
+      return megabytes / (check + rest);
     });
     const checkShare = stats(
       result.samples['chunks']!.map((_, i) => seconds('check', i) / seconds('chunks', i)),
