@@ -5,7 +5,7 @@
  * @internal
  */
 import { keyBytes } from './sparseKeys.js';
-import { KERNEL_LAYOUT as L, recordKernels } from './wasm/recordKernels.js';
+import { KERNEL_LAYOUT as L, recordKernels, windowEnd } from './wasm/recordKernels.js';
 
 /**
  * Each row's key bytes when `indptr` does not decrease and every index of `indices` lies in
@@ -26,11 +26,7 @@ export function checkedKeyBytes(
   const counts = new Int32Array(rows);
   for (let i = 0; i < rows;) {
     const base = indptr[i] as number;
-    // A window as the writer's: at most maxRows rows and maxKeys indices.
-    let j = Math.min(rows, i + L.maxRows);
-    while (j > i && (indptr[j] as number) - base > L.maxKeys) {
-      j = i + ((j - i) >> 1);
-    }
+    const j = windowEnd(indptr, i, rows);
     if (j === i) {
       // One row with more indices than a window holds: checked and counted here.
       const end = indptr[i + 1] as number;

@@ -12,6 +12,7 @@ import {
   KERNEL_LAYOUT as L,
   bytesOf,
   recordKernels,
+  windowEnd,
   type RecordKernels,
 } from './wasm/recordKernels.js';
 import {
@@ -84,21 +85,6 @@ export function sparseKernel(
     u8.set(labelHead, L.labelHead);
   };
 
-  /** The end of the window of rows from `i`: at most `maxRows` rows and `maxKeys` values. */
-  const windowEnd = (i: number, to: number): number => {
-    const base = indptr[i] as number;
-    let hi = Math.min(to, i + L.maxRows);
-    if ((indptr[hi] as number) - base <= L.maxKeys) return hi;
-    // The last row end within maxKeys of the window's start, by bisection.
-    let lo = i;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((indptr[mid] as number) - base <= L.maxKeys) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-
   /** Copies rows [i, j)'s row pointers, keys, key bytes, values and labels in; returns `indptr[i]`. */
   const copyIn = (i: number, j: number): number => {
     const base = indptr[i] as number;
@@ -131,7 +117,7 @@ export function sparseKernel(
       loadTemplates();
       while (at.row < to) {
         const i = at.row;
-        const j = windowEnd(i, to);
+        const j = windowEnd(indptr, i, to);
         if (j === i) {
           // One row with more values than a window holds.
           const size = js.framedSize(i);

@@ -99,6 +99,25 @@ export const KERNEL_LAYOUT = {
 } as const;
 
 /**
+ * The end of the window of CSR rows from `i` (before `to`): at most `maxRows` rows and
+ * `maxKeys` stored values, found by bisection over `indptr`; `i` itself when row `i` alone holds
+ * more values. Shared by the index check and the writer, so both see the same windows. With
+ * pointers out of order the result is still in [i, to], and the check refuses the window.
+ */
+export function windowEnd(indptr: Int32Array, i: number, to: number): number {
+  const base = indptr[i] as number;
+  let hi = Math.min(to, i + KERNEL_LAYOUT.maxRows);
+  if ((indptr[hi] as number) - base <= KERNEL_LAYOUT.maxKeys) return hi;
+  let lo = i;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if ((indptr[mid] as number) - base <= KERNEL_LAYOUT.maxKeys) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
  * The swizzles that pack eight 16-bit key encodings: for mask `m` (bit j set when key j takes
  * two bytes), byte 2j of each lane, then byte 2j + 1 where the bit is set; 0xff (a zero) after.
  */
